@@ -1,0 +1,42 @@
+# Two commands: `make site` builds Public/ from Content/, `make test` runs the tests.
+# Each installs the system packages it needs when they are missing.
+
+SWIFT ?= swift
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+BROWSER_APT_PACKAGES := chromium chromium-driver python3-venv zip unzip
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORTAL := .build/release/portal
+
+.PHONY: site test deps browser-deps browser-test build clean
+
+## Install cmark-gfm from Debian when pkg-config cannot find it.
+deps:
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
+		echo "Installing $(APT_PACKAGES) …"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product portal
+
+## Build the site into Public/.
+site: build
+	$(PORTAL) build --content Content --theme Theme --output Public
+
+## Run the Swift test suites.
+test: deps
+	$(SWIFT) test
+
+## Headless Chromium checks of the built site, opened from file://.
+browser-deps: deps
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "Installing $(BROWSER_APT_PACKAGES) …"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_APT_PACKAGES); \
+	fi
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet selenium
+
+browser-test: browser-deps site
+	python3 Tests/Browser/run.py Public Content
+
+clean:
+	rm -rf .build Public

@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One target per pipeline stage; dependencies flow one way:
+// CCmarkGFM -> PortalMarkdown -> PortalContent -> PortalSite -> PortalCLI,
+// with the pure StaffingModel beside them.
+let package = Package(
+    name: "ConsultationPortal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "portal", targets: ["PortalCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "StaffingModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "PortalContent",
+            dependencies: ["PortalMarkdown", "StaffingModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "PortalSite",
+            dependencies: [
+                "PortalContent", "PortalMarkdown", "StaffingModel",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "PortalCLI",
+            dependencies: [
+                "PortalSite", "PortalContent", "StaffingModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["PortalMarkdown"]),
+        .testTarget(name: "ContentTests", dependencies: ["PortalContent"]),
+        .testTarget(
+            name: "StaffingModelTests",
+            dependencies: ["StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "SiteTests",
+            dependencies: ["PortalSite", "PortalContent"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PortalSite
+
+/// `portal build`: writes the whole site, or nothing when anything is wrong.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from the content folder into the output folder.",
+        discussion: """
+            The output is replaced only when the whole build succeeds; on any error it is left \
+            exactly as it was. Errors print as 'Content/path.md:LINE:COL: error: …'.
+            """
+    )
+
+    @OptionGroup var locations: SiteLocations
+
+    @Option(name: .long, help: "The output folder; replaced as a whole on success.")
+    var output: String = "Public"
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let builder = SiteBuilder(options: .init(
+            contentDirectory: locations.contentURL, themeDirectory: locations.themeURL,
+            outputDirectory: URL(fileURLWithPath: output), contentDisplayRoot: locations.contentDisplayRoot))
+        if strict {
+            // Check first so that warnings can stop the build before it writes anything.
+            let checked = try runOrExit { () throws(SiteBuilder.Failure) in try builder.check() }
+            if !checked.warnings.isEmpty {
+                checked.warnings.forEach { printError($0.rendered) }
+                printError("error: \(checked.warnings.count) warning(s) with --strict; nothing was written")
+                throw ExitCode(1)
+            }
+        }
+        let report = try runOrExit { () throws(SiteBuilder.Failure) in try builder.build() }
+        report.warnings.forEach { printError($0.rendered) }
+        print(report.summary(output: output))
+    }
+}
+
+/// Runs a build step; on failure prints its diagnostics and exits 1.
+func runOrExit<T>(_ body: () throws(SiteBuilder.Failure) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        printError(error.description)
+        if case .diagnostics(let diagnostics) = error {
+            let count = diagnostics.errors.count
+            printError("\(count) error\(count == 1 ? "" : "s"); nothing was written.")
+        }
+        throw ExitCode(1)
+    }
+}

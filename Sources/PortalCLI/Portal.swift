@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+
+/// The `portal` command: builds and checks the Consultation Portal site.
+@main
+struct Portal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portal",
+        abstract: "Build the Consultation Portal: a static site of USPS–NAPS consultations.",
+        discussion: """
+            Reads Markdown with YAML front matter from Content/, renders it with the templates in \
+            Theme/, and writes a static site to Public/ that works from disk, with no server.
+
+            Exit codes: 0 success, 1 content errors, 2 usage errors.
+            """,
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+
+    /// Runs the command, mapping usage errors to exit code 2 as the README promises.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Folder options shared by the commands that read content.
+struct SiteLocations: ParsableArguments {
+    @Option(name: .long, help: "The content folder.")
+    var content: String = "Content"
+
+    @Option(name: .long, help: "The theme folder, with templates/ and assets/.")
+    var theme: String = "Theme"
+
+    var contentURL: URL { URL(fileURLWithPath: content) }
+    var themeURL: URL { URL(fileURLWithPath: theme) }
+    /// The content folder as the user wrote it, for diagnostics: `Content/letters/x.md:3:1`.
+    var contentDisplayRoot: String {
+        content.count > 1 && content.hasSuffix("/") ? String(content.dropLast()) : content
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Loads and checks every document and data file under a content folder.
+///
+/// It reads files in sorted order so that output and diagnostics are
+/// deterministic, rejects files that are not safe to publish (not UTF-8,
+/// empty, too large, symlinked from outside the folder), decodes each
+/// document, then checks references between documents.
+public struct ContentLoader: Sendable {
+    /// Files larger than this are refused: no consultation document comes near it,
+    /// and it keeps a stray binary from exhausting memory.
+    public static let maximumFileSize = 10 * 1024 * 1024
+
+    public let directory: URL
+    /// How paths appear in diagnostics: `Content/letters/x.md`.
+    public let displayRoot: String
+
+    public init(directory: URL, displayRoot: String? = nil) {
+        self.directory = directory.standardizedFileURL
+        self.displayRoot = displayRoot ?? directory.standardizedFileURL.lastPathComponent
+    }
+
+    public func load() throws(Diagnostics) -> ContentSite {
+        var diagnostics: [Diagnostic] = []
+        let root = directory.resolvingSymlinksInPath().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostics([Diagnostic(path: displayRoot, line: 1, message: "content folder not found; pass --content DIR or create \(displayRoot)/")])
+        }
+
+        var config = SiteConfig.default
+        var documents: [ContentDocument] = []
+        var dataFiles: [String: String] = [:]
+        for relative in listFiles(root: root) {
+            let display = "\(displayRoot)/\(relative)"
+            let isMarkdown = relative.hasSuffix(".md")
+            let isData = relative.hasPrefix("data/")
+            guard isMarkdown && !isData || isData || relative == "site.yaml" else { continue }
+            let text: String
+            switch readText(relativePath: relative, root: root, display: display) {
+            case .success(let value): text = value
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                continue
+            }
+            if relative == "site.yaml" {
+                switch SiteConfig.decode(text, displayPath: display) {
+                case .success(let value): config = value
+                case .failure(let found): diagnostics += found.items
+                }
+            } else if isData {
+                dataFiles[String(relative.dropFirst("data/".count))] = text
+            } else {
+                switch DocumentDecoder.decode(text, path: relative, displayPath: display) {
+                case .success(let document): documents.append(document)
+                case .failure(let found): diagnostics += found.items
+                }
+            }
+        }
+        if documents.isEmpty && diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(path: displayRoot, line: 1, message: "no Markdown documents found; add .md files (see docs/authoring-guide.md)"))
+        }
+        let site = ContentSite(config: config, documents: documents, dataFiles: dataFiles)
+        diagnostics += ReferenceChecker.check(site)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw Diagnostics(diagnostics)
+        }
+        return ContentSite(config: config, documents: documents, dataFiles: dataFiles, warnings: diagnostics.sorted())
+    }
+
+    /// Every regular file below `root`, relative, sorted, skipping hidden files and folders.
+    private func listFiles(root: String) -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(atPath: root) else { return [] }
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeRegular || type == .typeSymbolicLink { files.append(relative) }
+        }
+        return files.sorted()
+    }
+
+    private func readText(relativePath: String, root: String, display: String) -> Result<String, Diagnostic> {
+        let url = URL(fileURLWithPath: root).appendingPathComponent(relativePath)
+        let resolved = url.resolvingSymlinksInPath().path
+        guard resolved == root || resolved.hasPrefix(root + "/") else {
+            return .failure(Diagnostic(path: display, line: 1, message: "this is a symlink to '\(resolved)', outside the content folder; copy the file into the content folder instead"))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
+        guard size <= Self.maximumFileSize else {
+            return .failure(Diagnostic(path: display, line: 1, message: "file is \(size / 1_048_576) MB, over the \(Self.maximumFileSize / 1_048_576) MB limit; split it or remove embedded data"))
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            return .failure(Diagnostic(path: display, line: 1, message: "cannot read this file; check its permissions"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (line, column) = firstInvalidUTF8(in: data)
+            return .failure(Diagnostic(path: display, line: line, column: column, message: "file is not valid UTF-8; save it as UTF-8 text"))
+        }
+        return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+    }
+
+    /// The line and byte column of the first byte that breaks UTF-8.
+    private func firstInvalidUTF8(in data: Data) -> (Int, Int) {
+        let bytes = [UInt8](data)
+        var line = 1, lineStart = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1)
+            }
+            guard index + length <= bytes.count,
+                bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                String(bytes: bytes[index..<(index + length)], encoding: .utf8) != nil
+            else { return (line, index - lineStart + 1) }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return (line, 1)
+    }
+}

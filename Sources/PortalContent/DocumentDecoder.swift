@@ -1,0 +1,246 @@
+import Foundation
+import Yams
+
+/// Turns one Markdown file's text into a ``ContentDocument``, checking the front matter of its kind.
+///
+/// Reports every problem it finds with its file, line and column, and says how
+/// to fix each. Cross-document checks (enclosures, duplicates) happen later in
+/// ``ContentLoader``, once every document is known.
+public enum DocumentDecoder {
+    static let commonFields: Set<String> = ["title", "kind", "date", "summary", "source_date", "consultation"]
+    static let kindFields: [DocumentKind: Set<String>] = [
+        .letter: ["from", "to", "statute", "enclosures", "salutation", "closing", "contact", "tracking"],
+        .position: ["occupation_code", "grade", "version", "bargaining_unit"],
+        .qa: [], .presentation: [], .article: [],
+    ]
+
+    nonisolated(unsafe) static let occupationCodePattern = /[0-9]{4}-[0-9]{4}/
+    nonisolated(unsafe) static let gradePattern = /[A-Z][A-Z0-9]{0,3}-[0-9]{2}/
+    nonisolated(unsafe) static let datePattern = /([0-9]{4})-([0-9]{2})-([0-9]{2})/
+
+    /// Decodes `text`, the whole file at `path` (relative to Content/), shown in diagnostics as `displayPath`.
+    public static func decode(_ text: String, path: String, displayPath: String) -> Result<ContentDocument, Diagnostics> {
+        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func failure(_ message: String, line: Int = 1, column: Int = 1) -> Result<ContentDocument, Diagnostics> {
+            let source = line <= sourceLines.count ? String(sourceLines[line - 1]) : nil
+            return .failure(Diagnostics([Diagnostic(path: displayPath, line: line, column: column, message: message, sourceLine: source)]))
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return failure("the file is empty; start it with front matter between '---' lines (see docs/authoring-guide.md)")
+        }
+        let split: FrontMatterSplitter.Split
+        switch FrontMatterSplitter.split(text) {
+        case .success(let value): split = value
+        case .failure(.missingOpeningFence):
+            return failure("the file must start with front matter: a '---' line, the fields, and a closing '---' line")
+        case .failure(.unterminated):
+            return failure("front matter opened here is never closed; add a line with just '---' after the last field")
+        }
+
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: split.yaml)
+        } catch let error as YamlError {
+            let (line, column, problem) = locate(error)
+            return failure("invalid YAML in front matter: \(problem); check quoting and indentation", line: line + 1, column: column)
+        } catch {
+            return failure("invalid YAML in front matter: \(error)")
+        }
+        guard case .mapping(let mapping) = root else {
+            return failure("front matter must be a set of 'field: value' lines, e.g. title: Customer Relations Coordinator")
+        }
+
+        var fields = FrontMatterFields(mapping: mapping, path: displayPath, lineOffset: 1, sourceLines: sourceLines)
+        let title = fields.string("title", required: true, hint: "Customer Relations Coordinator")
+        let kindText = fields.string("kind", required: true, hint: "letter")
+        let kinds = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
+        var kind: DocumentKind?
+        if let kindText {
+            kind = DocumentKind(rawValue: kindText)
+            if kind == nil {
+                fields.report("unknown kind '\(kindText)'; use one of \(kinds)", at: fields.node("kind"))
+            }
+        }
+        let date = decodeDate("date", in: &fields, required: true)
+        let summary = fields.string("summary", required: false)
+        let sourceDate = fields.string("source_date", required: false)
+        let consultation = fields.string("consultation", required: false, hint: "letters/2022-08-30-customer-relations-coordinators.md")
+        if let consultation, !isSafeRelativePath(consultation) {
+            fields.report("field 'consultation' must be a path inside Content/ ending in .md, without '..'", at: fields.node("consultation"))
+        }
+
+        var letter: LetterFields?
+        var position: PositionFields?
+        if let kind {
+            fields.rejectUnknownFields(allowed: commonFields.union(kindFields[kind] ?? []), kind: kind.rawValue)
+            switch kind {
+            case .letter: letter = decodeLetter(&fields)
+            case .position: position = decodePosition(&fields)
+            default: break
+            }
+        }
+
+        if !fields.diagnostics.isEmpty {
+            return .failure(Diagnostics(fields.diagnostics))
+        }
+        guard let title, let kind, let date else {
+            return failure("front matter is incomplete")  // unreachable: each nil reported above
+        }
+        if kind == .letter && letter == nil || kind == .position && position == nil {
+            return failure("front matter is incomplete")
+        }
+        return .success(ContentDocument(
+            path: path, displayPath: displayPath, kind: kind, title: title, date: date, summary: summary,
+            sourceDate: sourceDate, consultation: consultation, letter: letter, position: position,
+            body: split.body, bodyLineOffset: split.bodyLineOffset, fieldLocations: fields.fieldLocations))
+    }
+
+    // MARK: Kinds
+
+    private static func decodeLetter(_ fields: inout FrontMatterFields) -> LetterFields? {
+        let from = decodePerson("from", in: &fields)
+        let to = decodePerson("to", in: &fields)
+        let statute = fields.string("statute", required: true, hint: "39 U.S.C. §1004(d)")
+        let hint = "enclosures: [{code: 2345-5035, version: proposed}, {path: presentations/x.md}]"
+        var enclosures: [EnclosureReference] = []
+        for item in fields.sequence("enclosures", required: true, hint: hint) ?? [] {
+            if let enclosure = decodeEnclosure(item, in: &fields, hint: hint) { enclosures.append(enclosure) }
+        }
+        let salutation = fields.string("salutation", required: false)
+        let closing = fields.string("closing", required: false)
+        let contact = fields.string("contact", required: false)
+        let tracking = fields.string("tracking", required: false)
+        guard let from, let to, let statute else { return nil }
+        return LetterFields(
+            from: from, to: to, statute: statute, enclosures: enclosures, salutation: salutation,
+            closing: closing, contact: contact, tracking: tracking)
+    }
+
+    private static func decodePerson(_ key: String, in fields: inout FrontMatterFields) -> Person? {
+        let hint = "\(key): {name: Ivan D. Butts, title: President, organization: National Association of Postal Supervisors}"
+        guard let node = fields.node(key) else {
+            fields.report("missing required field '\(key)'; add e.g. \(hint)", at: nil)
+            return nil
+        }
+        guard case .mapping(let mapping) = node else {
+            fields.report("field '\(key)' must be a mapping with name, title, organization and address, e.g. \(hint)", at: node)
+            return nil
+        }
+        let allowed: Set = ["name", "title", "organization", "address"]
+        for (subkey, _) in mapping where !allowed.contains(subkey.string ?? "") {
+            fields.report("unknown field '\(subkey.string ?? "")' in '\(key)'; allowed are address, name, organization, title", at: subkey)
+        }
+        func text(_ name: String) -> String? {
+            mapping[name].flatMap { fields.string($0, field: "\(key).\(name)") }
+        }
+        let name = text("name")
+        if mapping["name"] == nil {
+            fields.report("field '\(key)' has no 'name'; add e.g. name: Ivan D. Butts", at: node)
+        }
+        var address: [String] = []
+        if let addressNode = mapping["address"] {
+            switch addressNode {
+            case .sequence(let lines):
+                address = lines.compactMap { fields.string($0, field: "\(key).address") }
+            default:
+                if let line = fields.string(addressNode, field: "\(key).address") { address = [line] }
+            }
+        }
+        guard let name else { return nil }
+        return Person(name: name, title: text("title"), organization: text("organization"), address: address)
+    }
+
+    private static func decodeEnclosure(_ node: Node, in fields: inout FrontMatterFields, hint: String) -> EnclosureReference? {
+        let (line, column) = fields.location(of: node)
+        guard case .mapping(let mapping) = node else {
+            fields.report("each enclosure must be {path: ...} or {code: ..., version: ...}; \(hint)", at: node)
+            return nil
+        }
+        if let pathNode = mapping["path"] {
+            guard let path = fields.string(pathNode, field: "enclosures.path") else { return nil }
+            guard isSafeRelativePath(path) else {
+                fields.report("enclosure path '\(path)' must be a path inside Content/ ending in .md, without '..'", at: pathNode)
+                return nil
+            }
+            return EnclosureReference(target: .path(path), line: line, column: column)
+        }
+        guard let codeNode = mapping["code"] else {
+            fields.report("enclosure needs 'path' or 'code' and 'version'; \(hint)", at: node)
+            return nil
+        }
+        guard let code = fields.string(codeNode, field: "enclosures.code") else { return nil }
+        guard code.wholeMatch(of: occupationCodePattern) != nil else {
+            fields.report("enclosure code '\(code)' is not an occupation code; write four digits, a hyphen and four digits, e.g. 2345-5035", at: codeNode)
+            return nil
+        }
+        guard let versionNode = mapping["version"] else {
+            fields.report("enclosure \(code) needs a version: current or proposed", at: node)
+            return nil
+        }
+        guard let versionText = fields.string(versionNode, field: "enclosures.version") else { return nil }
+        guard let version = PositionVersion(rawValue: versionText) else {
+            fields.report("enclosure version '\(versionText)' must be current or proposed", at: versionNode)
+            return nil
+        }
+        return EnclosureReference(target: .position(code: code, version: version), line: line, column: column)
+    }
+
+    private static func decodePosition(_ fields: inout FrontMatterFields) -> PositionFields? {
+        let code = fields.string(
+            "occupation_code", required: true, matching: occupationCodePattern,
+            rule: "four digits, a hyphen and four digits", example: "2345-5035")
+        let grade = fields.string(
+            "grade", required: true, matching: gradePattern,
+            rule: "a pay schedule, a hyphen and two digits", example: "EAS-17")
+        var version: PositionVersion?
+        if let text = fields.string("version", required: true, hint: "current") {
+            version = PositionVersion(rawValue: text)
+            if version == nil {
+                fields.report("field 'version' is '\(text)' but must be current or proposed", at: fields.node("version"))
+            }
+        }
+        let unit = fields.string("bargaining_unit", required: false)
+        guard let code, let grade, let version else { return nil }
+        return PositionFields(occupationCode: code, grade: grade, version: version, bargainingUnit: unit)
+    }
+
+    // MARK: Values
+
+    private static func decodeDate(_ key: String, in fields: inout FrontMatterFields, required: Bool) -> String? {
+        guard let value = fields.string(key, required: required, hint: "2022-08-30") else { return nil }
+        guard let match = value.wholeMatch(of: datePattern),
+            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+        else {
+            fields.report("field '\(key)' is '\(value)' but must be a real date in YYYY-MM-DD form, e.g. \(key): 2022-08-30", at: fields.node(key))
+            return nil
+        }
+        return value
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// A relative path that stays inside Content/: no leading `/`, no `..`, ends in `.md`.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.contains("\\") && path.hasSuffix(".md")
+            && !path.split(separator: "/").contains("..") && !path.split(separator: "/").contains(".")
+    }
+
+    private static func locate(_ error: YamlError) -> (line: Int, column: Int, problem: String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return (mark.line, mark.column, problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (context.mark.line, context.mark.column, "duplicate field \(duplicates.joined(separator: ", "))")
+        default:
+            return (1, 1, "\(error)")
+        }
+    }
+}

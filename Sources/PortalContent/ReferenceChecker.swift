@@ -1,0 +1,59 @@
+/// Checks what one document says about others: enclosures, consultations, unique codes and paths.
+enum ReferenceChecker {
+    static func check(_ site: ContentSite) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let paths = Set(site.documents.map(\.path))
+
+        var seenOutputs: [String: ContentDocument] = [:]
+        for document in site.documents {
+            let key = document.outputPath.lowercased()
+            if let first = seenOutputs[key] {
+                diagnostics.append(Diagnostic(
+                    path: document.displayPath, line: 1,
+                    message: "output path '\(document.outputPath)' is also written by \(first.displayPath); rename one of the files"))
+            } else {
+                seenOutputs[key] = document
+            }
+        }
+
+        var seenVersions: [String: ContentDocument] = [:]
+        for document in site.documents {
+            guard let position = document.position else { continue }
+            let key = "\(position.occupationCode) \(position.version.rawValue)"
+            if let first = seenVersions[key] {
+                let location = document.location(ofField: "occupation_code")
+                diagnostics.append(Diagnostic(
+                    path: document.displayPath, line: location.line, column: location.column,
+                    message: "occupation code \(position.occupationCode) version '\(position.version.rawValue)' is already described by \(first.displayPath); each code has at most one current and one proposed version"))
+            } else {
+                seenVersions[key] = document
+            }
+        }
+
+        for document in site.documents {
+            if let consultation = document.consultation {
+                let location = document.location(ofField: "consultation")
+                if !paths.contains(consultation) {
+                    diagnostics.append(Diagnostic(
+                        path: document.displayPath, line: location.line, column: location.column,
+                        message: "consultation '\(consultation)' names no document; give the path of a letter relative to the content folder"))
+                } else if site.document(at: consultation)?.kind != .letter {
+                    diagnostics.append(Diagnostic(
+                        path: document.displayPath, line: location.line, column: location.column,
+                        message: "consultation '\(consultation)' is not a letter; name the letter that proposed this document"))
+                }
+            }
+            for enclosure in document.letter?.enclosures ?? [] where site.document(for: enclosure) == nil {
+                let what: String
+                switch enclosure.target {
+                case .path(let path): what = "document '\(path)'"
+                case .position(let code, let version): what = "\(version.rawValue) position description for \(code)"
+                }
+                diagnostics.append(Diagnostic(
+                    path: document.displayPath, line: enclosure.line, column: enclosure.column,
+                    message: "enclosure names a missing \(what); add that document or fix the reference"))
+            }
+        }
+        return diagnostics
+    }
+}

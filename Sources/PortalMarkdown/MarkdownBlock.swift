@@ -1,0 +1,56 @@
+/// One top-level block of a parsed Markdown document, already rendered to safe HTML.
+///
+/// The site composes pages from these blocks: headings get anchors, slides and
+/// questions are split at level-2 headings, and fenced blocks whose info string
+/// names a generator (e.g. `staffing bands`) are replaced by computed output.
+public struct MarkdownBlock: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A heading; `html` holds only its inner HTML, without the `<hN>` tags.
+        case heading(level: Int)
+        /// A fenced or indented code block with its info string and literal text.
+        case code(info: String, literal: String)
+        /// A GFM table.
+        case table
+        /// Footnote definitions, gathered into one `<section class="footnotes">`.
+        case footnotes
+        /// Any other block: paragraph, list, quote, thematic break.
+        case other
+    }
+
+    public var kind: Kind
+    /// Rendered HTML, escaped and safe: raw HTML is omitted and dangerous URLs emptied.
+    public var html: String
+    /// The block's text with markup removed, for titles, snippets and search.
+    public var text: String
+    /// 1-based line of the block's first character, counted within the Markdown body.
+    public var line: Int
+    /// 1-based column of the block's first character.
+    public var column: Int
+
+    public init(kind: Kind, html: String, text: String, line: Int, column: Int) {
+        self.kind = kind
+        self.html = html
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A parsed Markdown document: its top-level blocks, in source order.
+public struct MarkdownDocument: Sendable, Equatable {
+    public var blocks: [MarkdownBlock]
+
+    public init(blocks: [MarkdownBlock]) {
+        self.blocks = blocks
+    }
+
+    /// The whole document as HTML, with every block as cmark-gfm rendered it.
+    public var html: String {
+        blocks.map { block in
+            if case .heading(let level) = block.kind {
+                return "<h\(level)>\(block.html)</h\(level)>\n"
+            }
+            return block.html
+        }.joined()
+    }
+}

@@ -1,0 +1,232 @@
+import CCmarkGFM
+import Foundation
+
+/// Parses GitHub-flavoured Markdown with cmark-gfm and renders it to safe HTML.
+///
+/// This is the only type in the portal that calls cmark-gfm. Parsing runs in
+/// safe mode with the table, strikethrough, autolink, tasklist and footnote
+/// extensions. cmark-gfm 0.29's `cmark_parser_finish` writes process-global
+/// tables for the strikethrough and autolink extensions, so two parses that
+/// finish at once silently drop markup; every parse therefore holds one
+/// process-wide lock. Rendering and tree walks work on separate trees and run
+/// outside the lock, so callers may call `parse` from many threads.
+public struct MarkdownParser: Sendable {
+    /// The GFM extensions every parse attaches.
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    private let linker: TextLinker?
+
+    public init(linker: TextLinker? = nil) {
+        self.linker = linker
+    }
+
+    /// Parses `source` and renders each top-level block.
+    public func parse(_ source: String) -> MarkdownDocument {
+        CMark.shared.withParsedTree(source) { root, extensions in
+            if let linker {
+                CMark.linkText(in: root, with: linker)
+            }
+            return MarkdownDocument(blocks: CMark.blocks(of: root, extensions: extensions))
+        }
+    }
+
+    /// Renders `source` to one HTML string.
+    public func renderHTML(_ source: String) -> String {
+        parse(source).html
+    }
+}
+
+/// Holds the process-wide cmark-gfm state and every C call.
+private final class CMark: Sendable {
+    static let shared = CMark()
+
+    /// Serializes parsing: see ``MarkdownParser``.
+    private let parseLock = NSLock()
+    private let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+
+    private init() {
+        // Not thread-safe, so it runs once, inside the static initializer's once-guard.
+        cmark_gfm_core_extensions_ensure_registered()
+    }
+
+    func withParsedTree<R>(
+        _ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> R
+    ) -> R {
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownParser.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        let root: OpaquePointer = parseLock.withLock {
+            var text = source
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
+            }
+            return cmark_parser_finish(parser)!
+        }
+        defer { cmark_node_free(root) }
+        return body(root, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    // MARK: - Blocks
+
+    static func blocks(of root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        var footnotes: [OpaquePointer] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            node = cmark_node_next(current)
+            let type = cmark_node_get_type(current)
+            let line = Int(cmark_node_get_start_line(current))
+            let column = Int(cmark_node_get_start_column(current))
+            if type == CMARK_NODE_FOOTNOTE_DEFINITION {
+                footnotes.append(current)
+                continue
+            }
+            let kind: MarkdownBlock.Kind
+            var html = render(current, extensions: extensions)
+            switch type {
+            case CMARK_NODE_HEADING:
+                let level = Int(cmark_node_get_heading_level(current))
+                kind = .heading(level: level)
+                html = innerHTML(html, tag: "h\(level)")
+            case CMARK_NODE_CODE_BLOCK:
+                kind = .code(
+                    info: string(cmark_node_get_fence_info(current)),
+                    literal: string(cmark_node_get_literal(current)))
+            default:
+                kind = typeString(current) == "table" ? .table : .other
+            }
+            blocks.append(MarkdownBlock(kind: kind, html: html, text: plainText(current), line: line, column: column))
+        }
+        if let first = footnotes.first {
+            // Rendered one by one, each definition would open its own list; a
+            // scratch document keeps them in one numbered section.
+            let scratch = cmark_node_new(CMARK_NODE_DOCUMENT)!
+            defer { cmark_node_free(scratch) }
+            let text = footnotes.map(plainText).joined(separator: " ")
+            for definition in footnotes {
+                cmark_node_unlink(definition)
+                cmark_node_append_child(scratch, definition)
+            }
+            blocks.append(MarkdownBlock(
+                kind: .footnotes, html: render(scratch, extensions: extensions), text: text,
+                line: Int(cmark_node_get_start_line(first)), column: Int(cmark_node_get_start_column(first))))
+        }
+        return blocks
+    }
+
+    private static func render(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let cString = cmark_render_html(node, CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, extensions) else {
+            return ""
+        }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    private static func innerHTML(_ html: String, tag: String) -> String {
+        var inner = Substring(html)
+        if inner.hasPrefix("<\(tag)>") { inner = inner.dropFirst(tag.count + 2) }
+        while inner.last == "\n" { inner = inner.dropLast() }
+        if inner.hasSuffix("</\(tag)>") { inner = inner.dropLast(tag.count + 3) }
+        return String(inner)
+    }
+
+    private static func typeString(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    // MARK: - Text
+
+    /// Block and inline types share the "present" bit, so the mask is compared, not tested.
+    private static func isBlockType(_ type: cmark_node_type) -> Bool {
+        type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK)
+    }
+
+    /// The text of a subtree: literals joined, breaks as spaces, cells and blocks separated.
+    static func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        let iterator = cmark_iter_new(node)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    out += string(cmark_node_get_literal(current))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    out += " "
+                default:
+                    break
+                }
+            } else if event == CMARK_EVENT_EXIT {
+                let isBlock = isBlockType(type)
+                if isBlock || typeString(current) == "table_cell" {
+                    if let last = out.last, last != " " && last != "\n" { out += " " }
+                }
+            }
+        }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    // MARK: - Linking
+
+    /// Replaces text nodes the linker recognizes with text and link nodes.
+    ///
+    /// Text inside links and images is left alone, and code spans are separate
+    /// node types, so neither ever gets a link.
+    static func linkText(in root: OpaquePointer, with linker: TextLinker) {
+        var targets: [(OpaquePointer, Int)] = []
+        let iterator = cmark_iter_new(root)!
+        var insideLink = 0
+        var blockLine = 1
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                insideLink += event == CMARK_EVENT_ENTER ? 1 : -1
+            } else if event == CMARK_EVENT_ENTER, isBlockType(type) {
+                let line = Int(cmark_node_get_start_line(node))
+                if line > 0 { blockLine = line }
+            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT, insideLink == 0 {
+                targets.append((node, blockLine))
+            }
+        }
+        cmark_iter_free(iterator)
+        // The tree changes only after the walk, which keeps the iterator valid.
+        for (node, line) in targets {
+            let literal = string(cmark_node_get_literal(node))
+            guard let runs = linker.link(literal, line) else { continue }
+            for run in runs {
+                switch run {
+                case .text(let text):
+                    let textNode = cmark_node_new(CMARK_NODE_TEXT)!
+                    cmark_node_set_literal(textNode, text)
+                    cmark_node_insert_before(node, textNode)
+                case .link(let text, let url):
+                    let link = cmark_node_new(CMARK_NODE_LINK)!
+                    cmark_node_set_url(link, url)
+                    let label = cmark_node_new(CMARK_NODE_TEXT)!
+                    cmark_node_set_literal(label, text)
+                    cmark_node_append_child(link, label)
+                    cmark_node_insert_before(node, link)
+                }
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// A piece of a text node after a ``TextLinker`` has looked at it.
+public enum TextRun: Sendable, Equatable {
+    case text(String)
+    /// Text that becomes a link to `url`.
+    case link(text: String, url: String)
+}
+
+/// Turns plain text into runs of text and links, such as occupation codes into links to their pages.
+///
+/// The Markdown wrapper calls it on every text node outside code spans, code
+/// blocks, links and images, so the caller works on the document tree and never
+/// on rendered HTML. It gets the block's line so that it can record where each
+/// mention stands.
+public struct TextLinker: Sendable {
+    public let link: @Sendable (_ text: String, _ line: Int) -> [TextRun]?
+
+    /// - Parameter link: returns nil when the text has nothing to link, which keeps the node as it is.
+    public init(_ link: @escaping @Sendable (_ text: String, _ line: Int) -> [TextRun]?) {
+        self.link = link
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import PortalContent
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a build into a staging folder beside the output and swaps it in only on success.
+///
+/// A failed build, or one killed partway, never touches the previous output:
+/// the staging folder is named `.<output>.staging-<pid>`, and only `commit()`
+/// replaces the output. A lock file beside the output keeps two builds from
+/// interleaving.
+final class OutputDirectory {
+    let destination: URL
+    let staging: URL
+    private let lockDescriptor: Int32
+    private var committed = false
+
+    struct Locked: Error {
+        var lockPath: String
+    }
+
+    init(destination: URL) throws {
+        self.destination = destination.standardizedFileURL
+        let parent = self.destination.deletingLastPathComponent()
+        let name = self.destination.lastPathComponent
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let lockPath = parent.appendingPathComponent(".\(name).lock").path
+        lockDescriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard lockDescriptor >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: lockPath])
+        }
+        guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(lockDescriptor)
+            throw Locked(lockPath: lockPath)
+        }
+        Self.removeLeftovers(in: parent, name: name)
+        staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        if !committed { try? FileManager.default.removeItem(at: staging) }
+        flock(lockDescriptor, LOCK_UN)
+        close(lockDescriptor)
+    }
+
+    /// Writes `contents` at `path`, relative to the output root, creating folders.
+    func write(_ contents: String, to path: String) throws {
+        try write(Data(contents.utf8), to: path)
+    }
+
+    func write(_ data: Data, to path: String) throws {
+        let url = staging.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func copyFile(_ source: URL, to path: String) throws {
+        let url = staging.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: url)
+    }
+
+    /// Replaces the output with the staged build.
+    ///
+    /// On Linux `renameat2(RENAME_EXCHANGE)` swaps the two folders in one step,
+    /// so there is no moment without an output; elsewhere two renames leave the
+    /// old output beside it until the second one succeeds.
+    func commit() throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: destination.path) {
+            if !Self.exchange(staging.path, destination.path) {
+                let old = destination.deletingLastPathComponent()
+                    .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
+                try fileManager.moveItem(at: destination, to: old)
+                try fileManager.moveItem(at: staging, to: destination)
+                try? fileManager.removeItem(at: old)
+                committed = true
+                return
+            }
+            // After the exchange the staging path holds the previous output.
+            try? fileManager.removeItem(at: staging)
+        } else {
+            try fileManager.moveItem(at: staging, to: destination)
+        }
+        committed = true
+    }
+
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        // Glibc's module map hides renameat2 (it needs _GNU_SOURCE), so look it up at run time.
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2  // RENAME_EXCHANGE in linux/fs.h
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Removes staging and old folders that killed builds left behind; safe under the lock.
+    private static func removeLeftovers(in parent: URL, name: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import PortalContent
+import PortalMarkdown
+
+/// A document body rendered to HTML and cut at its level-2 headings.
+///
+/// Positions are headed by section, slides and questions each start at a
+/// level-2 heading, so one cut serves every kind.
+struct RenderedBody {
+    struct Section {
+        var id: String
+        var title: String
+        var titleHTML: String
+        /// The section's content after its heading.
+        var html: String
+        /// The section's text without markup.
+        var text: String
+    }
+
+    /// Content before the first level-2 heading.
+    var intro: String
+    var introText: String
+    var sections: [Section]
+
+    /// Everything in order, each level-2 heading with its anchor.
+    var html: String {
+        intro + sections.map { "<h2 id=\"\($0.id)\">\($0.titleHTML)</h2>\n\($0.html)" }.joined()
+    }
+
+    var text: String {
+        ([introText] + sections.flatMap { [$0.title, $0.text] }).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+/// Turns a document's Markdown blocks into a ``RenderedBody``.
+struct BodyRenderer {
+    /// Renders a fenced block whose info string names a generator, e.g. `staffing bands`;
+    /// returns nil for ordinary code blocks. Throws a message for a bad block.
+    typealias FencedBlockRenderer = (_ info: String, _ literal: String) throws(FencedBlockError) -> String?
+
+    struct FencedBlockError: Error {
+        var message: String
+        /// 1-based column within the info line, when known.
+        var column: Int?
+    }
+
+    let renderFencedBlock: FencedBlockRenderer
+
+    func render(_ markdown: MarkdownDocument, of document: ContentDocument) throws(Diagnostics) -> RenderedBody {
+        var slugger = Slugger()
+        var body = RenderedBody(intro: "", introText: "", sections: [])
+        var diagnostics: [Diagnostic] = []
+        for block in markdown.blocks {
+            var html = block.html
+            var text = block.text
+            switch block.kind {
+            case .heading(let level) where level == 2:
+                body.sections.append(.init(
+                    id: slugger.unique(block.text), title: block.text, titleHTML: block.html, html: "", text: ""))
+                continue
+            case .heading(let level):
+                html = "<h\(level) id=\"\(slugger.unique(block.text))\">\(block.html)</h\(level)>\n"
+            case .code(let info, let literal):
+                do {
+                    if let generated = try renderFencedBlock(info, literal) {
+                        html = generated
+                        text = ""
+                    }
+                } catch {
+                    let line = block.line + document.bodyLineOffset
+                    let source = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+                    diagnostics.append(Diagnostic(
+                        path: document.displayPath, line: line, column: block.column + 3 + (error.column ?? 1) - 1,
+                        message: error.message,
+                        sourceLine: block.line <= source.count ? String(source[block.line - 1]) : nil))
+                    continue
+                }
+            case .table:
+                html = "<div class=\"table-wrap\">\n" + html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
+                    .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=") + "</div>\n"
+            case .footnotes, .other:
+                break
+            }
+            if body.sections.isEmpty {
+                body.intro += html
+                body.introText += body.introText.isEmpty ? text : " " + text
+            } else {
+                body.sections[body.sections.count - 1].html += html
+                let last = body.sections[body.sections.count - 1].text
+                body.sections[body.sections.count - 1].text = last.isEmpty ? text : last + " " + text
+            }
+        }
+        if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
+        return body
+    }
+}
+
+import Foundation

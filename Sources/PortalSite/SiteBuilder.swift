@@ -1,0 +1,122 @@
+import Foundation
+import PortalContent
+import PortalMarkdown
+
+/// Builds the site: content in, checked pages out. This type reads like the pipeline.
+///
+/// 1. Load and check Content/ (front matter, references, data files).
+/// 2. Load the theme's templates, parsed once.
+/// 3. Parse every body with cmark-gfm and render generated blocks.
+/// 4. Only when nothing failed, write every page into a staging folder and
+///    swap it in for the output.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var contentDirectory: URL
+        public var themeDirectory: URL
+        public var outputDirectory: URL
+        /// How the content folder appears in diagnostics, e.g. `Content`.
+        public var contentDisplayRoot: String?
+
+        public init(contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, contentDisplayRoot: String? = nil) {
+            self.contentDirectory = contentDirectory
+            self.themeDirectory = themeDirectory
+            self.outputDirectory = outputDirectory
+            self.contentDisplayRoot = contentDisplayRoot
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        /// Located problems in the content or theme; nothing was written.
+        case diagnostics(Diagnostics)
+        /// Another build holds the output's lock.
+        case locked(lockPath: String)
+        /// The output could not be written.
+        case output(String)
+
+        public var description: String {
+            switch self {
+            case .diagnostics(let diagnostics): diagnostics.items.map(\.rendered).joined(separator: "\n")
+            case .locked(let path): "error: another build is writing this output (lock \(path) is held); wait for it to finish and run the build again"
+            case .output(let message): "error: \(message)"
+            }
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Checks everything a build checks, without writing anything.
+    public func check() throws(Failure) -> CheckedSite {
+        let site: ContentSite
+        do {
+            site = try ContentLoader(directory: options.contentDirectory, displayRoot: options.contentDisplayRoot).load()
+        } catch {
+            throw .diagnostics(error)
+        }
+        let theme: Theme
+        do {
+            theme = try Theme.load(from: options.themeDirectory, displayRoot: options.themeDirectory.lastPathComponent)
+        } catch {
+            throw .diagnostics(error)
+        }
+        let composer: PageComposer
+        do {
+            composer = try PageComposer(site: site, theme: theme)
+        } catch {
+            throw .diagnostics(error)
+        }
+        let pages: [RenderedPage]
+        do {
+            pages = try composer.composeAll()
+        } catch {
+            throw .diagnostics(error)
+        }
+        return CheckedSite(site: site, theme: theme, pages: pages, warnings: (site.warnings + composer.warnings).sorted())
+    }
+
+    /// Builds the site into the output folder, replacing it only when the whole build succeeds.
+    public func build() throws(Failure) -> BuildReport {
+        let started = Date()
+        let checked = try check()
+        let output: OutputDirectory
+        do {
+            output = try OutputDirectory(destination: options.outputDirectory)
+        } catch let error as OutputDirectory.Locked {
+            throw .locked(lockPath: error.lockPath)
+        } catch {
+            throw .output("cannot prepare \(options.outputDirectory.path): \(error.localizedDescription)")
+        }
+        do {
+            for page in checked.pages {
+                try output.write(page.html, to: page.path)
+            }
+            let theme = checked.theme
+            for asset in theme.assets {
+                try output.copyFile(theme.assetsDirectory.appendingPathComponent(asset), to: "assets/\(asset)")
+            }
+            try output.commit()
+        } catch {
+            throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")
+        }
+        return BuildReport(
+            pagesWritten: checked.pages.count, documents: checked.site.documents.count,
+            warnings: checked.warnings, seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// The outcome of a successful check: the content, the theme and every page, ready to write.
+public struct CheckedSite: Sendable {
+    public var site: ContentSite
+    public var theme: Theme
+    public var pages: [RenderedPage]
+    public var warnings: [Diagnostic]
+}
+
+/// One finished page: where it goes and its HTML.
+public struct RenderedPage: Sendable {
+    public var path: String
+    public var html: String
+}

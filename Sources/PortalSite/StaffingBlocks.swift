@@ -1,0 +1,91 @@
+import PortalContent
+import StaffingModel
+
+/// Renders fenced `staffing NAME key=value …` blocks as accessible HTML tables computed by the domain module.
+///
+/// The figures never come from the Markdown: the block names a table and the
+/// data file it reads, and ``StaffingData`` computes every number.
+struct StaffingBlocks {
+    static let prefix = "staffing"
+
+    let data: StaffingData
+    /// Occupation code to title and grade, from the position catalog, so row labels can't drift from it.
+    let catalog: [String: PositionLabel]
+
+    init(site: ContentSite) throws(Diagnostics) {
+        do {
+            data = try StaffingData.load(files: site.dataFiles, displayPrefix: "Content/data/")
+        } catch {
+            throw Diagnostics(error.errors.map {
+                Diagnostic(path: $0.path, line: $0.line, column: $0.column, message: $0.message)
+            })
+        }
+        var catalog: [String: PositionLabel] = [:]
+        // Proposed versions sort last, so a proposed title wins over the current one.
+        for document in site.documents.sorted(by: { ($0.position?.version ?? .current) < ($1.position?.version ?? .current) }) {
+            if let position = document.position {
+                catalog[position.occupationCode] = PositionLabel(title: document.title, grade: position.grade)
+            }
+        }
+        self.catalog = catalog
+    }
+
+    /// The table for a `staffing …` info string, or nil for any other code block.
+    func render(info: String, literal: String) throws(BodyRenderer.FencedBlockError) -> String? {
+        let words = info.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.first == Substring(Self.prefix) else { return nil }
+        guard words.count >= 2 else {
+            throw .init(message: "staffing block needs a table name, e.g. ```staffing bands model=customer-relations-2022", column: 1)
+        }
+        var parameters: [String: String] = [:]
+        for word in words.dropFirst(2) {
+            let column = info.distance(from: info.startIndex, to: word.startIndex) + 1
+            let parts = word.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw .init(message: "staffing block parameter '\(word)' must be key=value, e.g. model=customer-relations-2022", column: column)
+            }
+            guard parameters[String(parts[0])] == nil else {
+                throw .init(message: "staffing block parameter '\(parts[0])' is given twice; keep one", column: column)
+            }
+            parameters[String(parts[0])] = String(parts[1])
+        }
+        guard literal.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw .init(message: "staffing blocks take no content: the figures come from Content/data/; remove the lines inside the block", column: 1)
+        }
+        let name = String(words[1])
+        do {
+            let table = try data.table(named: name, parameters: parameters, catalog: catalog)
+            return Self.html(table)
+        } catch {
+            let nameColumn = info.distance(from: info.startIndex, to: words[1].startIndex) + 1
+            throw .init(message: error.message, column: error.column ?? nameColumn)
+        }
+    }
+
+    /// An accessible table: caption, column headers with scope, row headers, totals in `tfoot`.
+    static func html(_ table: StaffingTable) -> String {
+        func cells(_ row: [StaffingTable.Cell], numeric: [Bool]) -> String {
+            row.enumerated().map { index, cell in
+                let isNumeric = index < numeric.count && numeric[index]
+                let classAttribute = isNumeric ? " class=\"num\"" : ""
+                return cell.isRowHeader
+                    ? "<th scope=\"row\"\(classAttribute)>\(HTML.escape(cell.text))</th>"
+                    : "<td\(classAttribute)>\(HTML.escape(cell.text))</td>"
+            }.joined()
+        }
+        let numeric = table.columns.map(\.isNumeric)
+        var html = "<div class=\"table-wrap staffing-table\">\n<table>\n<caption>\(HTML.escape(table.caption))</caption>\n<thead><tr>"
+        html += table.columns.map { "<th scope=\"col\"\($0.isNumeric ? " class=\"num\"" : "")>\(HTML.escape($0.header))</th>" }.joined()
+        html += "</tr></thead>\n<tbody>\n"
+        html += table.rows.map { "<tr>\(cells($0, numeric: numeric))</tr>\n" }.joined()
+        html += "</tbody>\n"
+        if !table.footer.isEmpty {
+            html += "<tfoot>\n" + table.footer.map { "<tr>\(cells($0, numeric: numeric))</tr>\n" }.joined() + "</tfoot>\n"
+        }
+        html += "</table>\n"
+        html += table.notes.map { "<p class=\"table-note\">\(HTML.escape($0))</p>\n" }.joined()
+        return html + "</div>\n"
+    }
+}
+
+import Foundation

@@ -1,0 +1,144 @@
+/// Splits CSV text (RFC 4180 quoting) into records whose fields remember their line and column.
+///
+/// Columns are 1-based character positions; an unquoted field's column is that of its first
+/// non-space character, a quoted field's is that of its opening quote. Blank lines are skipped.
+/// A leading byte-order mark is ignored.
+enum CSVReader {
+    struct Field: Equatable {
+        var text: String
+        var line: Int
+        var column: Int
+    }
+
+    struct Record: Equatable {
+        var line: Int
+        var fields: [Field]
+        /// Column just after the record's last character, where a missing field would go.
+        var endColumn: Int
+    }
+
+    struct Problem: Equatable {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    static func read(_ text: String) -> (records: [Record], problems: [Problem]) {
+        var scanner = Scanner(characters: Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text))
+        scanner.run()
+        return (scanner.records, scanner.problems)
+    }
+
+    private struct Scanner {
+        let characters: [Character]
+        var records: [Record] = []
+        var problems: [Problem] = []
+
+        var line = 1
+        var column = 1
+        var fields: [Field] = []
+        var recordLine = 1
+        var text = ""
+        var fieldLine = 1
+        var fieldColumn = 1
+        var sawContent = false
+        var quoted = false
+        var insideQuotes = false
+
+        init(characters: [Character]) {
+            self.characters = characters
+        }
+
+        static func isNewline(_ character: Character) -> Bool {
+            character == "\n" || character == "\r\n" || character == "\r"
+        }
+
+        mutating func run() {
+            var index = 0
+            while index < characters.count {
+                let character = characters[index]
+                if insideQuotes {
+                    if character == "\"" {
+                        if index + 1 < characters.count, characters[index + 1] == "\"" {
+                            text.append("\"")
+                            index += 2
+                            column += 2
+                            continue
+                        }
+                        insideQuotes = false
+                    } else if Self.isNewline(character) {
+                        text.append("\n")
+                        line += 1
+                        column = 1
+                        index += 1
+                        continue
+                    } else {
+                        text.append(character)
+                    }
+                } else if character == "," {
+                    endField()
+                    fieldLine = line
+                    fieldColumn = column + 1
+                } else if Self.isNewline(character) {
+                    endRecord()
+                    line += 1
+                    column = 1
+                    index += 1
+                    startRecord()
+                    continue
+                } else if character == "\"" && !sawContent && !quoted {
+                    quoted = true
+                    insideQuotes = true
+                    sawContent = true
+                    fieldLine = line
+                    fieldColumn = column
+                } else if quoted {
+                    if character != " " && character != "\t" {
+                        problems.append(Problem(
+                            line: line, column: column,
+                            message: "unexpected text after a closing quote; put the whole field inside the quotes"))
+                    }
+                } else if character == " " || character == "\t" {
+                    if sawContent { text.append(character) } else { fieldColumn = column + 1 }
+                } else {
+                    if !sawContent { fieldLine = line; fieldColumn = column }
+                    sawContent = true
+                    text.append(character)
+                }
+                index += 1
+                column += 1
+            }
+            if insideQuotes {
+                problems.append(Problem(
+                    line: fieldLine, column: fieldColumn,
+                    message: "this quoted field is never closed; add the closing double quote"))
+            }
+            endRecord()
+        }
+
+        mutating func startRecord() {
+            recordLine = line
+            fieldLine = line
+            fieldColumn = 1
+        }
+
+        mutating func endField() {
+            let value = quoted ? text : String(text.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+            fields.append(Field(text: value, line: fieldLine, column: fieldColumn))
+            text = ""
+            sawContent = false
+            quoted = false
+            insideQuotes = false
+        }
+
+        mutating func endRecord() {
+            let blank = fields.isEmpty && !sawContent && !quoted
+            let endColumn = column
+            endField()
+            if !blank {
+                records.append(Record(line: recordLine, fields: fields, endColumn: endColumn))
+            }
+            fields = []
+        }
+    }
+}

@@ -1,0 +1,20 @@
+"""Shared headless Chromium setup for the browser checks (Debian's chromium and chromium-driver)."""
+import os
+import pathlib
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+
+def chromium(width=1280, height=900):
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 f"--window-size={width},{height}", "--allow-file-access-from-files"):
+        options.add_argument(flag)
+    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(service=service, options=options)
+
+
+def file_url(path):
+    return pathlib.Path(path).resolve().as_uri()

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@testable import PortalContent
+
+/// Loading a whole folder: file-level refusals and checks across documents.
+@Suite struct ContentLoaderTests {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-content-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/positions"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/letters"), withIntermediateDirectories: true)
+    }
+
+    func write(_ text: String, _ path: String) throws {
+        try Data(text.utf8).write(to: root.appendingPathComponent("Content/\(path)"))
+    }
+
+    func position(_ code: String, _ version: String) -> String {
+        "---\ntitle: Coordinator\nkind: position\ndate: 2022-08-30\noccupation_code: \(code)\ngrade: EAS-17\nversion: \(version)\n---\n\n## Duties\n"
+    }
+
+    func load() -> Result<ContentSite, Diagnostics> {
+        Result { () throws(Diagnostics) in try ContentLoader(directory: root.appendingPathComponent("Content"), displayRoot: "Content").load() }
+    }
+
+    func errors() -> [String] {
+        guard case .failure(let found) = load() else { return [] }
+        return found.items.map(\.description)
+    }
+
+    @Test func loadsDocumentsSortedByPath() throws {
+        try write(position("2345-5035", "proposed"), "positions/b.md")
+        try write(position("2345-5035", "current"), "positions/a.md")
+        let site = try load().get()
+        #expect(site.documents.map(\.path) == ["positions/a.md", "positions/b.md"])
+        #expect(site.position(code: "2345-5035", version: .proposed)?.path == "positions/b.md")
+    }
+
+    @Test func duplicateCodeAndVersionIsAnErrorOnTheSecond() throws {
+        try write(position("2345-5035", "current"), "positions/a.md")
+        try write(position("2345-5035", "current"), "positions/b.md")
+        #expect(errors() == [
+            "Content/positions/b.md:5:18: error: occupation code 2345-5035 version 'current' is already described by Content/positions/a.md; each code has at most one current and one proposed version"
+        ])
+    }
+
+    @Test func enclosureNamingAMissingDocument() throws {
+        try write(position("2345-5035", "current"), "positions/a.md")
+        try write("""
+            ---
+            title: L
+            kind: letter
+            date: 2022-08-30
+            from: {name: A}
+            to: {name: B}
+            statute: 39 U.S.C. §1004(d)
+            enclosures:
+              - {code: 2345-5035, version: current}
+              - {code: 2345-5035, version: proposed}
+              - {path: presentations/missing.md}
+            ---
+            """, "letters/l.md")
+        #expect(errors() == [
+            "Content/letters/l.md:10:5: error: enclosure names a missing proposed position description for 2345-5035; add that document or fix the reference",
+            "Content/letters/l.md:11:5: error: enclosure names a missing document 'presentations/missing.md'; add that document or fix the reference",
+        ])
+    }
+
+    @Test func notUTF8IsLocatedAtTheBadByte() throws {
+        var data = Data("---\ntitle: Caf".utf8)
+        data.append(0xE9)
+        data.append(contentsOf: Data("\n".utf8))
+        try data.write(to: root.appendingPathComponent("Content/positions/bad.md"))
+        #expect(errors() == ["Content/positions/bad.md:2:11: error: file is not valid UTF-8; save it as UTF-8 text"])
+    }
+
+    @Test func symlinkOutsideTheContentFolderIsRefused() throws {
+        let outside = root.appendingPathComponent("secret.md")
+        try Data(position("2345-5035", "current").utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("Content/positions/link.md"), withDestinationURL: outside)
+        #expect(errors().first?.hasPrefix("Content/positions/link.md:1:1: error: this is a symlink to") == true)
+    }
+
+    @Test func oversizedFileIsRefused() throws {
+        let big = position("2345-5035", "current") + String(repeating: "x", count: ContentLoader.maximumFileSize)
+        try write(big, "positions/big.md")
+        #expect(errors() == ["Content/positions/big.md:1:1: error: file is 10 MB, over the 10 MB limit; split it or remove embedded data"])
+    }
+
+    @Test func consultationMustNameALetter() throws {
+        try write(position("2345-5035", "current").replacingOccurrences(of: "version: current", with: "version: current\nconsultation: positions/a.md"), "positions/a.md")
+        #expect(errors() == [
+            "Content/positions/a.md:8:15: error: consultation 'positions/a.md' is not a letter; name the letter that proposed this document"
+        ])
+    }
+
+    @Test func pathTraversalInEnclosureIsRefused() throws {
+        try write("""
+            ---
+            title: L
+            kind: letter
+            date: 2022-08-30
+            from: {name: A}
+            to: {name: B}
+            statute: S
+            enclosures:
+              - {path: ../../etc/passwd.md}
+            ---
+            """, "letters/l.md")
+        #expect(errors() == [
+            "Content/letters/l.md:9:12: error: enclosure path '../../etc/passwd.md' must be a path inside Content/ ending in .md, without '..'"
+        ])
+    }
+}
