@@ -62,19 +62,17 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .diagnostics(error)
         }
-        let composer: PageComposer
+        let model: SiteModel
+        var pages: [OutputFile] = []
         do {
-            composer = try PageComposer(site: site, theme: theme)
+            model = try SiteModel(site: site, theme: theme)
+            for generator in PageGenerators.all {
+                pages += try generator.pages(for: model)
+            }
         } catch {
             throw .diagnostics(error)
         }
-        let pages: [RenderedPage]
-        do {
-            pages = try composer.composeAll()
-        } catch {
-            throw .diagnostics(error)
-        }
-        return CheckedSite(site: site, theme: theme, pages: pages, warnings: (site.warnings + composer.warnings).sorted())
+        return CheckedSite(site: site, theme: theme, pages: pages, warnings: (site.warnings + model.warnings).sorted())
     }
 
     /// Builds the site into the output folder, replacing it only when the whole build succeeds.
@@ -91,7 +89,7 @@ public struct SiteBuilder: Sendable {
         }
         do {
             for page in checked.pages {
-                try output.write(page.html, to: page.path)
+                try output.write(page.contents, to: page.path)
             }
             let theme = checked.theme
             for asset in theme.assets {
@@ -111,12 +109,6 @@ public struct SiteBuilder: Sendable {
 public struct CheckedSite: Sendable {
     public var site: ContentSite
     public var theme: Theme
-    public var pages: [RenderedPage]
+    public var pages: [OutputFile]
     public var warnings: [Diagnostic]
-}
-
-/// One finished page: where it goes and its HTML.
-public struct RenderedPage: Sendable {
-    public var path: String
-    public var html: String
 }

@@ -1,0 +1,28 @@
+import PortalContent
+
+/// One family of output files: document pages, code pages, the search index, and so on.
+///
+/// ``SiteBuilder`` runs every generator in ``PageGenerators/all`` over one
+/// shared ``SiteModel``. A generator returns its files or throws located
+/// diagnostics; it never writes to disk itself.
+protocol PageGenerator: Sendable {
+    func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile]
+}
+
+enum PageGenerators {
+    /// Every generator, in output order. Add a new page family here.
+    static let all: [any PageGenerator] = [
+        DocumentPages(),
+    ]
+}
+
+/// One finished output file: where it goes, relative to the output root, and its text.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}

@@ -1,0 +1,101 @@
+import PortalContent
+import PortalMarkdown
+
+/// What every page generator shares: the checked content, the theme, and each document's rendered body.
+///
+/// Bodies are parsed with cmark-gfm once each, here; generators only compose
+/// templates from them, so adding a page family never parses twice.
+final class SiteModel: @unchecked Sendable {
+    let site: ContentSite
+    let theme: Theme
+    let staffing: StaffingBlocks
+    /// Rendered bodies by document path.
+    let bodies: [String: RenderedBody]
+    /// Warnings found while rendering; generators may add their own.
+    var warnings: [Diagnostic] = []
+
+    init(site: ContentSite, theme: Theme) throws(Diagnostics) {
+        self.site = site
+        self.theme = theme
+        let staffing = try StaffingBlocks(site: site)
+        self.staffing = staffing
+        let parser = MarkdownParser()
+        let renderer = BodyRenderer { info, literal throws(BodyRenderer.FencedBlockError) in
+            try staffing.render(info: info, literal: literal)
+        }
+        var bodies: [String: RenderedBody] = [:]
+        var diagnostics: [Diagnostic] = []
+        for document in site.documents {
+            do {
+                bodies[document.path] = try renderer.render(parser.parse(document.body), of: document)
+            } catch {
+                diagnostics += error.items
+            }
+        }
+        if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
+        self.bodies = bodies
+    }
+
+    func body(of document: ContentDocument) -> RenderedBody {
+        bodies[document.path]!
+    }
+
+    // MARK: Pieces
+
+    func wrap(
+        _ content: String, path: String, title: String, description: String, bodyClass: String,
+        isHome: Bool = false, currentListing: DocumentKind? = nil, breadcrumbs: [[String: Any]] = []
+    ) -> OutputFile {
+        let nav: [[String: Any]] = [["href": SitePath.link(from: path, to: SitePath.home), "label": "Home", "current": isHome]]
+            + DocumentKind.allCases.filter { !documents(of: $0).isEmpty }.map { kind in
+                ["href": SitePath.link(from: path, to: SitePath.listing(kind)), "label": kind.pluralTitle,
+                 "current": path == SitePath.listing(kind)]
+            }
+        let crumbs = isHome ? [] : [["href": SitePath.link(from: path, to: SitePath.home), "label": "Home"]] + breadcrumbs
+        let html = theme.render("layout", [
+            "root": SitePath.root(from: path), "siteTitle": site.config.title, "siteDescription": site.config.description,
+            "pageTitle": title, "description": description, "isHome": isHome, "bodyClass": bodyClass,
+            "nav": nav, "breadcrumbs": crumbs, "hasBreadcrumbs": !crumbs.isEmpty, "content": content,
+        ])
+        return OutputFile(path: path, contents: html)
+    }
+
+    func listingCrumb(_ kind: DocumentKind, from path: String) -> [String: Any] {
+        ["href": SitePath.link(from: path, to: SitePath.listing(kind)), "label": kind.pluralTitle]
+    }
+
+    func pageTitle(of document: ContentDocument) -> String {
+        guard let position = document.position else { return document.title }
+        return "\(document.title) (\(position.grade)), \(position.occupationCode), \(position.version.rawValue)"
+    }
+
+    /// The fields every listing shows for a document.
+    func summary(of document: ContentDocument, from path: String) -> [String: Any] {
+        var entry: [String: Any] = [
+            "href": SitePath.link(from: path, to: document.outputPath), "title": document.title,
+            "date": document.date, "dateText": DateText.long(document.date), "kindLabel": document.kind.label,
+        ]
+        entry["summary"] = document.summary
+        if let position = document.position {
+            entry["code"] = position.occupationCode
+            entry["grade"] = position.grade
+            entry["version"] = position.version.rawValue
+        }
+        return entry
+    }
+
+    func enclosureEntries(of letter: ContentDocument, from path: String) -> [[String: Any]] {
+        (letter.letter?.enclosures ?? []).compactMap { site.document(for: $0) }.map { summary(of: $0, from: path) }
+    }
+
+    func person(_ person: Person) -> [String: Any] {
+        var entry: [String: Any] = ["name": person.name, "address": person.address]
+        entry["title"] = person.title
+        entry["organization"] = person.organization
+        return entry
+    }
+
+    func documents(of kind: DocumentKind) -> [ContentDocument] {
+        site.documents.filter { $0.kind == kind }
+    }
+}
