@@ -51,6 +51,9 @@ final class SiteModel: @unchecked Sendable {
                 ["href": SitePath.link(from: path, to: SitePath.listing(kind)), "label": kind.pluralTitle,
                  "current": path == SitePath.listing(kind)]
             }
+            + Navigation.extra.map { entry in
+                ["href": SitePath.link(from: path, to: entry.path), "label": entry.label, "current": path == entry.path]
+            }
         let crumbs = isHome ? [] : [["href": SitePath.link(from: path, to: SitePath.home), "label": "Home"]] + breadcrumbs
         let html = theme.render("layout", [
             "root": SitePath.root(from: path), "siteTitle": site.config.title, "siteDescription": site.config.description,

@@ -6,8 +6,6 @@ import StaffingModel
 /// The figures never come from the Markdown: the block names a table and the
 /// data file it reads, and ``StaffingData`` computes every number.
 struct StaffingBlocks {
-    static let prefix = "staffing"
-
     let data: StaffingData
     /// Occupation code to title and grade, from the position catalog, so row labels can't drift from it.
     let catalog: [String: PositionLabel]
@@ -32,33 +30,14 @@ struct StaffingBlocks {
 
     /// The table for a `staffing …` info string, or nil for any other code block.
     func render(info: String, literal: String) throws(BodyRenderer.FencedBlockError) -> String? {
-        let words = info.split(separator: " ", omittingEmptySubsequences: true)
-        guard words.first == Substring(Self.prefix) else { return nil }
-        guard words.count >= 2 else {
-            throw .init(message: "staffing block needs a table name, e.g. ```staffing bands model=customer-relations-2022", column: 1)
-        }
-        var parameters: [String: String] = [:]
-        for word in words.dropFirst(2) {
-            let column = info.distance(from: info.startIndex, to: word.startIndex) + 1
-            let parts = word.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw .init(message: "staffing block parameter '\(word)' must be key=value, e.g. model=customer-relations-2022", column: column)
-            }
-            guard parameters[String(parts[0])] == nil else {
-                throw .init(message: "staffing block parameter '\(parts[0])' is given twice; keep one", column: column)
-            }
-            parameters[String(parts[0])] = String(parts[1])
-        }
+        guard info.split(separator: " ").first == Substring(StaffingBlockRequest.keyword) else { return nil }
         guard literal.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw .init(message: "staffing blocks take no content: the figures come from Content/data/; remove the lines inside the block", column: 1)
         }
-        let name = String(words[1])
         do {
-            let table = try data.table(named: name, parameters: parameters, catalog: catalog)
-            return Self.html(table)
+            return Self.html(try data.table(infoString: info, catalog: catalog))
         } catch {
-            let nameColumn = info.distance(from: info.startIndex, to: words[1].startIndex) + 1
-            throw .init(message: error.message, column: error.column ?? nameColumn)
+            throw .init(message: error.message, column: error.column)
         }
     }
 
