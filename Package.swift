@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +41,7 @@ let package = Package(
             dependencies: [
                 "PortalSite", "PortalContent", "StaffingModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["PortalMarkdown"]),
@@ -52,6 +54,8 @@ let package = Package(
             name: "SiteTests",
             dependencies: ["PortalSite", "PortalContent"]
         ),
+        // Runs the built `portal` binary end to end; depends on PortalCLI so it is built first.
+        .testTarget(name: "CLITests", dependencies: ["PortalCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

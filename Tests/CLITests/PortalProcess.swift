@@ -1,0 +1,77 @@
+import Foundation
+
+/// The repository root, found from this file's path, so tests can copy the real Theme/.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs the built `portal` binary as a subprocess, as an author or CI would.
+///
+/// The binary sits beside the test bundle in the build products folder
+/// (`.build-NAME/debug/`), whatever scratch path the tests were built with.
+struct PortalProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `portal` executable in the same products folder as the running test binary.
+    static let executable: URL = {
+        let running = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var candidates = [running.deletingLastPathComponent().appendingPathComponent("portal")]
+        if let first = CommandLine.arguments.first {
+            let bundle = URL(fileURLWithPath: first).standardizedFileURL
+            candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("portal"))
+            // On macOS the runner lives inside `X.xctest/Contents/MacOS`.
+            candidates.append(bundle.deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("portal"))
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    /// Runs `portal arguments…` in `directory` and waits for it to exit.
+    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so that a full pipe can't block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A scratch site folder for one test: `Content/` with the given files and a copy of the real `Theme/`.
+func makeSite(_ files: [String: String], name: String = #function) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("portal-cli-\(name.filter(\.isLetter))-\(UUID().uuidString)")
+    let content = folder.appendingPathComponent("Content")
+    try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Theme"), to: folder.appendingPathComponent("Theme"))
+    for (path, text) in files {
+        try write(text, to: content.appendingPathComponent(path))
+    }
+    return folder
+}
+
+func write(_ text: String, to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+}
+
+func read(_ url: URL) throws -> String {
+    try String(contentsOf: url, encoding: .utf8)
+}
+
+/// A minimal valid article with the given body.
+func article(_ title: String, body: String) -> String {
+    "---\ntitle: \(title)\nkind: article\ndate: 2024-01-02\n---\n\n\(body)\n"
+}
