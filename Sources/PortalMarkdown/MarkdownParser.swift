@@ -15,14 +15,20 @@ public struct MarkdownParser: Sendable {
     public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     private let linker: TextLinker?
+    private let linkRewriter: LinkRewriter?
 
-    public init(linker: TextLinker? = nil) {
+    public init(linker: TextLinker? = nil, linkRewriter: LinkRewriter? = nil) {
         self.linker = linker
+        self.linkRewriter = linkRewriter
     }
 
     /// Parses `source` and renders each top-level block.
     public func parse(_ source: String) -> MarkdownDocument {
         CMark.shared.withParsedTree(source) { root, extensions in
+            // Authors' links first, so that links the linker adds are never rewritten.
+            if let linkRewriter {
+                CMark.rewriteLinks(in: root, with: linkRewriter)
+            }
             if let linker {
                 CMark.linkText(in: root, with: linker)
             }
@@ -101,14 +107,15 @@ private final class CMark: Sendable {
             default:
                 kind = typeString(current) == "table" ? .table : .other
             }
-            blocks.append(MarkdownBlock(kind: kind, html: html, text: plainText(current), line: line, column: column))
+            blocks.append(MarkdownBlock(
+                kind: kind, html: html, text: plainText(current), line: line, column: column, parts: parts(of: current)))
         }
         if let first = footnotes.first {
             // Rendered one by one, each definition would open its own list; a
             // scratch document keeps them in one numbered section.
             let scratch = cmark_node_new(CMARK_NODE_DOCUMENT)!
             defer { cmark_node_free(scratch) }
-            let text = footnotes.map(plainText).joined(separator: " ")
+            let text = footnotes.map { plainText($0) }.joined(separator: " ")
             for definition in footnotes {
                 cmark_node_unlink(definition)
                 cmark_node_append_child(scratch, definition)
@@ -151,8 +158,40 @@ private final class CMark: Sendable {
         type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK)
     }
 
+    /// A list's items or a table's rows, each with its line and text; empty for other blocks.
+    static func parts(of node: OpaquePointer) -> [MarkdownBlock.Part] {
+        var parts: [MarkdownBlock.Part] = []
+        let isList = cmark_node_get_type(node) == CMARK_NODE_LIST
+        guard isList || typeString(node) == "table" else { return parts }
+        let ordered = isList && cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        var number = Int(cmark_node_get_list_start(node))
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            child = cmark_node_next(current)
+            let line = Int(cmark_node_get_start_line(current))
+            if isList {
+                parts.append(.init(line: line, text: plainText(current, lineBreak: "\n"), number: ordered ? number : nil))
+                number += 1
+            } else {
+                var cells: [String] = []
+                var cell = cmark_node_first_child(current)
+                while let node = cell {
+                    cells.append(plainText(node))
+                    cell = cmark_node_next(node)
+                }
+                parts.append(.init(line: line, text: cells.joined(separator: " | "), cells: cells))
+            }
+        }
+        return parts
+    }
+
     /// The text of a subtree: literals joined, breaks as spaces, cells and blocks separated.
     static func plainText(_ node: OpaquePointer) -> String {
+        plainText(node, lineBreak: " ")
+    }
+
+    /// The text of a subtree, with hard line breaks written as `lineBreak`.
+    static func plainText(_ node: OpaquePointer, lineBreak: String) -> String {
         var out = ""
         let iterator = cmark_iter_new(node)!
         defer { cmark_iter_free(iterator) }
@@ -165,8 +204,10 @@ private final class CMark: Sendable {
                 switch type {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                     out += string(cmark_node_get_literal(current))
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                case CMARK_NODE_SOFTBREAK:
                     out += " "
+                case CMARK_NODE_LINEBREAK:
+                    out += lineBreak
                 default:
                     break
                 }
@@ -181,6 +222,31 @@ private final class CMark: Sendable {
     }
 
     // MARK: - Linking
+
+    /// Passes every link's destination to the rewriter and sets the one it returns.
+    static func rewriteLinks(in root: OpaquePointer, with rewriter: LinkRewriter) {
+        let iterator = cmark_iter_new(root)!
+        defer { cmark_iter_free(iterator) }
+        var block = LinkLocation(line: 1, column: 1)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let line = Int(cmark_node_get_start_line(node))
+            let column = Int(cmark_node_get_start_column(node))
+            if isBlockType(type) {
+                if line > 0 { block = LinkLocation(line: line, column: max(column, 1)) }
+            } else if type == CMARK_NODE_LINK {
+                // Inline positions are not always set; the block's position is the next best.
+                let location = line > 0 && column > 0 ? LinkLocation(line: line, column: column) : block
+                // Changing a node's URL leaves the tree's shape, and so the iterator, intact.
+                if let url = rewriter.rewrite(string(cmark_node_get_url(node)), location) {
+                    cmark_node_set_url(node, url)
+                }
+            }
+        }
+    }
 
     /// Replaces text nodes the linker recognizes with text and link nodes.
     ///
