@@ -26,13 +26,35 @@ public struct MarkdownBlock: Sendable, Equatable {
     public var line: Int
     /// 1-based column of the block's first character.
     public var column: Int
+    /// A list's items or a table's rows, in order; empty for every other block.
+    public var parts: [Part]
 
-    public init(kind: Kind, html: String, text: String, line: Int, column: Int) {
+    /// One item of a top-level list or one row of a table, for code that needs more than the block's whole text.
+    public struct Part: Sendable, Equatable {
+        /// 1-based line of the item or row, counted within the Markdown body.
+        public var line: Int
+        /// The text without markup; hard line breaks stay as `\n`, table cells are joined by ` | `.
+        public var text: String
+        /// A table row's cells as text; empty for list items.
+        public var cells: [String]
+        /// An ordered list item's number as the source wrote it (`3` for `3. `); nil otherwise.
+        public var number: Int?
+
+        public init(line: Int, text: String, cells: [String] = [], number: Int? = nil) {
+            self.line = line
+            self.text = text
+            self.cells = cells
+            self.number = number
+        }
+    }
+
+    public init(kind: Kind, html: String, text: String, line: Int, column: Int, parts: [Part] = []) {
         self.kind = kind
         self.html = html
         self.text = text
         self.line = line
         self.column = column
+        self.parts = parts
     }
 }
 
