@@ -29,10 +29,11 @@ let package = Package(
             name: "PortalContent",
             dependencies: ["PortalMarkdown", "StaffingModel", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "PortalSearch"),
         .target(
             name: "PortalSite",
             dependencies: [
-                "PortalContent", "PortalMarkdown", "StaffingModel",
+                "PortalContent", "PortalMarkdown", "StaffingModel", "PortalSearch",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -50,6 +51,7 @@ let package = Package(
             name: "StaffingModelTests",
             dependencies: ["StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "SearchTests", dependencies: ["PortalSearch"]),
         .testTarget(
             name: "SiteTests",
             dependencies: ["PortalSite", "PortalContent"]

@@ -20,6 +20,8 @@ struct RenderedBody {
     var intro: String
     var introText: String
     var sections: [Section]
+    /// A letter's paragraphs in small anchored groups, so search can link into a letter; empty for other kinds.
+    var passages: [Passage] = []
 
     /// Everything in order, each level-2 heading with its anchor.
     var html: String {
@@ -49,6 +51,7 @@ struct BodyRenderer {
         var slugger = Slugger()
         var body = RenderedBody(intro: "", introText: "", sections: [])
         var diagnostics: [Diagnostic] = []
+        var introBlocks: [(html: String, text: String)] = []
         for block in markdown.blocks {
             var html = block.html
             var text = block.text
@@ -81,6 +84,7 @@ struct BodyRenderer {
                 break
             }
             if body.sections.isEmpty {
+                introBlocks.append((html, text))
                 body.intro += html
                 body.introText += body.introText.isEmpty ? text : " " + text
             } else {
@@ -90,6 +94,7 @@ struct BodyRenderer {
             }
         }
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
+        if document.kind == .letter { body.groupIntoPassages(introBlocks, slugger: &slugger) }
         return body
     }
 }

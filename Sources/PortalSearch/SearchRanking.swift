@@ -1,0 +1,51 @@
+import Foundation
+
+/// BM25F parameters: how much each field counts and how term frequency saturates.
+///
+/// Scores are computed at build time and stored per term and part as whole
+/// "impacts", so the browser only adds numbers.
+public struct SearchRanking: Sendable, Equatable {
+    /// A part's fields. A document's part 0 has all three; other parts have a title (their heading) and a body.
+    public enum Field: Int, Sendable, CaseIterable {
+        case title, code, body
+    }
+
+    public var k1: Double = 1.2
+    public var b: Double = 0.75
+    /// Title and code matches outrank body matches.
+    public var weights: [Field: Double] = [.title: 3, .code: 5, .body: 1]
+    /// Multiplies a score before rounding to a whole impact.
+    public var impactScale: Double = 10
+    /// Keep only this many highest-impact parts per term: a word found everywhere
+    /// ranks almost nothing, and its full list would blow the per-query budget.
+    public var maximumPostingsPerTerm = 1200
+
+    public init() {}
+
+    /// Inverse document frequency over parts, never negative.
+    public func idf(partsContaining n: Int, of total: Int) -> Double {
+        log(1 + (Double(total - n) + 0.5) / (Double(n) + 0.5))
+    }
+
+    /// The BM25F score of one term in one part.
+    /// - Parameters:
+    ///   - frequencies: the term's count in each field of the part.
+    ///   - lengths: each field's length in terms.
+    ///   - averages: each field's average length over parts that have the field.
+    public func score(
+        idf: Double, frequencies: [Field: Int], lengths: [Field: Int], averages: [Field: Double]
+    ) -> Double {
+        var weighted = 0.0
+        for (field, frequency) in frequencies where frequency > 0 {
+            let average = max(averages[field] ?? 1, 1)
+            let norm = 1 - b + b * Double(lengths[field] ?? 0) / average
+            weighted += (weights[field] ?? 1) * Double(frequency) / norm
+        }
+        return idf * weighted * (k1 + 1) / (k1 + weighted)
+    }
+
+    /// The stored impact: the score scaled and rounded, at least 1 so a match always counts.
+    public func impact(_ score: Double) -> Int {
+        max(1, Int((score * impactScale).rounded()))
+    }
+}

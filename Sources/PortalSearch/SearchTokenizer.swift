@@ -1,0 +1,86 @@
+import Foundation
+
+/// Turns text into index terms; `Theme/assets/search.js` repeats these rules exactly.
+///
+/// Case and diacritics are folded, apostrophes dropped ("carrier's" is one
+/// word), everything else that is not a letter or digit separates words, and
+/// simple English plurals are reduced to the singular so "hours" finds "hour".
+/// Stop words and lone letters are not indexed; lone digits are ("Article 8").
+public enum SearchTokenizer {
+    /// Words too common to rank by; the browser drops the same ones from queries.
+    public static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it",
+        "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with",
+    ]
+
+    /// Longer runs are not words (tracking numbers, hashes) and would only bloat the index.
+    public static let maximumTermLength = 32
+
+    /// The index terms of `text`, in order, repeats kept.
+    public static func terms(in text: String) -> [String] {
+        words(in: text).compactMap(term(for:))
+    }
+
+    /// The term for one folded word, or nil when the word is not indexed.
+    public static func term(for word: String) -> String? {
+        if word.count > maximumTermLength || stopWords.contains(word) { return nil }
+        if word.count == 1, let scalar = word.unicodeScalars.first, !isDigit(scalar) { return nil }
+        return stem(word)
+    }
+
+    /// The folded words of `text`: lowercased, without diacritics, split at non-alphanumerics.
+    public static func words(in text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in fold(text).unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" { continue }
+            if isWordScalar(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// Lowercases, then decomposes and drops combining marks, as `normalize('NFD')` does in JS.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark {
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Reduces a common English plural to its singular; other words are returned unchanged.
+    ///
+    /// Deliberately small: `policies` → `policy`, `classes` → `class`,
+    /// `boxes`/`matches`/`wishes` drop `es`, other words ending in a single `s`
+    /// drop it unless they end in `ss`, `us` or `is` (`process`, `status`, `analysis`).
+    public static func stem(_ word: String) -> String {
+        guard word.count > 3, word.hasSuffix("s") else { return word }
+        if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
+            return String(word.dropLast(2))
+        }
+        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
+        return String(word.dropLast())
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default:
+            false
+        }
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .decimalNumber
+    }
+}

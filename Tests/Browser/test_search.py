@@ -1,0 +1,201 @@
+"""Search from file://: the header box, search.html, ranking, filters, keyboard use and the live count."""
+import pathlib
+import sys
+import urllib.parse
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from browser import file_url
+
+PUBLIC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Public").resolve()
+
+LETTER_2022 = "letters/2022-08-30-customer-relations-coordinators.html"
+LETTER_2019 = "letters/2019-12-12-enterprise-customer-care-restructure.html"
+PRESENTATION = "presentations/2022-08-30-naps-presentation.html"
+ARTICLE = "customer-connect/coordinator-duties.html"
+QA = "customer-connect/questions-and-answers.html"
+
+
+def open_search(driver, query=""):
+    url = file_url(PUBLIC / "search.html") + ("?q=" + urllib.parse.quote(query) if query else "")
+    driver.get(url)
+    if query:
+        wait_for(driver, query)
+
+
+def wait_for(driver, query):
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "search-results").get_attribute("data-query") == query,
+        f"no results drawn for {query!r}")
+
+
+def type_query(driver, query):
+    box = driver.find_element(By.ID, "search-query")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys(query)
+    wait_for(driver, query)
+
+
+def results(driver):
+    """(page relative to Public/, fragment, title text, whole result text) for every drawn result."""
+    found = []
+    for item in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result"):
+        link = item.find_element(By.CSS_SELECTOR, "a.search-result-link")
+        parsed = urllib.parse.urlparse(link.get_attribute("href"))
+        page = str(pathlib.Path(urllib.parse.unquote(parsed.path)).relative_to(PUBLIC))
+        found.append((page, parsed.fragment, link.text, item.text))
+    return found
+
+
+def pages(driver):
+    return [page for page, _, _, _ in results(driver)]
+
+
+def status(driver):
+    return driver.find_element(By.ID, "search-status").text
+
+
+def test_header_box_on_every_page_leads_to_search_with_query_in_url(driver):
+    driver.get(file_url(PUBLIC / LETTER_2019))
+    box = driver.find_element(By.ID, "site-search-query")
+    box.send_keys("workload", Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: "search.html" in d.current_url)
+    assert "q=workload" in driver.current_url, driver.current_url
+    wait_for(driver, "workload")
+    assert driver.find_element(By.ID, "search-query").get_attribute("value") == "workload"
+
+
+def test_workload_finds_the_2022_letter_and_the_presentation(driver):
+    open_search(driver)
+    type_query(driver, "workload")
+    found = pages(driver)
+    assert LETTER_2022 in found, found
+    assert PRESENTATION in found, found
+    assert LETTER_2019 not in found, found
+    marks = driver.find_elements(By.CSS_SELECTOR, "#search-results mark")
+    assert marks and all(m.text.lower().startswith("workload") for m in marks), [m.text for m in marks]
+
+
+def test_whole_code_puts_the_customer_relations_coordinator_first(driver):
+    open_search(driver)
+    type_query(driver, "2345-5035")
+    first = results(driver)[0]
+    assert "Customer Relations Coordinator" in first[2], first
+    assert first[0].startswith(("positions/2345-5035-", "codes/2345-5035")), first
+    assert "2345-5035" in first[3], first
+
+
+def test_partial_code_from_a_shared_url_puts_that_code_first(driver):
+    open_search(driver, "2345")
+    first = results(driver)[0]
+    assert first[0].startswith(("positions/2345-5035-", "codes/2345-5035")), first
+    assert driver.find_element(By.ID, "search-query").get_attribute("value") == "2345"
+
+
+def test_article_8_finds_the_coordinator_article(driver):
+    open_search(driver)
+    type_query(driver, "Article 8")
+    assert ARTICLE in pages(driver)[:3], pages(driver)
+
+
+def test_48_hours_lands_on_the_answer(driver):
+    open_search(driver)
+    type_query(driver, "48 hours")
+    found = results(driver)
+    answer = next((r for r in found if r[0] == QA and r[1]), None)
+    assert answer, found
+    assert found.index(answer) == 0, found
+    link = driver.find_elements(By.CSS_SELECTOR, "#search-results a.search-result-link")[0]
+    link.click()
+    WebDriverWait(driver, 10).until(lambda d: QA in urllib.parse.unquote(d.current_url))
+    fragment = urllib.parse.urlparse(driver.current_url).fragment
+    assert fragment == answer[1], driver.current_url
+    target = driver.find_element(By.ID, fragment)
+    section_text = driver.execute_script(
+        "var n = arguments[0], t = ''; do { t += n.textContent; n = n.nextElementSibling; }"
+        " while (n && n.tagName !== 'H2'); return t;", target)
+    assert "48 hours" in section_text, section_text
+
+
+def test_supervisor_ratio_finds_the_2019_restructure(driver):
+    open_search(driver)
+    type_query(driver, "supervisor ratio")
+    assert pages(driver)[0] == LETTER_2019, pages(driver)
+
+
+def test_a_query_with_no_results_says_so(driver):
+    open_search(driver)
+    type_query(driver, "zyxwv qqqq")
+    assert results(driver) == []
+    assert "No results" in status(driver), status(driver)
+
+
+def test_count_is_announced_in_a_live_region(driver):
+    open_search(driver)
+    type_query(driver, "coordinator")
+    region = driver.find_element(By.ID, "search-status")
+    assert region.get_attribute("aria-live") == "polite"
+    count = len(driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result"))
+    assert count > 0
+    assert status(driver).split()[0].isdigit() and "result" in status(driver), status(driver)
+
+
+def test_prefix_of_the_last_word_matches_while_typing(driver):
+    open_search(driver)
+    type_query(driver, "supervisor rat")
+    assert LETTER_2019 in pages(driver)[:3], pages(driver)
+
+
+def test_plural_and_singular_match(driver):
+    open_search(driver)
+    type_query(driver, "ratios")
+    assert LETTER_2019 in pages(driver), pages(driver)
+
+
+def test_filters_by_kind_and_grade(driver):
+    open_search(driver)
+    type_query(driver, "customer")
+    Select(driver.find_element(By.ID, "search-kind")).select_by_value("Position description")
+    WebDriverWait(driver, 10).until(lambda d: all(
+        "Position description" in r[3] for r in results(d)) and results(d))
+    assert all(r[0].startswith("positions/") for r in results(driver)), pages(driver)
+    assert "kind=Position" in driver.current_url, driver.current_url
+    Select(driver.find_element(By.ID, "search-grade")).select_by_value("EAS-17")
+    WebDriverWait(driver, 10).until(lambda d: results(d) and all("EAS-17" in r[3] for r in results(d)))
+    assert all(r[0].startswith("positions/2345-5035-") for r in results(driver)), pages(driver)
+
+
+def test_keyboard_slash_arrows_and_enter(driver):
+    driver.get(file_url(PUBLIC / ARTICLE))
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    assert driver.switch_to.active_element.get_attribute("id") == "site-search-query"
+    open_search(driver)
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    assert driver.switch_to.active_element.get_attribute("id") == "search-query"
+    type_query(driver, "workload")
+    links = driver.find_elements(By.CSS_SELECTOR, "#search-results a.search-result-link")
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    assert driver.switch_to.active_element == links[0]
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    assert driver.switch_to.active_element == links[1]
+    driver.switch_to.active_element.send_keys(Keys.ARROW_UP, Keys.ARROW_UP)
+    assert driver.switch_to.active_element.get_attribute("id") == "search-query"
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    expected = urllib.parse.urlparse(links[0].get_attribute("href")).path
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: urllib.parse.urlparse(d.current_url).path == expected)
+
+
+def test_index_text_is_shown_as_text_not_markup(driver):
+    open_search(driver)
+    type_query(driver, "workload")
+    snippets = driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result-snippet")
+    assert snippets
+    for snippet in snippets:
+        tags = driver.execute_script(
+            "return Array.prototype.map.call(arguments[0].querySelectorAll('*'), function (e) { return e.tagName; });",
+            snippet)
+        assert set(tags) <= {"MARK"}, tags

@@ -1,0 +1,61 @@
+import Testing
+@testable import PortalSearch
+
+@Suite struct ShardingTests {
+    static let terms = ["10", "1004", "2345", "a1", "carrier", "coordinator", "customer", "lead", "leader", "ratio", "z", "zz"]
+        .sorted(by: SearchIndex.termOrder)
+
+    @Test func everyTermIsFoundInTheShardThatHoldsIt() {
+        for budget in [1, 10, 25, 60, 1000] {
+            let plan = ShardPlan(terms: Self.terms, budget: budget) { $0.utf8.count + 5 }
+            #expect(plan.shards.flatMap(\.terms) == Self.terms)
+            for (number, shard) in plan.shards.enumerated() {
+                for term in shard.terms { #expect(plan.shard(for: term) == number, "\(term) budget \(budget)") }
+            }
+        }
+    }
+
+    @Test func shardsStayWithinTheBudgetUnlessOneTermIsLarger() {
+        let plan = ShardPlan(terms: Self.terms, budget: 25) { $0.utf8.count + 5 }
+        for shard in plan.shards {
+            let size = shard.terms.map { $0.utf8.count + 5 }.reduce(0, +)
+            #expect(size <= 25 || shard.terms.count == 1)
+        }
+        #expect(plan.shards.count > 3)
+    }
+
+    @Test func startsAreShortestSeparatingPrefixes() {
+        let plan = ShardPlan(terms: ["carrier", "coordinator", "customer"], budget: 12) { $0.utf8.count }
+        #expect(plan.shards.map(\.start) == ["", "co", "cu"])
+        #expect(ShardPlan.separator(after: "lead", upTo: "leader") == "leade")
+    }
+
+    @Test func aPrefixSpansAContiguousRunOfShards() {
+        let plan = ShardPlan(terms: Self.terms, budget: 10) { $0.utf8.count + 5 }
+        let first = plan.shard(for: "c")
+        let last = plan.shard(for: "c\u{FFFF}")
+        let covered = plan.shards[first...last].flatMap(\.terms)
+        #expect(Self.terms.filter { $0.hasPrefix("c") }.allSatisfy(covered.contains))
+    }
+
+    @Test func indexFilesEscapeMarkupAndAreDeterministic() {
+        let document = SearchDocument(
+            title: "</script><script>alert(1)</script>", kind: "Letter", date: "2022-08-30", dateText: "August 30, 2022",
+            url: "letters/x.html", occupationCode: "2345-5035", grade: "EAS-17", text: "A <b>bold</b> & 'quoted' \u{2028} line",
+            parts: [SearchPart(anchor: "passage-1", heading: "Paragraphs 1–3", text: "<!-- comment --> text")])
+        let index = SearchIndex(documents: [document])
+        let files = SearchIndexFiles().files(for: index)
+        let again = SearchIndexFiles().files(for: SearchIndex(documents: [document]))
+        #expect(files.map(\.path) == again.map(\.path))
+        #expect(files.map(\.contents) == again.map(\.contents))
+        #expect(files.map(\.path).contains("search/manifest.js"))
+        #expect(files.map(\.path).contains("search/c/23.js"))
+        for file in files {
+            for forbidden in ["<", ">", "&", "'", "\u{2028}"] {
+                #expect(!file.contents.contains(forbidden), "\(file.path) contains \(forbidden)")
+            }
+        }
+        let page = files.first { $0.path == "search/d/0.js" }!.contents
+        #expect(page.contains("\\u003c/script\\u003e"))
+    }
+}

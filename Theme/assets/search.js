@@ -1,0 +1,474 @@
+/* Offline search for the Consultation Portal.
+ *
+ * Works from file://: the index is a set of plain scripts, each calling one
+ * function of the global PortalSearch, added as <script src> elements when a
+ * query needs them (no fetch, XHR, modules, workers or WASM). The manifest
+ * lists where each term shard starts; a query loads only the shards of its
+ * terms, then only the document files of the results it shows.
+ *
+ * Text from the index is only ever placed with textContent, never as HTML.
+ * The tokenizer repeats Sources/PortalSearch/SearchTokenizer.swift exactly.
+ */
+(function () {
+  "use strict";
+
+  var PAGE_SIZE = 20;
+  var PREFIX_WEIGHT = 0.7;          // a word completed from a typed prefix counts less than the word itself
+  var MAX_PREFIX_SHARDS = 3;        // keeps one query within its download budget on a large site
+  var REPEAT_DAMPING = 0.6;         // each further part of the same document ranks a little lower
+  var STOP_WORDS = {};
+  ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it",
+    "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"].forEach(function (w) { STOP_WORDS[w] = true; });
+  var MAX_TERM_LENGTH = 32;
+
+  var scriptElement = document.currentScript;
+  var base = scriptElement ? scriptElement.src.replace(/assets\/search\.js(\?.*)?$/, "") : "";
+
+  var state = {
+    manifest: null, shards: {}, documents: {}, codes: {},
+    status: {}, waiters: {}, loaded: [],
+    run: 0, results: [], shown: 0, query: null, timer: null
+  };
+
+  // ---- Tokenizing (mirrors SearchTokenizer.swift) ----
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "");
+  }
+
+  function words(text) {
+    return fold(text).replace(/['\u2019]/g, "").match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  function stem(word) {
+    if (word.length <= 3 || word.charAt(word.length - 1) !== "s") return word;
+    if (/ies$/.test(word) && word.length > 4) return word.slice(0, -3) + "y";
+    if (/(sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
+    if (/(ss|us|is)$/.test(word)) return word;
+    return word.slice(0, -1);
+  }
+
+  function termFor(word) {
+    if (word.length > MAX_TERM_LENGTH || STOP_WORDS[word]) return null;
+    if (word.length === 1 && !/\p{Nd}/u.test(word)) return null;
+    return stem(word);
+  }
+
+  /** The query's slots: one per distinct term, the last also matching words that start with what was typed. */
+  function parseQuery(query) {
+    var list = words(query);
+    var slots = [];
+    var seen = {};
+    list.forEach(function (word, position) {
+      var term = termFor(word);
+      var isLast = position === list.length - 1;
+      var prefix = isLast && /[\p{L}\p{N}]$/u.test(query) && word.length >= 2 ? word : null;
+      if (!term && !prefix) return;
+      var key = (term || "") + "|" + (prefix || "");
+      if (seen[key]) return;
+      seen[key] = true;
+      slots.push({ term: term, prefix: prefix });
+    });
+    return slots;
+  }
+
+  /** An occupation code typed whole or in part: "2345-5035", "23455035", "2345", "2345-50". */
+  function codeQuery(query) {
+    var match = /^\s*(\d{4})(?:[-\s]?(\d{1,4}))?\s*$/.exec(query);
+    if (!match) return null;
+    return match[2] ? match[1] + "-" + match[2] : match[1];
+  }
+
+  // ---- Loading index scripts ----
+
+  function load(path, done) {
+    if (state.status[path] === "done") { done(); return; }
+    (state.waiters[path] = state.waiters[path] || []).push(done);
+    if (state.status[path]) return;
+    state.status[path] = "loading";
+    var script = document.createElement("script");
+    script.src = base + path;
+    script.onload = script.onerror = function () {
+      state.status[path] = "done";
+      state.loaded.push(path);
+      var waiting = state.waiters[path];
+      state.waiters[path] = [];
+      waiting.forEach(function (callback) { callback(); });
+    };
+    document.head.appendChild(script);
+  }
+
+  function loadAll(paths, done) {
+    var left = paths.length;
+    if (!left) { done(); return; }
+    paths.forEach(function (path) { load(path, function () { if (--left === 0) done(); }); });
+  }
+
+  // Shard i holds the terms t with starts[i] <= t < starts[i + 1].
+  function shardFor(term) {
+    var starts = state.manifest.shards;
+    var low = 0, high = starts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (term < starts[middle]) high = middle - 1; else low = middle;
+    }
+    return low;
+  }
+
+  function shardsFor(slots) {
+    var needed = {};
+    slots.forEach(function (slot) {
+      if (slot.term) needed[shardFor(slot.term)] = true;
+      if (slot.prefix) {
+        var first = shardFor(slot.prefix);
+        var last = Math.min(shardFor(slot.prefix + "\uffff"), first + MAX_PREFIX_SHARDS - 1);
+        slot.shards = [];
+        for (var i = first; i <= last; i++) { needed[i] = true; slot.shards.push(i); }
+      }
+    });
+    return Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
+  }
+
+  // ---- Ranking ----
+
+  function addPostings(list, weight, into) {
+    var document = 0;
+    for (var i = 0; i < list.length; i += 3) {
+      document += list[i];
+      var key = document * 65536 + list[i + 1];
+      var value = list[i + 2] * weight;
+      if (!(into.get(key) >= value)) into.set(key, value);
+    }
+  }
+
+  function documentAttributes(number) {
+    var m = state.manifest;
+    var width = 1 + m.gradeWidth;
+    var kind = m.digits.indexOf(m.table.charAt(number * width));
+    var grade = 0;
+    for (var i = 1; i < width; i++) grade = grade * m.digits.length + m.digits.indexOf(m.table.charAt(number * width + i));
+    return { kind: m.kinds[kind], grade: grade ? m.grades[grade - 1] : null };
+  }
+
+  function rank(slots, filters) {
+    var totals = new Map();
+    slots.forEach(function (slot) {
+      var matches = new Map();
+      if (slot.term) {
+        var shard = state.shards[shardFor(slot.term)] || {};
+        if (Object.prototype.hasOwnProperty.call(shard, slot.term)) addPostings(shard[slot.term], 1, matches);
+      }
+      if (slot.prefix) {
+        slot.shards.forEach(function (number) {
+          var terms = state.shards[number] || {};
+          Object.keys(terms).forEach(function (term) {
+            if (term !== slot.term && term.lastIndexOf(slot.prefix, 0) === 0) addPostings(terms[term], PREFIX_WEIGHT, matches);
+          });
+        });
+      }
+      matches.forEach(function (value, key) {
+        var total = totals.get(key) || { score: 0, matched: 0 };
+        total.score += value;
+        total.matched += 1;
+        totals.set(key, total);
+      });
+    });
+    var results = [];
+    totals.forEach(function (total, key) {
+      var documentNumber = Math.floor(key / 65536);
+      var attributes = documentAttributes(documentNumber);
+      if (filters.kind && attributes.kind !== filters.kind) return;
+      if (filters.grade && attributes.grade !== filters.grade) return;
+      var coverage = total.matched / slots.length;
+      results.push({ document: documentNumber, part: key % 65536, score: total.score * coverage * coverage });
+    });
+    var order = function (a, b) { return b.score - a.score || a.document - b.document || a.part - b.part; };
+    results.sort(order);
+    var seen = {};
+    results.forEach(function (result) {
+      var count = seen[result.document] || 0;
+      result.score *= Math.pow(REPEAT_DAMPING, count);
+      seen[result.document] = count + 1;
+    });
+    return results.sort(order);
+  }
+
+  /** Moves the pages of the typed occupation code to the top: its code page, or else its position descriptions. */
+  function pinCodes(code, results, filters) {
+    var table = state.codes[code.slice(0, 2)] || {};
+    var pinned = [];
+    var pinnedKeys = {};
+    Object.keys(table).sort().forEach(function (full) {
+      if (full.lastIndexOf(code, 0) !== 0) return;
+      var entry = table[full];
+      if (filters.grade && entry.grade !== filters.grade) return;
+      if (entry.page && !filters.kind) {
+        pinned.push({ codePage: entry.page, code: full, title: entry.title, grade: entry.grade });
+        return;
+      }
+      entry.documents.slice().reverse().forEach(function (number) {
+        var attributes = documentAttributes(number);
+        if (filters.kind && attributes.kind !== filters.kind) return;
+        pinnedKeys[number * 65536] = true;
+        pinned.push({ document: number, part: 0, score: Infinity });
+      });
+    });
+    return pinned.concat(results.filter(function (result) { return !pinnedKeys[result.document * 65536 + result.part]; }));
+  }
+
+  // ---- Running a query ----
+
+  function currentFilters() {
+    var kind = document.getElementById("search-kind");
+    var grade = document.getElementById("search-grade");
+    return { kind: kind ? kind.value : "", grade: grade ? grade.value : "" };
+  }
+
+  function search(query, filters) {
+    var run = ++state.run;
+    var started = performance.now();
+    var slots = parseQuery(query);
+    var code = codeQuery(query);
+    if (!slots.length && !code) {
+      finish(run, query, [], started);
+      return;
+    }
+    var paths = shardsFor(slots).map(function (n) { return "search/s/" + n + ".js"; });
+    if (code && state.manifest.codes.indexOf(code.slice(0, 2)) >= 0) paths.push("search/c/" + code.slice(0, 2) + ".js");
+    loadAll(paths, function () {
+      if (run !== state.run) return;
+      var results = slots.length ? rank(slots, filters) : [];
+      if (code) results = pinCodes(code, results, filters);
+      state.highlight = slots;
+      finish(run, query, results, started);
+    });
+  }
+
+  function finish(run, query, results, started) {
+    state.results = results;
+    state.shown = 0;
+    state.query = query;
+    var list = document.getElementById("search-results");
+    showMore(run, function () {
+      if (run !== state.run) return;
+      announce(query, results.length);
+      PortalSearch.last = {
+        query: query, results: results.length, milliseconds: performance.now() - started,
+        loaded: state.loaded.slice()
+      };
+      list.setAttribute("data-query", query);
+    }, true);
+  }
+
+  function showMore(run, done, replace) {
+    var batch = state.results.slice(state.shown, state.shown + PAGE_SIZE);
+    var paths = [];
+    batch.forEach(function (result) {
+      if (!result.codePage) {
+        var path = "search/d/" + result.document + ".js";
+        if (paths.indexOf(path) < 0) paths.push(path);
+      }
+    });
+    loadAll(paths, function () {
+      if (run !== state.run) return;
+      var list = document.getElementById("search-results");
+      if (replace) while (list.firstChild) list.removeChild(list.firstChild);
+      batch.forEach(function (result) { list.appendChild(renderResult(result)); });
+      state.shown += batch.length;
+      document.getElementById("search-more").hidden = state.shown >= state.results.length;
+      if (done) done();
+    });
+  }
+
+  function announce(query, count) {
+    var status = document.getElementById("search-status");
+    var trimmed = query.trim();
+    if (!trimmed) { status.textContent = ""; return; }
+    status.textContent = count === 0
+      ? "No results for \u201c" + trimmed + "\u201d. Check the spelling, use fewer words, or clear the filters."
+      : count + (count === 1 ? " result" : " results") + " for \u201c" + trimmed + "\u201d.";
+  }
+
+  // ---- Drawing results (textContent only) ----
+
+  function element(name, className, text) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function renderResult(result) {
+    var item = element("li", "search-result");
+    var link = element("a", "search-result-link");
+    var meta = element("p", "search-result-meta");
+    if (result.codePage) {
+      link.setAttribute("href", result.codePage);
+      link.appendChild(element("span", "search-result-title", result.title));
+      meta.appendChild(element("span", "tag", "Occupation code"));
+      appendCode(meta, result.code, result.grade);
+      item.appendChild(link);
+      item.appendChild(meta);
+      return item;
+    }
+    var doc = state.documents[result.document];
+    var part = result.part > 0 ? doc.parts[result.part - 1] : null;
+    link.setAttribute("href", doc.url + (part ? "#" + part[0] : ""));
+    link.appendChild(element("span", "search-result-title", doc.title));
+    if (part && part[1]) link.appendChild(element("span", "search-result-part", " \u2014 " + part[1]));
+    item.appendChild(link);
+    meta.appendChild(element("span", "tag", doc.kind));
+    meta.appendChild(document.createTextNode(" "));
+    var time = element("time", null, doc.dateText);
+    time.setAttribute("datetime", doc.date);
+    meta.appendChild(time);
+    appendCode(meta, doc.code, doc.grade);
+    item.appendChild(meta);
+    var text = part ? part[2] : doc.text;
+    if (!text && doc.parts.length) text = doc.parts[0][2];
+    if (text) item.appendChild(snippet(text, state.highlight || []));
+    return item;
+  }
+
+  function appendCode(meta, code, grade) {
+    if (code) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(element("span", "code", code)); }
+    if (grade) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(element("span", "grade", grade)); }
+  }
+
+  function matchesQuery(word, slots) {
+    var folded = fold(word).replace(/['\u2019]/g, "");
+    var term = termFor(folded);
+    return slots.some(function (slot) {
+      return (term && term === slot.term) || (slot.prefix && folded.lastIndexOf(slot.prefix, 0) === 0);
+    });
+  }
+
+  /** About 240 characters around the first match, matches wrapped in <mark>. */
+  function snippet(text, slots) {
+    var wordPattern = /[\p{L}\p{N}\p{Mn}]+(?:['\u2019][\p{L}\p{N}\p{Mn}]+)*/gu;
+    var found = [];
+    var match;
+    while ((match = wordPattern.exec(text))) {
+      if (matchesQuery(match[0], slots)) found.push({ start: match.index, end: match.index + match[0].length });
+    }
+    var start = found.length ? Math.max(0, found[0].start - 80) : 0;
+    if (start > 0) {
+      var space = text.indexOf(" ", start);
+      if (space >= 0 && space < found[0].start) start = space + 1;
+    }
+    var end = Math.min(text.length, start + 240);
+    if (end < text.length) {
+      var lastSpace = text.lastIndexOf(" ", end);
+      if (lastSpace > start && (!found.length || lastSpace > found[0].end)) end = lastSpace;
+    }
+    var paragraph = element("p", "search-result-snippet");
+    if (start > 0) paragraph.appendChild(document.createTextNode("\u2026 "));
+    var position = start;
+    found.forEach(function (range) {
+      if (range.start < start || range.end > end) return;
+      paragraph.appendChild(document.createTextNode(text.slice(position, range.start)));
+      paragraph.appendChild(element("mark", null, text.slice(range.start, range.end)));
+      position = range.end;
+    });
+    paragraph.appendChild(document.createTextNode(text.slice(position, end)));
+    if (end < text.length) paragraph.appendChild(document.createTextNode(" \u2026"));
+    return paragraph;
+  }
+
+  // ---- The page: URL, typing, filters, keyboard ----
+
+  function updateURL(query, filters) {
+    var params = [];
+    if (query) params.push("q=" + encodeURIComponent(query));
+    if (filters.kind) params.push("kind=" + encodeURIComponent(filters.kind));
+    if (filters.grade) params.push("grade=" + encodeURIComponent(filters.grade));
+    try {
+      history.replaceState(null, "", location.pathname + (params.length ? "?" + params.join("&") : ""));
+    } catch (error) {
+      // Some browsers refuse to rewrite file:// URLs; the results still show.
+    }
+  }
+
+  function parameter(name) {
+    var match = new RegExp("[?&]" + name + "=([^&#]*)").exec(location.search);
+    if (!match) return "";
+    try { return decodeURIComponent(match[1].replace(/\+/g, " ")); } catch (error) { return ""; }
+  }
+
+  function selectValue(select, value) {
+    if (!select) return;
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === value) { select.selectedIndex = i; return; }
+    }
+  }
+
+  function runFromPage() {
+    var box = document.getElementById("search-query");
+    var filters = currentFilters();
+    updateURL(box.value, filters);
+    search(box.value, filters);
+  }
+
+  function resultLinks() {
+    return Array.prototype.slice.call(document.querySelectorAll("#search-results .search-result-link"));
+  }
+
+  function onKeyDown(event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var box = document.getElementById("search-query");
+    var links = resultLinks();
+    if (!links.length) return;
+    var index = links.indexOf(document.activeElement);
+    if (document.activeElement === box) index = -1;
+    else if (index < 0) return;
+    var next = index + (event.key === "ArrowDown" ? 1 : -1);
+    event.preventDefault();
+    if (next < 0) box.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  }
+
+  function start() {
+    var box = document.getElementById("search-query");
+    var form = document.getElementById("search-form");
+    if (!box || !form || !state.manifest) return;
+    box.value = parameter("q");
+    selectValue(document.getElementById("search-kind"), parameter("kind"));
+    selectValue(document.getElementById("search-grade"), parameter("grade"));
+    box.addEventListener("input", function () {
+      clearTimeout(state.timer);
+      state.timer = setTimeout(runFromPage, 80);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(state.timer);
+      runFromPage();
+    });
+    ["search-kind", "search-grade"].forEach(function (id) {
+      var select = document.getElementById(id);
+      if (select) select.addEventListener("change", runFromPage);
+    });
+    document.getElementById("search-more").addEventListener("click", function () {
+      var links = resultLinks().length;
+      showMore(state.run, function () {
+        var all = resultLinks();
+        if (all[links]) all[links].focus();
+      }, false);
+    });
+    document.addEventListener("keydown", onKeyDown);
+    if (box.value) search(box.value, currentFilters());
+  }
+
+  window.PortalSearch = {
+    manifest: function (manifest) {
+      state.manifest = manifest;
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+      else start();
+    },
+    addShard: function (number, terms) { state.shards[number] = terms; },
+    addDocument: function (number, fields) { state.documents[number] = fields; },
+    addCodes: function (prefix, codes) { state.codes[prefix] = codes; },
+    /** The last finished query: its result count, time in milliseconds and the index files loaded so far. */
+    last: null,
+    tokenize: function (text) { return words(text).map(termFor).filter(Boolean); }
+  };
+})();
