@@ -13,7 +13,7 @@ struct Portal: ParsableCommand {
 
             Exit codes: 0 success, 1 content errors, 2 usage errors.
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, StaffingCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

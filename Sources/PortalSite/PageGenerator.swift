@@ -13,6 +13,7 @@ enum PageGenerators {
     /// Every generator, in output order. Add a new page family here.
     static let all: [any PageGenerator] = [
         DocumentPages(),
+        StaffingPages(),
         SearchPages(),
     ]
 }

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import StaffingModel
+
+/// `portal staffing`: computes every district's workload score and allocation, for what-if analysis.
+struct StaffingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staffing",
+        abstract: "Compute workload scores, bands and earned positions for every district in a CSV.",
+        discussion: """
+            The model YAML names the factors, weights, bands and exceptions (see \
+            Content/data/customer-relations-2022.model.yaml). The CSV has the header 'district' \
+            plus one column per factor key; each factor is indexed against the mean over the \
+            districts in the file (mean = 100) and the score is the weighted sum, rounded half-up \
+            to 2 decimals before the band lookup.
+
+            JSON output is an array of objects with the keys district, indexes, score, band, \
+            earned and flags.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    @Option(name: .long, help: "The staffing model YAML file.")
+    var model: String
+
+    @Option(name: .long, help: "The districts CSV file.")
+    var districts: String
+
+    @Option(name: .long, help: "Output format: table, csv or json.")
+    var format: Format = .table
+
+    func run() throws {
+        let modelText = try readFile(model)
+        let districtsText = try readFile(districts)
+        do {
+            let workloadModel = try WorkloadModel.parse(yaml: modelText, path: model)
+            let counts = try DistrictCounts.parse(csv: districtsText, path: districts, model: workloadModel)
+            switch format {
+            case .json:
+                print(try Staffing.json(workloadModel.compute(districts: counts)))
+            case .table, .csv:
+                let table = try StaffingTable.districts(model: workloadModel, districts: counts, catalog: nil)
+                print(format == .csv ? table.csv : table.plainText, terminator: format == .csv ? "" : "\n")
+            }
+        } catch let errors as StaffingErrors {
+            errors.errors.forEach { printError("\($0.path):\($0.line):\($0.column): error: \($0.message)") }
+            throw ExitCode(1)
+        } catch let error as StaffingBlockError {
+            printError("\(model): error: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func readFile(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            printError("\(path): error: cannot read this file; check the path")
+            throw ExitCode(1)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            printError("\(path):1:1: error: file is not valid UTF-8; save it as UTF-8 text")
+            throw ExitCode(1)
+        }
+        return text
+    }
+}
