@@ -88,6 +88,10 @@ struct DocumentPages: PageGenerator {
             let position = document.position!
             context["versionLabel"] = position.version == .current ? "Current" : "Proposed"
             context["bargainingUnit"] = position.bargainingUnit
+            context["codeHref"] = SitePath.link(from: path, to: OccupationCodeIndex.pagePath(position.occupationCode))
+            if model.codes.redlines[position.occupationCode] != nil {
+                context["redlineHref"] = SitePath.link(from: path, to: OccupationCodeIndex.redlinePath(position.occupationCode))
+            }
             context["otherVersions"] = model.site.documents
                 .filter { $0.position?.occupationCode == position.occupationCode && $0.path != document.path }
                 .map { other -> [String: Any] in

@@ -15,6 +15,7 @@ enum PageGenerators {
         DocumentPages(),
         StaffingPages(),
         SearchPages(),
+        OccupationCodePages(),
     ]
 }
 

@@ -22,6 +22,8 @@ struct RenderedBody {
     var sections: [Section]
     /// A letter's paragraphs in small anchored groups, so search can link into a letter; empty for other kinds.
     var passages: [Passage] = []
+    /// Ids of the places that mention an occupation code, by body line (see ``MentionAnchors``).
+    var anchors: [Int: String] = [:]
 
     /// Everything in order, each level-2 heading with its anchor.
     var html: String {
@@ -47,21 +49,26 @@ struct BodyRenderer {
 
     let renderFencedBlock: FencedBlockRenderer
 
-    func render(_ markdown: MarkdownDocument, of document: ContentDocument) throws(Diagnostics) -> RenderedBody {
+    /// - Parameter anchoring: body lines of the places that mention an occupation code; each gets an id.
+    func render(_ markdown: MarkdownDocument, of document: ContentDocument, anchoring: Set<Int> = []) throws(Diagnostics) -> RenderedBody {
         var slugger = Slugger()
+        var anchors = MentionAnchors(lines: anchoring, lineOffset: document.bodyLineOffset)
         var body = RenderedBody(intro: "", introText: "", sections: [])
         var diagnostics: [Diagnostic] = []
         var introBlocks: [(html: String, text: String)] = []
         for block in markdown.blocks {
-            var html = block.html
+            var html = anchors.html(for: block)
             var text = block.text
             switch block.kind {
             case .heading(let level) where level == 2:
-                body.sections.append(.init(
-                    id: slugger.unique(block.text), title: block.text, titleHTML: block.html, html: "", text: ""))
+                let id = slugger.unique(block.text)
+                anchors.heading(block, id: id)
+                body.sections.append(.init(id: id, title: block.text, titleHTML: block.html, html: "", text: ""))
                 continue
             case .heading(let level):
-                html = "<h\(level) id=\"\(slugger.unique(block.text))\">\(block.html)</h\(level)>\n"
+                let id = slugger.unique(block.text)
+                anchors.heading(block, id: id)
+                html = "<h\(level) id=\"\(id)\">\(block.html)</h\(level)>\n"
             case .code(let info, let literal):
                 do {
                     if let generated = try renderFencedBlock(info, literal) {
@@ -94,6 +101,7 @@ struct BodyRenderer {
             }
         }
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
+        body.anchors = anchors.ids
         if document.kind == .letter { body.groupIntoPassages(introBlocks, slugger: &slugger) }
         return body
     }

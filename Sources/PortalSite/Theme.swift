@@ -8,7 +8,8 @@ import PortalContent
 /// is copied to the output's `assets/` as it is.
 public struct Theme: Sendable {
     /// Templates every build needs; a theme missing one fails with its name.
-    static let requiredTemplates = ["layout", "home", "listing", "letter", "position", "qa", "presentation", "article", "search", "staffing", "calculator"]
+    static let requiredTemplates = ["layout", "home", "listing", "letter", "position", "qa", "presentation", "article", "search", "staffing", "calculator",
+                                    "codes", "code", "redline"]
 
     let library: MustacheLibrary
     /// Asset files, relative to `assets/`, sorted.

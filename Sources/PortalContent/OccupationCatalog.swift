@@ -1,0 +1,86 @@
+/// The position descriptions in the content, keyed by occupation code: the site's backbone.
+///
+/// Built from an already checked ``ContentSite``: the loader has refused
+/// malformed codes and two files claiming the same code and version, so each
+/// code here has at most one current and one proposed version.
+public struct OccupationCatalog: Sendable {
+    /// How a position changes in the consultations on file.
+    public enum Status: String, Sendable, CaseIterable {
+        /// Only a proposed version exists: a consultation proposes a new position.
+        case new
+        /// A current and a proposed version exist and differ.
+        case revised
+        /// Only a current version exists, or the proposed one is identical to it.
+        case unchanged
+    }
+
+    /// One version of a position description.
+    public struct Version: Sendable, Equatable {
+        public var version: PositionVersion
+        public var title: String
+        public var grade: String
+        public var date: String
+        /// The letter that proposed or enclosed this version, relative to Content/.
+        public var consultation: String?
+        /// The document holding this version, relative to Content/.
+        public var path: String
+    }
+
+    /// Everything on file for one occupation code.
+    public struct Entry: Sendable, Equatable {
+        public var code: String
+        /// The newest title: the proposed version's when there is one.
+        public var title: String
+        /// The newest grade: the proposed version's when there is one.
+        public var grade: String
+        public var bargainingUnit: String?
+        /// Current first, then proposed.
+        public var versions: [Version]
+        public var status: Status
+
+        public var current: Version? { versions.first { $0.version == .current } }
+        public var proposed: Version? { versions.first { $0.version == .proposed } }
+    }
+
+    /// Entries by code.
+    public let entries: [String: Entry]
+
+    /// Every code on file, sorted.
+    public var codes: [String] { entries.keys.sorted() }
+
+    public init(site: ContentSite) {
+        var documents: [String: [ContentDocument]] = [:]
+        for document in site.documents {
+            if let position = document.position { documents[position.occupationCode, default: []].append(document) }
+        }
+        var entries: [String: Entry] = [:]
+        for (code, group) in documents {
+            let sorted = group.sorted { $0.position!.version < $1.position!.version }
+            let versions = sorted.map { document in
+                Version(
+                    version: document.position!.version, title: document.title, grade: document.position!.grade,
+                    date: document.date, consultation: document.consultation, path: document.path)
+            }
+            let newest = sorted.last!
+            entries[code] = Entry(
+                code: code, title: newest.title, grade: newest.position!.grade,
+                bargainingUnit: sorted.reversed().compactMap(\.position?.bargainingUnit).first,
+                versions: versions, status: Self.status(of: sorted))
+        }
+        self.entries = entries
+    }
+
+    public subscript(code: String) -> Entry? {
+        entries[code]
+    }
+
+    private static func status(of versions: [ContentDocument]) -> Status {
+        let current = versions.first { $0.position?.version == .current }
+        guard let proposed = versions.first(where: { $0.position?.version == .proposed }) else { return .unchanged }
+        guard let current else { return .new }
+        let same = current.title == proposed.title && current.position?.grade == proposed.position?.grade
+            && current.position?.bargainingUnit == proposed.position?.bargainingUnit
+            && current.body.trimmingWhitespace == proposed.body.trimmingWhitespace
+        return same ? .unchanged : .revised
+    }
+}

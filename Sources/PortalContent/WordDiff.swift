@@ -1,0 +1,174 @@
+/// A word-level diff of two texts, computed with the standard library's Myers diff (`CollectionDifference`).
+///
+/// Texts are cut into words and punctuation marks, so that "services," and
+/// "services" differ only by the comma. Hard line breaks (`\n`) are tokens of
+/// their own. Short runs of equal words caught between two changes ("the",
+/// ",") are folded into the change, so a rewritten clause reads as one
+/// deletion and one insertion instead of confetti.
+public enum WordDiff {
+    /// A word, a punctuation mark or a line break (`"\n"`).
+    public struct Token: Sendable, Hashable {
+        public var text: String
+        /// Whether a space stood before the token in the source text.
+        public var spaceBefore: Bool
+
+        public init(_ text: String, spaceBefore: Bool) {
+            self.text = text
+            self.spaceBefore = spaceBefore
+        }
+
+        public static func == (lhs: Token, rhs: Token) -> Bool { lhs.text == rhs.text }
+        public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    }
+
+    /// A stretch of the diff: words both texts share, or words the old text lost and the new one gained there.
+    public enum Segment: Sendable, Equatable {
+        case equal([Token])
+        case change(deleted: [Token], inserted: [Token])
+    }
+
+    /// Marks cut off from the start and end of a word, so punctuation changes stay small.
+    static let punctuation: Set<Character> = ["(", ")", "[", "]", ",", ";", ":", ".", "!", "?", "\"", "“", "”", "‘", "’", "'", "*"]
+
+    /// The words, punctuation and line breaks of `text`.
+    public static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var pendingSpace = false
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            var core = Substring(word)
+            var leading: [Character] = []
+            var trailing: [Character] = []
+            while let first = core.first, punctuation.contains(first) {
+                leading.append(first)
+                core = core.dropFirst()
+            }
+            while let last = core.last, punctuation.contains(last) {
+                trailing.insert(last, at: 0)
+                core = core.dropLast()
+            }
+            let pieces = leading.map(String.init) + (core.isEmpty ? [] : [String(core)]) + trailing.map(String.init)
+            for (index, piece) in pieces.enumerated() {
+                tokens.append(Token(piece, spaceBefore: index == 0 && pendingSpace))
+            }
+            word = ""
+            pendingSpace = false
+        }
+        for character in text {
+            if character == "\n" {
+                flush()
+                tokens.append(Token("\n", spaceBefore: false))
+                pendingSpace = false
+            } else if character.isWhitespace {
+                flush()
+                pendingSpace = !tokens.isEmpty
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    /// The diff from `old` to `new`, as segments in reading order.
+    public static func segments(from old: String, to new: String) -> [Segment] {
+        cleanUp(segments(from: tokens(old), to: tokens(new)))
+    }
+
+    /// The raw Myers diff of two token lists, before short equalities are folded in.
+    static func segments(from old: [Token], to new: [Token]) -> [Segment] {
+        let difference = new.difference(from: old)
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        var segments: [Segment] = []
+        var deletedRun: [Token] = [], insertedRun: [Token] = [], equalRun: [Token] = []
+        func flushChange() {
+            if !deletedRun.isEmpty || !insertedRun.isEmpty {
+                segments.append(.change(deleted: deletedRun, inserted: insertedRun))
+            }
+            deletedRun = []
+            insertedRun = []
+        }
+        func flushEqual() {
+            if !equalRun.isEmpty { segments.append(.equal(equalRun)) }
+            equalRun = []
+        }
+        var i = 0, j = 0
+        while i < old.count || j < new.count {
+            if i < old.count && removed.contains(i) {
+                flushEqual()
+                deletedRun.append(old[i])
+                i += 1
+            } else if j < new.count && inserted.contains(j) {
+                flushEqual()
+                insertedRun.append(new[j])
+                j += 1
+            } else {
+                flushChange()
+                // Keep the new text's spacing, which is what the reader sees last.
+                equalRun.append(new[j])
+                i += 1
+                j += 1
+            }
+        }
+        flushChange()
+        flushEqual()
+        return segments
+    }
+
+    /// Folds an equality of at most two tokens that stands between two changes, each longer than it, into one change.
+    static func cleanUp(_ input: [Segment]) -> [Segment] {
+        var segments = input
+        var changed = true
+        while changed {
+            changed = false
+            var index = 1
+            while index + 1 < segments.count {
+                guard case .equal(let equal) = segments[index],
+                    case .change(let deletedBefore, let insertedBefore) = segments[index - 1],
+                    case .change(let deletedAfter, let insertedAfter) = segments[index + 1],
+                    equal.count <= 2, !equal.contains(where: { $0.text == "\n" }),
+                    max(deletedBefore.count, insertedBefore.count) > equal.count,
+                    max(deletedAfter.count, insertedAfter.count) > equal.count
+                else {
+                    index += 1
+                    continue
+                }
+                segments.replaceSubrange((index - 1)...(index + 1), with: [
+                    .change(deleted: deletedBefore + equal + deletedAfter, inserted: insertedBefore + equal + insertedAfter)
+                ])
+                changed = true
+            }
+        }
+        return segments
+    }
+
+    /// How alike two texts are, from 0 (nothing shared) to 1 (the same words): twice the shared words over all words.
+    public static func similarity(_ old: String, _ new: String) -> Double {
+        similarity(tokens(old), tokens(new))
+    }
+
+    static func similarity(_ old: [Token], _ new: [Token]) -> Double {
+        let total = old.count + new.count
+        guard total > 0 else { return 1 }
+        let removals = new.difference(from: old).removals.count
+        let shared = old.count - removals
+        return Double(2 * shared) / Double(total)
+    }
+
+    /// The text a token list spells, spaces restored.
+    public static func text(_ tokens: [Token]) -> String {
+        var out = ""
+        for token in tokens {
+            if token.spaceBefore && !out.isEmpty && out.last != "\n" { out += " " }
+            out += token.text
+        }
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+import PortalMarkdown
+
+/// Gives an id to each paragraph, list item, table row or heading that mentions an occupation code.
+///
+/// "Referenced in" lists on code pages link to these ids. The HTML comes from
+/// cmark-gfm in safe mode, where every `<` in text is escaped, so the only
+/// tags in it are cmark's own and counting them is exact.
+struct MentionAnchors {
+    /// Body lines of the places to anchor: a list item's or table row's line, or a block's first line.
+    let lines: Set<Int>
+    /// Added to a body line to get the file line the id names.
+    let lineOffset: Int
+    /// The id given to each anchored place, by body line.
+    private(set) var ids: [Int: String] = [:]
+
+    init(lines: Set<Int>, lineOffset: Int) {
+        self.lines = lines
+        self.lineOffset = lineOffset
+    }
+
+    /// The id for a place: `line-37` names line 37 of the source file.
+    func id(forLine line: Int) -> String {
+        "line-\(line + lineOffset)"
+    }
+
+    /// Records a heading's own id when the heading mentions a code.
+    mutating func heading(_ block: MarkdownBlock, id: String) {
+        if lines.contains(block.line) { ids[block.line] = id }
+    }
+
+    /// The block's HTML with ids on the mentioning places; unchanged when it mentions none.
+    mutating func html(for block: MarkdownBlock) -> String {
+        guard !lines.isEmpty else { return block.html }
+        switch block.kind {
+        case .table, .other: break
+        case .heading, .code, .footnotes: return block.html
+        }
+        var html = block.html
+        if block.parts.isEmpty || lines.contains(block.line) && !block.parts.contains(where: { $0.line == block.line }) {
+            if lines.contains(block.line), let index = html.firstIndex(of: "<") {
+                html = insertID(id(forLine: block.line), into: html, atTagStart: index)
+                ids[block.line] = id(forLine: block.line)
+            }
+            return html
+        }
+        let wanted = block.parts.enumerated().filter { lines.contains($0.element.line) }
+        guard !wanted.isEmpty else { return html }
+        let tag = block.kind == .table ? "tr" : "li"
+        // Insert from the last place back, so earlier tag positions stay valid.
+        let starts = topLevelTagStarts(tag, in: html)
+        for (index, part) in wanted.reversed() where index < starts.count {
+            html = insertID(id(forLine: part.line), into: html, atTagStart: starts[index])
+            ids[part.line] = id(forLine: part.line)
+        }
+        return html
+    }
+
+    private func insertID(_ id: String, into html: String, atTagStart start: String.Index) -> String {
+        var nameEnd = html.index(after: start)
+        while nameEnd < html.endIndex, html[nameEnd].isLetter || html[nameEnd].isNumber { nameEnd = html.index(after: nameEnd) }
+        var result = html
+        result.insert(contentsOf: " id=\"\(id)\"", at: nameEnd)
+        return result
+    }
+
+    /// Where each `<tr` or outermost-list `<li` tag starts, in order.
+    private func topLevelTagStarts(_ tag: String, in html: String) -> [String.Index] {
+        var starts: [String.Index] = []
+        var depth = 0
+        var index = html.startIndex
+        while let open = html[index...].firstIndex(of: "<") {
+            let rest = html[html.index(after: open)...]
+            if rest.hasPrefix("ol") || rest.hasPrefix("ul") {
+                depth += 1
+            } else if rest.hasPrefix("/ol") || rest.hasPrefix("/ul") {
+                depth -= 1
+            } else if rest.hasPrefix(tag), let after = rest.dropFirst(tag.count).first, after == ">" || after == " " {
+                if tag == "tr" || depth == 1 { starts.append(open) }
+            }
+            index = html.index(after: open)
+        }
+        return starts
+    }
+}

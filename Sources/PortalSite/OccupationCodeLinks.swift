@@ -1,0 +1,197 @@
+import Foundation
+import PortalContent
+import PortalMarkdown
+
+/// One place in a document that mentions an occupation code.
+struct CodeMention: Sendable {
+    var code: String
+    /// The mentioning document, relative to Content/.
+    var documentPath: String
+    /// Body line of the place: the list item, table row or block holding the mention.
+    var placeLine: Int
+    /// The sentence or table row around the mention, as plain text.
+    var context: String
+    /// Where the code stands in the file, for warnings.
+    var fileLine: Int
+    var column: Int
+}
+
+/// Turns occupation codes in every body into links to their code pages, and records where each one stands.
+///
+/// ``SiteModel`` asks for a linker per document before parsing it, then hands
+/// over the parsed Markdown; the collector works out each mention's place,
+/// context and anchor line, and checks the title and grade written beside it
+/// against the catalog. Thread-safe, so bodies may be parsed in parallel.
+final class OccupationCodeLinks: @unchecked Sendable {
+    let catalog: OccupationCatalog
+    private let lock = NSLock()
+    private var logs: [String: MentionLog] = [:]
+    private var mentions: [CodeMention] = []
+    private var warnings: [Diagnostic] = []
+    private var positionTexts: [String: MarkdownDocument] = [:]
+
+    /// The codes a linker saw in one document, with the line of the block around each.
+    final class MentionLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [(code: String, line: Int)] = []
+
+        func append(_ code: String, line: Int) {
+            lock.withLock { entries.append((code, line)) }
+        }
+
+        var all: [(code: String, line: Int)] { lock.withLock { entries } }
+    }
+
+    init(catalog: OccupationCatalog) {
+        self.catalog = catalog
+    }
+
+    /// The path of a code's page, relative to the site root.
+    static func pagePath(_ code: String) -> String { "codes/\(code).html" }
+
+    /// A linker that links every code in `document` to its page, relative to the document's page.
+    func linker(for document: ContentDocument) -> TextLinker {
+        let log = MentionLog()
+        lock.withLock { logs[document.path] = log }
+        let page = document.outputPath
+        return TextLinker { text, line in
+            let found = OccupationCodeRecognizer.mentions(in: text)
+            guard !found.isEmpty else { return nil }
+            let chars = Array(text)
+            var runs: [TextRun] = []
+            var position = 0
+            for mention in found {
+                log.append(mention.code, line: line)
+                if mention.range.lowerBound > position {
+                    runs.append(.text(String(chars[position..<mention.range.lowerBound])))
+                }
+                runs.append(.link(text: mention.code, url: SitePath.link(from: page, to: Self.pagePath(mention.code))))
+                position = mention.range.upperBound
+            }
+            if position < chars.count { runs.append(.text(String(chars[position...]))) }
+            return runs
+        }
+    }
+
+    /// Records the mentions in `document`'s parsed body and returns the body lines to anchor.
+    func record(_ markdown: MarkdownDocument, of document: ContentDocument) -> Set<Int> {
+        let logged = lock.withLock { logs.removeValue(forKey: document.path)?.all ?? [] }
+        if document.position != nil {
+            lock.withLock { positionTexts[document.path] = markdown }
+        }
+        guard !logged.isEmpty else { return [] }
+        let sourceLines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+        var found: [CodeMention] = []
+        var problems: [Diagnostic] = []
+        var seen: Set<String> = []
+        for (code, line) in logged {
+            let place = Self.place(of: code, line: line, in: markdown)
+            guard seen.insert("\(code) \(place.line)").inserted else { continue }
+            let (fileLine, column) = Self.locate(code, from: place.line, in: sourceLines, offset: document.bodyLineOffset)
+            found.append(CodeMention(
+                code: code, documentPath: document.path, placeLine: place.line,
+                context: place.context, fileLine: fileLine, column: column))
+            let source = fileLine - document.bodyLineOffset - 1
+            let sourceLine = source >= 0 && source < sourceLines.count ? String(sourceLines[source]) : nil
+            func warn(_ message: String) {
+                problems.append(Diagnostic(.warning, path: document.displayPath, line: fileLine, column: column, message: message, sourceLine: sourceLine))
+            }
+            guard let entry = catalog[code] else {
+                warn("occupation code \(code) has no description on file; add positions/\(code)-current.md or positions/\(code)-proposed.md, or correct the code")
+                continue
+            }
+            let root = document.displayPath.dropLast(document.path.count)
+            let described = entry.versions.map { "\(root)\($0.path)" }.joined(separator: " and ")
+            for written in place.written where written.code == code {
+                if let grade = written.grade, !entry.versions.contains(where: { $0.grade == grade }) {
+                    warn("grade \(grade) is written next to \(code), but its position description gives grade \(entry.grade) (\(described)); correct one of them")
+                }
+                if let title = written.title, !entry.versions.contains(where: { PositionTitleMatcher.sameTitle(title, $0.title) }) {
+                    warn("'\(title)' is written next to \(code), but its position description is titled '\(entry.title)' (\(described)); correct one of them")
+                }
+            }
+        }
+        lock.withLock {
+            mentions += found
+            warnings += problems
+        }
+        return Set(found.map(\.placeLine))
+    }
+
+    /// Everything recorded, once every body is parsed and rendered.
+    func finish(bodies: [String: RenderedBody]) -> OccupationCodeIndex {
+        lock.withLock {
+            OccupationCodeIndex(catalog: catalog, mentions: mentions, positionTexts: positionTexts, bodies: bodies, warnings: warnings)
+        }
+    }
+
+    // MARK: Places
+
+    struct Place {
+        var line: Int
+        var context: String
+        /// The codes written in the place, with the titles and grades beside them.
+        var written: [OccupationCodeRecognizer.Mention]
+    }
+
+    /// The list item, table row or block that holds a mention logged at `line`.
+    static func place(of code: String, line: Int, in markdown: MarkdownDocument) -> Place {
+        let blocks = markdown.blocks.filter { $0.text.contains(code) }
+        let block = blocks.last { $0.line <= line && $0.kind != .footnotes } ?? blocks.first { $0.kind == .footnotes } ?? blocks.first
+        guard let block else {
+            return Place(line: line, context: code, written: [])
+        }
+        let parts = block.parts.enumerated().filter { $0.element.text.contains(code) }
+        if let (index, part) = parts.last(where: { $0.element.line <= line }) ?? parts.first {
+            if block.kind == .table {
+                let header = index > 0 ? block.parts[0].cells : []
+                return Place(line: part.line, context: part.text,
+                             written: OccupationCodeRecognizer.mentions(inRow: part.cells, header: header))
+            }
+            return Place(line: part.line, context: sentence(around: code, in: part.text),
+                         written: OccupationCodeRecognizer.mentions(in: part.text))
+        }
+        return Place(line: block.line, context: sentence(around: code, in: block.text),
+                     written: OccupationCodeRecognizer.mentions(in: block.text))
+    }
+
+    /// The sentence of `text` that holds `code`, on one line, at most about 300 characters.
+    static func sentence(around code: String, in text: String) -> String {
+        let chars = Array(text.replacingOccurrences(of: "\n", with: " "))
+        let codeChars = Array(code)
+        guard let at = chars.indices.first(where: { chars[$0...].starts(with: codeChars) }) else { return text }
+        func endsSentence(_ i: Int) -> Bool {
+            guard ".?!".contains(chars[i]), i + 1 == chars.count || chars[i + 1] == " " else { return false }
+            // "U.S." and "Mr." end abbreviations, not sentences.
+            var start = i
+            while start > 0, chars[start - 1] != " " { start -= 1 }
+            let word = chars[start..<i]
+            let letters = word.filter(\.isLetter)
+            let isAbbreviation = !word.isEmpty && word.allSatisfy { $0.isLetter || $0 == "." }
+                && (word.contains(".") || letters.count <= 2 && letters.first?.isUppercase == true)
+            return !isAbbreviation
+        }
+        var start = at
+        while start > 0, !endsSentence(start - 1) { start -= 1 }
+        let end = (at + codeChars.count..<chars.count).first(where: endsSentence).map { $0 + 1 } ?? chars.count
+        var sentence = String(chars[start..<end]).trimmingCharacters(in: .whitespaces)
+        if sentence.count > 300 {
+            let offset = at - start
+            let lower = max(0, offset - 140)
+            let slice = Array(sentence)
+            let upper = min(slice.count, offset + codeChars.count + 140)
+            sentence = (lower > 0 ? "…" : "") + String(slice[lower..<upper]) + (upper < slice.count ? "…" : "")
+        }
+        return sentence
+    }
+
+    /// The file line and column of `code` at or after body line `line`.
+    static func locate(_ code: String, from line: Int, in sourceLines: [Substring], offset: Int) -> (Int, Int) {
+        for index in max(0, line - 1)..<sourceLines.count {
+            if let range = sourceLines[index].range(of: code) {
+                return (index + 1 + offset, sourceLines[index].distance(from: sourceLines[index].startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return (line + offset, 1)
+    }
+}

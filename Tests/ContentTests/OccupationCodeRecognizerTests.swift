@@ -1,0 +1,105 @@
+import PortalContent
+import Testing
+
+/// The recognizer finds every form of occupation code the consultations use, and nothing else.
+@Suite struct OccupationCodeRecognizerTests {
+    func codes(_ text: String) -> [String] {
+        OccupationCodeRecognizer.mentions(in: text).map(\.code)
+    }
+
+    @Test(arguments: [
+        ("Customer Relations Coordinator 2345-5035", "2345-5035"),
+        ("Occupation Code: 1910-0030", "1910-0030"),
+        ("Occupational Code 0340-0016", "0340-0016"),
+        ("(Occupation Code: 1910-0030)", "1910-0030"),
+        ("OCCUPATION CODE: 2345-5035", "2345-5035"),
+        ("EAS-17 2345-5035", "2345-5035"),
+        ("the codes are 2345-5035.", "2345-5035"),
+        ("2370-0671, then", "2370-0671"),
+        ("Occupation Code: 2019-2020", "2019-2020"),
+    ])
+    func recognizesEveryForm(text: String, code: String) {
+        #expect(codes(text) == [code], "\(text)")
+    }
+
+    @Test func reportsWhereTheCodeStands() throws {
+        let text = "Mgr Customer Care Ops Support, EAS-25 (Occupational Code 0340-0016)"
+        let mention = try #require(OccupationCodeRecognizer.mentions(in: text).first)
+        let chars = Array(text)
+        #expect(String(chars[mention.range]) == "0340-0016")
+        #expect(mention.isLabeled)
+    }
+
+    @Test(arguments: [
+        "Dated 2019-12-12 and signed.",
+        "Alexandria, VA 22314-2753",
+        "1727 King Street, Suite 400",
+        "1727-1729 King Street",
+        "Call 703-268-2753 today.",
+        "Phone: 1727-2753",
+        "(703) 1727-2753",
+        "1-2345-5035",
+        "Tracking 9114-9014-9645-1617",
+        "9114901496451617774088",
+        "12345-67890",
+        "2345-50351",
+        "2345-5035-12",
+        "A2345-5035",
+        "fiscal years 2019-2020",
+        "FY2019-2020",
+        "1:20 to 1:19",
+        "M-01742",
+        "2345-5035.5",
+    ])
+    func refusesLookAlikes(text: String) {
+        #expect(codes(text).isEmpty, "\(text) gave \(codes(text))")
+    }
+
+    @Test func findsSeveralCodesInOneText() {
+        #expect(codes("Both 2345-5035 and 2370-0671 (and 2345-5035 again).") == ["2345-5035", "2370-0671", "2345-5035"])
+    }
+
+    @Test func readsTheGradeAndTitleWrittenBesideTheCode() throws {
+        let letter = try #require(OccupationCodeRecognizer.mentions(
+            in: "(New) Mgr Customer Care Quality Assurance, EAS-26 (Occupation Code: 1910-0030)").first)
+        #expect(letter.code == "1910-0030")
+        #expect(letter.grade == "EAS-26")
+        #expect(letter.title == "Mgr Customer Care Quality Assurance")
+
+        let revised = try #require(OccupationCodeRecognizer.mentions(
+            in: "Mgr Customer Care Ops Support, EAS-25 (Occupational Code 0340-0016)").first)
+        #expect(revised.grade == "EAS-25")
+        #expect(revised.title == "Mgr Customer Care Ops Support")
+
+        let bare = try #require(OccupationCodeRecognizer.mentions(in: "EAS-17 2345-5035").first)
+        #expect(bare.grade == "EAS-17")
+        #expect(bare.title == nil)
+
+        let after = try #require(OccupationCodeRecognizer.mentions(in: "code 2320-0010 (P7-06) applies").first)
+        #expect(after.grade == "P7-06")
+
+        let sentence = try #require(OccupationCodeRecognizer.mentions(in: "the new grade is EAS-17 2345-5035").first)
+        #expect(sentence.title == nil, "a lowercase clause is not a title")
+    }
+
+    @Test func readsGradeAndTitleFromATableRow() throws {
+        let header = ["Position", "Grade", "Occupation code"]
+        let row = try #require(OccupationCodeRecognizer.mentions(
+            inRow: ["Customer Relations Specialist (District)", "EAS-19", "2370-0671"], header: header).first)
+        #expect(row.code == "2370-0671")
+        #expect(row.grade == "EAS-19")
+        #expect(row.title == "Customer Relations Specialist (District)")
+
+        let headerless = try #require(OccupationCodeRecognizer.mentions(inRow: ["EAS-17", "2345-5035"], header: ["", ""]).first)
+        #expect(headerless.grade == "EAS-17")
+        #expect(headerless.title == nil)
+    }
+
+    @Test func titlesMatchAcrossAbbreviationsAndPlurals() {
+        #expect(PositionTitleMatcher.sameTitle("Customer Relations Specialist (District)", "Customer Relations Spec (District)"))
+        #expect(PositionTitleMatcher.sameTitle("Customer Relations Coordinators", "Customer Relations Coordinator"))
+        #expect(PositionTitleMatcher.sameTitle("Manager Customer Care Ops Support", "Mgr Customer Care Ops Support"))
+        #expect(!PositionTitleMatcher.sameTitle("Lead Customer Care Quality Spec", "Mgr Customer Care Quality Assurance"))
+        #expect(!PositionTitleMatcher.sameTitle("Customer Relations Coordinator", "Customer Relations Spec (District)"))
+    }
+}
