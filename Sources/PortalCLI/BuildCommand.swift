@@ -21,22 +21,41 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Print only errors and warnings, no summary line.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Also print how long each stage took.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other; pass one") }
+    }
+
     func run() throws {
-        let builder = SiteBuilder(options: .init(
+        let progress = BuildProgressDisplay(mode: quiet ? .quiet : verbose ? .verbose : .normal)
+        var options = SiteBuilder.Options(
             contentDirectory: locations.contentURL, themeDirectory: locations.themeURL,
-            outputDirectory: URL(fileURLWithPath: output), contentDisplayRoot: locations.contentDisplayRoot))
+            outputDirectory: URL(fileURLWithPath: output), contentDisplayRoot: locations.contentDisplayRoot)
+        options.progress = progress.callback
+        let builder = SiteBuilder(options: options)
         if strict {
             // Check first so that warnings can stop the build before it writes anything.
-            let checked = try runOrExit { () throws(SiteBuilder.Failure) in try builder.check() }
+            let checked = try runOrExit { () throws(SiteBuilder.Failure) in
+                defer { progress.finish() }
+                return try builder.check()
+            }
             if !checked.warnings.isEmpty {
                 checked.warnings.forEach { printError($0.rendered) }
                 printError("error: \(checked.warnings.count) warning(s) with --strict; nothing was written")
                 throw ExitCode(1)
             }
         }
-        let report = try runOrExit { () throws(SiteBuilder.Failure) in try builder.build() }
+        let report = try runOrExit { () throws(SiteBuilder.Failure) in
+            defer { progress.finish() }
+            return try builder.build()
+        }
         report.warnings.forEach { printError($0.rendered) }
-        print(report.summary(output: output))
+        if !quiet { print(report.summary(output: output)) }
     }
 }
 

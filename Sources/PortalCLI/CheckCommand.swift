@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortalContent
 import PortalSite
 
 /// `portal check`: every check a build makes, without writing output.
@@ -7,21 +8,49 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the content and theme without writing any output.",
-        discussion: "Prints one diagnostic per line, 'file:line:col: error|warning: message', sorted by file and line."
+        discussion: """
+            Checks front matter, references between documents, occupation codes, every link and \
+            #anchor in the Markdown, the data files and the staffing blocks. Prints one diagnostic \
+            per line, 'file:line:col: error|warning: message', sorted by file and line, on standard \
+            output; the summary goes to standard error. Exits 1 on any error, and with --strict on \
+            any warning too.
+            """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @OptionGroup var locations: SiteLocations
 
     @Flag(name: .long, help: "Exit 1 on warnings too.")
     var strict = false
 
+    @Option(name: .long, help: "text: one line per diagnostic; json: a machine-readable report for CI.")
+    var format: Format = .text
+
     func run() throws {
         let builder = SiteBuilder(options: .init(
             contentDirectory: locations.contentURL, themeDirectory: locations.themeURL,
             outputDirectory: URL(fileURLWithPath: "/dev/null"), contentDisplayRoot: locations.contentDisplayRoot))
-        let checked = try runOrExit { () throws(SiteBuilder.Failure) in try builder.check() }
-        checked.warnings.forEach { print($0.description) }
-        if strict && !checked.warnings.isEmpty { throw ExitCode(1) }
-        print("Checked \(checked.site.documents.count) documents and \(checked.pages.count) pages: no errors\(checked.warnings.isEmpty ? "" : ", \(checked.warnings.count) warnings").")
+        let report: CheckReport
+        do {
+            let checked = try builder.check()
+            report = CheckReport(diagnostics: checked.warnings, documents: checked.site.documents.count, pages: checked.pages.count)
+        } catch {
+            guard case .diagnostics(let found) = error else {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+            report = CheckReport(diagnostics: found.items, documents: nil, pages: nil)
+        }
+        switch format {
+        case .text:
+            report.diagnostics.forEach { print($0.description) }
+            printError(report.summary)
+        case .json:
+            print(try report.json(strict: strict))
+        }
+        if report.fails(strict: strict) { throw ExitCode(1) }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `portal` command: builds and checks the Consultation Portal site.
 @main
-struct Portal: ParsableCommand {
+struct Portal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Build the Consultation Portal: a static site of USPS–NAPS consultations.",
@@ -13,15 +13,19 @@ struct Portal: ParsableCommand {
 
             Exit codes: 0 success, 1 content errors, 2 usage errors.
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self, StaffingCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
     /// Runs the command, mapping usage errors to exit code 2 as the README promises.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -23,6 +23,7 @@ struct DocumentPages: PageGenerator {
             entry["hasEnclosures"] = !enclosures.isEmpty
             entry["fromName"] = letter.letter?.from.name ?? ""
             entry["toName"] = letter.letter?.to.name ?? ""
+            entry.merge(ReadingContext.timelineEntry(for: letter, from: path, model: model)) { $1 }
             return entry
         }
         let program = model.site.documents.filter { $0.kind == .qa || $0.kind == .article }.map { model.summary(of: $0, from: path) }
@@ -34,7 +35,7 @@ struct DocumentPages: PageGenerator {
         let content = model.theme.render("home", [
             "siteTitle": model.site.config.title, "siteDescription": model.site.config.description,
             "consultations": consultations, "program": program, "hasProgram": !program.isEmpty, "kinds": kinds,
-        ])
+        ].merging(ReadingContext.home(from: path)) { $1 })
         return model.wrap(content, path: path, title: model.site.config.title, description: model.site.config.description, bodyClass: "home", isHome: true)
     }
 
@@ -101,6 +102,7 @@ struct DocumentPages: PageGenerator {
         default:
             break
         }
+        context.merge(ReadingContext.extras(for: document, path: path, model: model)) { $1 }
         let content = model.theme.render(document.kind.rawValue, context)
         let description = document.summary ?? String(body.text.prefix(155))
         return model.wrap(content, path: path, title: model.pageTitle(of: document), description: description,

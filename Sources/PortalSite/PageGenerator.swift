@@ -13,8 +13,9 @@ enum PageGenerators {
     /// Every generator, in output order. Add a new page family here.
     static let all: [any PageGenerator] = [
         DocumentPages(),
-        StaffingPages(),
+        SlidePages(), PacketPages(), SiteFeeds(),
         SearchPages(),
+        StaffingPages(),
         OccupationCodePages(),
     ]
 }

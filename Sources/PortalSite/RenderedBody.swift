@@ -22,6 +22,8 @@ struct RenderedBody {
     var sections: [Section]
     /// A letter's paragraphs in small anchored groups, so search can link into a letter; empty for other kinds.
     var passages: [Passage] = []
+    /// Info strings of the fenced blocks a generator replaced (e.g. `staffing bands model=x`), in body order.
+    var generatedBlocks: [String] = []
     /// Ids of the places that mention an occupation code, by body line (see ``MentionAnchors``).
     var anchors: [Int: String] = [:]
 
@@ -56,9 +58,11 @@ struct BodyRenderer {
         var body = RenderedBody(intro: "", introText: "", sections: [])
         var diagnostics: [Diagnostic] = []
         var introBlocks: [(html: String, text: String)] = []
+        var previousText = ""
         for block in markdown.blocks {
             var html = anchors.html(for: block)
             var text = block.text
+            defer { previousText = block.text }
             switch block.kind {
             case .heading(let level) where level == 2:
                 let id = slugger.unique(block.text)
@@ -74,6 +78,7 @@ struct BodyRenderer {
                     if let generated = try renderFencedBlock(info, literal) {
                         html = generated
                         text = ""
+                        body.generatedBlocks.append(info)
                     }
                 } catch {
                     let line = block.line + document.bodyLineOffset
@@ -87,6 +92,7 @@ struct BodyRenderer {
             case .table:
                 html = "<div class=\"table-wrap\">\n" + html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
                     .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=") + "</div>\n"
+                html = TableCaption.add(to: html, leadIn: previousText)
             case .footnotes, .other:
                 break
             }

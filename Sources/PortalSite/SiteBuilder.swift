@@ -16,6 +16,8 @@ public struct SiteBuilder: Sendable {
         public var outputDirectory: URL
         /// How the content folder appears in diagnostics, e.g. `Content`.
         public var contentDisplayRoot: String?
+        /// Told what the build is doing, for a progress display; called on the building thread.
+        public var progress: (@Sendable (BuildProgress) -> Void)?
 
         public init(contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, contentDisplayRoot: String? = nil) {
             self.contentDirectory = contentDirectory
@@ -50,6 +52,7 @@ public struct SiteBuilder: Sendable {
 
     /// Checks everything a build checks, without writing anything.
     public func check() throws(Failure) -> CheckedSite {
+        options.progress?(.stage("Loading content"))
         let site: ContentSite
         do {
             site = try ContentLoader(directory: options.contentDirectory, displayRoot: options.contentDisplayRoot).load()
@@ -64,11 +67,13 @@ public struct SiteBuilder: Sendable {
         }
         let model: SiteModel
         var pages: [OutputFile] = []
+        options.progress?(.stage("Rendering \(site.documents.count) documents"))
         do {
             model = try SiteModel(site: site, theme: theme)
             for generator in PageGenerators.all {
                 pages += try generator.pages(for: model)
             }
+            model.warnings += try model.links.check(pages: pages, assets: theme.assets)
         } catch {
             throw .diagnostics(error)
         }
@@ -88,8 +93,10 @@ public struct SiteBuilder: Sendable {
             throw .output("cannot prepare \(options.outputDirectory.path): \(error.localizedDescription)")
         }
         do {
-            for page in checked.pages {
+            options.progress?(.stage("Writing \(checked.pages.count) pages"))
+            for (index, page) in checked.pages.enumerated() {
                 try output.write(page.contents, to: page.path)
+                options.progress?(.writing(done: index + 1, total: checked.pages.count))
             }
             let theme = checked.theme
             for asset in theme.assets {

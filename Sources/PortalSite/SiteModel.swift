@@ -13,33 +13,31 @@ final class SiteModel: @unchecked Sendable {
     let bodies: [String: RenderedBody]
     /// Warnings found while rendering; generators may add their own.
     var warnings: [Diagnostic] = []
-    /// Occupation codes: the catalog, every mention with its anchor, and the redlines.
-    let codes: OccupationCodeIndex
+    /// The links authors wrote, `.md` ones rewritten to pages; checked once every page exists.
+    let links: InternalLinks
 
     init(site: ContentSite, theme: Theme) throws(Diagnostics) {
         self.site = site
         self.theme = theme
         let staffing = try StaffingBlocks(site: site)
         self.staffing = staffing
+        let links = InternalLinks(site: site)
+        self.links = links
         let renderer = BodyRenderer { info, literal throws(BodyRenderer.FencedBlockError) in
             try staffing.render(info: info, literal: literal)
         }
         var bodies: [String: RenderedBody] = [:]
         var diagnostics: [Diagnostic] = []
-        let codeLinks = OccupationCodeLinks(catalog: OccupationCatalog(site: site))
         for document in site.documents {
             do {
-                let parser = MarkdownParser(linker: codeLinks.linker(for: document))
-                let markdown = parser.parse(document.body)
-                bodies[document.path] = try renderer.render(markdown, of: document, anchoring: codeLinks.record(markdown, of: document))
+                let parser = MarkdownParser(linkRewriter: links.rewriter(for: document))
+                bodies[document.path] = try renderer.render(parser.parse(document.body), of: document)
             } catch {
                 diagnostics += error.items
             }
         }
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
         self.bodies = bodies
-        codes = codeLinks.finish(bodies: bodies)
-        warnings += codes.warnings
     }
 
     func body(of document: ContentDocument) -> RenderedBody {

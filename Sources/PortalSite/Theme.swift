@@ -9,6 +9,7 @@ import PortalContent
 public struct Theme: Sendable {
     /// Templates every build needs; a theme missing one fails with its name.
     static let requiredTemplates = ["layout", "home", "listing", "letter", "position", "qa", "presentation", "article", "search", "staffing", "calculator",
+                                    "letter-text", "review-window", "slides", "packet", "not-found",
                                     "codes", "code", "redline"]
 
     let library: MustacheLibrary

@@ -1,0 +1,136 @@
+import Foundation
+import PortalContent
+
+/// The text and path of a new document: complete front matter for its kind and a body skeleton that builds.
+///
+/// Placeholders are plain words an author will notice in the preview, and
+/// every optional field is shown as a comment, so the file documents itself.
+struct DocumentScaffold {
+    var kind: DocumentKind
+    var title: String
+    /// `YYYY-MM-DD`.
+    var date: String
+    var code: String?
+    var version: PositionVersion
+    var grade: String?
+    /// The folder under Content/ for qa and article documents; nil for the kind's default.
+    var folder: String?
+
+    /// The path relative to Content/, following the authoring guide's file-name rules.
+    var path: String {
+        switch kind {
+        case .letter: "letters/\(date)-\(Self.slug(title)).md"
+        case .presentation: "presentations/\(date)-\(Self.slug(title)).md"
+        case .position: "positions/\(code ?? "0000-0000")-\(version.rawValue).md"
+        case .qa, .article: "\(folder ?? kind.listingSlug)/\(Self.slug(title)).md"
+        }
+    }
+
+    var text: String {
+        var lines = [
+            "---",
+            "title: \(Self.quoted(title))",
+            "kind: \(kind.rawValue)",
+            "date: \(date)",
+            "# One plain sentence that says what the document is; shown in listings and to search engines.",
+            "summary: \(Self.quoted("Describe this \(kind == .qa ? "Q-and-A" : kind.label.lowercased()) in one sentence."))",
+        ]
+        switch kind {
+        case .letter:
+            lines += [
+                "from:",
+                "  name: Name of the sender",
+                "  title: Title of the sender",
+                "  organization: United States Postal Service, Labor Relations",
+                "to:",
+                "  name: Name of the addressee",
+                "  title: President",
+                "  organization: National Association of Postal Supervisors",
+                "  address:",
+                "    - 1727 King Street, Suite 400",
+                "    - Alexandria, VA 22314-2753",
+                "statute: 39 U.S.C. §1004(d)",
+                "# List each enclosure: {code: NNNN-NNNN, version: current|proposed} or {path: presentations/x.md}.",
+                "enclosures: []",
+                "# salutation: \"Dear Mr. Butts:\"",
+                "# closing: Sincerely,",
+                "# contact: Name of the person to contact",
+                "# tracking: \"9114901496451617774088\"",
+            ]
+        case .position:
+            lines += [
+                "occupation_code: \(code ?? "0000-0000")",
+                grade == nil ? "# The grade from the source, e.g. EAS-17." : nil,
+                "grade: \(grade ?? "EAS-00")",
+                "version: \(version.rawValue)",
+                "# consultation: letters/YYYY-MM-DD-name.md",
+                "# bargaining_unit: Clerk",
+            ].compactMap { $0 }
+        case .presentation:
+            lines += ["# consultation: letters/YYYY-MM-DD-name.md"]
+        case .qa, .article:
+            break
+        }
+        lines += ["---", "", body]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A body skeleton in the structure the authoring guide asks of the kind.
+    private var body: String {
+        switch kind {
+        case .letter:
+            "The paragraphs of the letter, between the salutation and the closing."
+        case .position:
+            """
+            ## Functional Purpose
+
+            The functional purpose as the source states it.
+
+            ## Duties and Responsibilities
+
+            1. The first duty.
+            """
+        case .presentation:
+            """
+            ## Title of the first slide
+
+            The content of the first slide.
+            """
+        case .qa:
+            """
+            An introduction to the questions.
+
+            ## The first question?
+
+            The answer.
+            """
+        case .article:
+            "The text of the article."
+        }
+    }
+
+    /// Lowercase ASCII words joined by hyphens, at most 60 characters: `customer-relations-coordinators`.
+    static func slug(_ text: String) -> String {
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII && CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen && !slug.isEmpty {
+                    if slug.count >= 55 { break }
+                    slug += "-"
+                }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+            if slug.count >= 60 { break }
+        }
+        return slug.isEmpty ? "untitled" : slug
+    }
+
+    /// A YAML double-quoted scalar, safe for any title.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

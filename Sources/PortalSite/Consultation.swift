@@ -1,0 +1,137 @@
+import PortalContent
+import StaffingModel
+
+/// One consultation: a letter, the documents it encloses, what it proposes, and its review window.
+///
+/// "What is proposed" is derived from the content, never typed: positions from
+/// the enclosures and the catalog of versions, staffing changes from the
+/// staffing blocks on the letter and its enclosures, with the figures from
+/// the data files.
+struct Consultation {
+    /// One item of the "what is proposed" list.
+    struct Change {
+        enum Kind: Int, CaseIterable, Comparable {
+            case newPosition, revisedPosition, staffingCriteria, ratio, authorization
+
+            var heading: String {
+                switch self {
+                case .newPosition: "New positions"
+                case .revisedPosition: "Revised position descriptions"
+                case .staffingCriteria: "Staffing criteria changes"
+                case .ratio: "Ratio changes"
+                case .authorization: "Authorization changes"
+                }
+            }
+
+            static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+        }
+
+        var kind: Kind
+        var text: String
+        /// Output path of the page that shows the change, if any.
+        var target: String?
+    }
+
+    let letter: ContentDocument
+    let fields: LetterFields
+    let window: ReviewWindow
+    /// The enclosures in the letter's order: the packet's reading order after the letter.
+    let enclosures: [ContentDocument]
+    let changes: [Change]
+
+    /// `nil` for a document that is not a letter or has an unreadable date (the loader rejects both).
+    init?(letter: ContentDocument, model: SiteModel) {
+        guard let fields = letter.letter, let date = CivilDate(letter.date) else { return nil }
+        self.letter = letter
+        self.fields = fields
+        window = Staffing.reviewWindow(letterDate: date)
+        var seen = Set<String>()
+        enclosures = fields.enclosures.compactMap { model.site.document(for: $0) }.filter { seen.insert($0.path).inserted }
+        let related = model.site.documents.filter { $0.consultation == letter.path && !seen.contains($0.path) }
+        changes = Self.positionChanges(enclosures + related, model: model)
+            + Self.staffingChanges([letter] + enclosures + related, model: model)
+    }
+
+    /// Every consultation in the site, newest first.
+    static func all(in model: SiteModel) -> [Consultation] {
+        model.documents(of: .letter)
+            .sorted { ($0.date, $0.path) > ($1.date, $1.path) }
+            .compactMap { Consultation(letter: $0, model: model) }
+    }
+
+    /// The proposal packet: the letter and every enclosure on one printable page.
+    var packetPath: String { "packets/" + letter.outputPath }
+
+    // MARK: Derivation
+
+    /// New positions have only a proposed version on file; revised ones have a current one too.
+    private static func positionChanges(_ documents: [ContentDocument], model: SiteModel) -> [Change] {
+        var codes: [String] = []
+        for document in documents {
+            if let code = document.position?.occupationCode, !codes.contains(code) { codes.append(code) }
+        }
+        var changes: [Change] = []
+        for code in codes {
+            guard let proposed = model.site.position(code: code, version: .proposed) else { continue }
+            let name = "\(proposed.title), \(proposed.position!.grade) (\(code))"
+            if model.site.position(code: code, version: .current) == nil {
+                changes.append(Change(kind: .newPosition, text: name, target: proposed.outputPath))
+            } else {
+                changes.append(Change(kind: .revisedPosition, text: name, target: proposed.outputPath))
+            }
+        }
+        return changes
+    }
+
+    /// One change per data file a staffing block shows, in the order the blocks appear.
+    private static func staffingChanges(_ documents: [ContentDocument], model: SiteModel) -> [Change] {
+        let data = model.staffing.data
+        var shown = Set<String>()
+        var changes: [Change] = []
+        for document in documents {
+            for info in model.body(of: document).generatedBlocks {
+                guard let request = try? StaffingBlockRequest.parse(infoString: info) else { continue }
+                switch request.name {
+                case "factors", "bands", "districts":
+                    guard let stem = request.parameters["model"], let workload = data.models[stem],
+                          shown.insert("model:\(stem)").inserted else { continue }
+                    let factors = workload.factors.map { "\($0.label) \($0.weight)%" }.joined(separator: ", ")
+                    changes.append(Change(
+                        kind: .staffingCriteria,
+                        text: "\(workload.name): a workload model of \(workload.factors.count) weighted factors (\(factors)) allocating positions by \(workload.bands.count) score bands",
+                        target: document.outputPath))
+                case "ratio":
+                    guard let stem = request.parameters["ratio"], let ratio = data.ratios[stem],
+                          shown.insert("ratio:\(stem)").inserted else { continue }
+                    changes.append(Change(
+                        kind: .ratio,
+                        text: "\(ratio.name): one supervisor per \(ratio.currentRatio) agents becomes one per \(ratio.proposedRatio) (1:\(ratio.currentRatio) to 1:\(ratio.proposedRatio))",
+                        target: document.outputPath))
+                case "complement":
+                    guard let stem = request.parameters["complement"], let complement = data.complements[stem],
+                          shown.insert("complement:\(stem)").inserted else { continue }
+                    for position in complement.positions {
+                        let label = model.staffing.catalog[position.code].map { "\($0.title), \($0.grade)" } ?? "Position"
+                        changes.append(Change(
+                            kind: .authorization,
+                            text: "\(label) (\(position.code)): \(position.current) to \(position.proposed) authorized (\(signed(position.difference)))",
+                            target: document.outputPath))
+                    }
+                    if complement.positions.count > 1 {
+                        changes.append(Change(
+                            kind: .authorization,
+                            text: "Total: \(complement.totalCurrent) to \(complement.totalProposed) authorized (\(signed(complement.totalDifference)))",
+                            target: document.outputPath))
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        return changes
+    }
+
+    private static func signed(_ value: Int) -> String {
+        value > 0 ? "+\(value)" : value < 0 ? "\u{2212}\(-value)" : "no change"
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import PortalContent
+import PortalMarkdown
+
+/// The links authors write between documents: rewritten to output pages while bodies are parsed, checked once every page exists.
+///
+/// Authors may link another document by its `.md` path relative to the linking
+/// file (`../positions/2345-5035-proposed.md`) or by its output `.html` path;
+/// `.md` links are rewritten to the relative `.html` page so the site keeps
+/// working from `file://`. Links with a scheme (`https:`, `mailto:`) are left
+/// alone. Every other link, and every `#anchor`, must resolve to a page and an
+/// `id` the build writes, or ``problems(in:assets:)`` reports it.
+final class InternalLinks: @unchecked Sendable {
+    /// One link an author wrote, resolved to a page path relative to the site root.
+    struct Link: Sendable {
+        var document: ContentDocument
+        var written: String
+        var line: Int
+        var column: Int
+        /// The output page the link leads to, or nil when it could not be resolved.
+        var page: String?
+        /// The anchor after `#`, percent-decoded; empty when none.
+        var fragment: String
+        /// Why the link cannot resolve, found before any page exists.
+        var problem: String?
+        var severity: Diagnostic.Severity = .error
+    }
+
+    private let documentsByPath: [String: ContentDocument]
+    private let lock = NSLock()
+    private var links: [Link] = []
+
+    init(site: ContentSite) {
+        documentsByPath = Dictionary(site.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The rewriter for one document's body; safe to use from several threads at once.
+    func rewriter(for document: ContentDocument) -> LinkRewriter {
+        LinkRewriter { [self] url, location in
+            let (link, rewritten) = resolve(url, in: document, at: location)
+            if let link { lock.withLock { links.append(link) } }
+            return rewritten
+        }
+    }
+
+    /// Throws the ``problems(in:assets:)`` when any is an error; returns the warnings otherwise.
+    func check(pages: [OutputFile], assets: [String]) throws(Diagnostics) -> [Diagnostic] {
+        let found = problems(in: pages, assets: assets)
+        if found.contains(where: { $0.severity == .error }) { throw Diagnostics(found) }
+        return found
+    }
+
+    /// A located error for each link or anchor that leads nowhere in `pages` or the theme's assets,
+    /// and a warning for each link with no destination.
+    func problems(in pages: [OutputFile], assets: [String]) -> [Diagnostic] {
+        let recorded = lock.withLock { links }
+        var contents: [String: String] = [:]
+        for page in pages { contents[page.path] = page.contents }
+        let files = Set(pages.map(\.path)).union(assets.map { "assets/\($0)" })
+        var anchorsByPage: [String: Set<String>] = [:]
+        var diagnostics: [Diagnostic] = []
+        for link in recorded {
+            func report(_ message: String) {
+                let document = link.document
+                let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+                diagnostics.append(Diagnostic(
+                    link.severity, path: document.displayPath, line: link.line + document.bodyLineOffset, column: link.column,
+                    message: "link '\(link.written)' \(message)",
+                    sourceLine: link.line <= lines.count ? String(lines[link.line - 1]) : nil))
+            }
+            if let problem = link.problem {
+                report(problem)
+                continue
+            }
+            guard let page = link.page else { continue }
+            guard files.contains(page) else {
+                report("leads to '\(page)', which the build does not write; link a document by its .md path relative to this file")
+                continue
+            }
+            guard !link.fragment.isEmpty, let html = contents[page] else { continue }
+            if anchorsByPage[page] == nil { anchorsByPage[page] = Self.anchors(in: html) }
+            let anchors = anchorsByPage[page]!
+            if !anchors.contains(link.fragment) {
+                let known = anchors.sorted().prefix(8).joined(separator: ", ")
+                report("points to '#\(link.fragment)', which is not an anchor on \(page)\(known.isEmpty ? "" : "; anchors there: \(known)")")
+            }
+        }
+        return diagnostics.sorted()
+    }
+
+    // MARK: Resolving
+
+    /// The recorded link (nil for external links) and the destination to write instead (nil to keep).
+    private func resolve(_ url: String, in document: ContentDocument, at location: LinkLocation) -> (Link?, String?) {
+        if url.hasPrefix("//") || Self.hasScheme(url) { return (nil, nil) }
+        var link = Link(document: document, written: url, line: location.line, column: location.column, page: nil, fragment: "")
+        if url.isEmpty {
+            // cmark-gfm renders it as href="", a link back to the same page: almost always a slip.
+            link.problem = "has no destination; put the target between the parentheses, e.g. [text](../letters/x.md)"
+            link.severity = .warning
+            return (link, nil)
+        }
+        var path = Substring(url)
+        var suffix = ""
+        if let hash = path.firstIndex(of: "#") {
+            link.fragment = String(path[path.index(after: hash)...]).removingPercentEncoding ?? ""
+            suffix = String(path[hash...])
+            path = path[..<hash]
+        }
+        if let question = path.firstIndex(of: "?") {
+            suffix = String(path[question...]) + suffix
+            path = path[..<question]
+        }
+        if path.isEmpty {
+            link.page = document.outputPath
+            return (link, nil)
+        }
+        if path.hasPrefix("/") {
+            link.problem = "starts with '/', which breaks the site when opened from disk; write it relative to this file, e.g. ../letters/x.md"
+            return (link, nil)
+        }
+        let decoded = String(path).removingPercentEncoding ?? String(path)
+        guard let target = Self.join(directory: document.path, decoded) else {
+            link.problem = "leads outside the site; count the '../' steps from this file's folder"
+            return (link, nil)
+        }
+        if target.hasSuffix(".md") {
+            guard let linked = documentsByPath[target] else {
+                link.problem = "names no document: Content/\(target) does not exist; give the .md path relative to this file"
+                return (link, nil)
+            }
+            link.page = linked.outputPath
+            return (link, String(path.dropLast(3)) + ".html" + suffix)
+        }
+        if decoded.hasSuffix("/") || target.isEmpty {
+            link.problem = "must end in an explicit page so it works from disk; add 'index.html'"
+            return (link, nil)
+        }
+        link.page = target
+        return (link, nil)
+    }
+
+    /// `path` resolved against the folder of the site-relative file `directory`; nil when it climbs above the root.
+    private static func join(directory file: String, _ path: String) -> String? {
+        var parts = file.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// True for `https:`, `mailto:` and any other URL scheme.
+    private static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+    }
+
+    /// Every `id="…"` value in a page, entity-decoded as a browser would match `#fragment`.
+    static func anchors(in html: String) -> Set<String> {
+        var anchors: Set<String> = []
+        for match in html.matches(of: /\sid="([^"]*)"/) {
+            anchors.insert(unescape(String(match.output.1)))
+        }
+        return anchors
+    }
+
+    /// Undoes ``HTML/escape(_:)``, the only escaping the build applies to ids.
+    private static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -1,0 +1,77 @@
+import PortalContent
+
+/// One proposal packet per consultation: the letter and every enclosure, in reading order, on one page.
+///
+/// Printed from the browser, each document starts on a new sheet (`print.css`),
+/// so "Print → Save as PDF" gives the packet a union officer files or sends on.
+struct PacketPages: PageGenerator {
+    func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
+        Consultation.all(in: model).map { page(for: $0, model) }
+    }
+
+    func page(for consultation: Consultation, _ model: SiteModel) -> OutputFile {
+        let path = consultation.packetPath
+        let letter = consultation.letter
+        let fields = consultation.fields
+        var context = model.summary(of: letter, from: path)
+        context["from"] = model.person(fields.from)
+        context["to"] = model.person(fields.to)
+        context["statute"] = fields.statute
+        context["salutation"] = fields.salutation
+        context["closing"] = fields.closing
+        context["tracking"] = fields.tracking
+        context["hasEnclosures"] = !consultation.enclosures.isEmpty
+        context["body"] = EmbeddedHTML.embed(
+            model.body(of: letter).html, idPrefix: "letter-", from: letter.outputPath, to: path, demote: 1)
+        context["letterHref"] = SitePath.link(from: path, to: letter.outputPath)
+        context.merge(ReadingContext.reviewWindow(consultation, today: BuildDate.today(), from: path)) { $1 }
+        let count = consultation.enclosures.count
+        context["count"] = count
+        context["documents"] = consultation.enclosures.enumerated().map { index, document -> [String: Any] in
+            var entry = model.summary(of: document, from: path)
+            let anchor = "enclosure-\(index + 1)"
+            entry["anchor"] = anchor
+            entry["number"] = index + 1
+            entry["count"] = count
+            entry["path"] = document.outputPath
+            entry["html"] = EmbeddedHTML.embed(
+                Self.content(of: document, model), idPrefix: "\(anchor)-", from: document.outputPath, to: path, demote: 1)
+            return entry
+        }
+        let content = model.theme.render("packet", context)
+        return model.wrap(
+            content, path: path, title: "Proposal packet: \(letter.title)",
+            description: "The consultation letter of \(DateText.long(letter.date)) and its \(count) enclosure\(count == 1 ? "" : "s") on one page, each starting on a new sheet when printed.",
+            bodyClass: "packet", currentListing: .letter,
+            breadcrumbs: [model.listingCrumb(.letter, from: path),
+                          ["href": SitePath.link(from: path, to: letter.outputPath), "label": letter.title]])
+    }
+
+    /// A document's content as its own page shows it, headed from level 2, before embedding.
+    static func content(of document: ContentDocument, _ model: SiteModel) -> String {
+        let body = model.body(of: document)
+        switch document.kind {
+        case .position:
+            let position = document.position!
+            let summary = ReadingContext.positionSummary(body)
+            var rows = [("Occupation code", position.occupationCode), ("Grade", position.grade),
+                        ("Version", "\(position.version == .current ? "Current" : "Proposed"), \(DateText.long(document.date))")]
+            if let unit = position.bargainingUnit { rows.append(("Bargaining unit", unit)) }
+            if let supervision = summary["supervision"] as? String { rows.append(("Supervision", supervision)) }
+            if let method = summary["selectionMethod"] as? String { rows.append(("Selection method", method)) }
+            let list = "<dl class=\"summary-list\">\n"
+                + rows.map { "<div><dt>\(HTML.escape($0.0))</dt><dd>\(HTML.escape($0.1))</dd></div>\n" }.joined()
+                + "</dl>\n"
+            return list + body.html
+        case .presentation:
+            let slides = body.sections.enumerated().map { index, section in
+                "<section class=\"slide\" id=\"slide-\(index + 1)\" aria-labelledby=\"slide-\(index + 1)-number \(section.id)\">\n"
+                    + "<p class=\"slide-number\" id=\"slide-\(index + 1)-number\">Slide \(index + 1) of \(body.sections.count)</p>\n"
+                    + "<h2 id=\"\(section.id)\">\(section.titleHTML)</h2>\n\(section.html)</section>\n"
+            }
+            return body.intro + slides.joined()
+        case .letter, .qa, .article:
+            return body.html
+        }
+    }
+}
