@@ -13,7 +13,7 @@ struct Portal: AsyncParsableCommand {
 
             Exit codes: 0 success, 1 content errors, 2 usage errors.
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, StaffingCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -15,6 +15,8 @@ final class SiteModel: @unchecked Sendable {
     var warnings: [Diagnostic] = []
     /// The links authors wrote, `.md` ones rewritten to pages; checked once every page exists.
     let links: InternalLinks
+    /// Occupation codes: the catalog, every mention with its anchor, and the redlines.
+    let codes: OccupationCodeIndex
 
     init(site: ContentSite, theme: Theme) throws(Diagnostics) {
         self.site = site
@@ -28,16 +30,20 @@ final class SiteModel: @unchecked Sendable {
         }
         var bodies: [String: RenderedBody] = [:]
         var diagnostics: [Diagnostic] = []
+        let codeLinks = OccupationCodeLinks(catalog: OccupationCatalog(site: site))
         for document in site.documents {
             do {
-                let parser = MarkdownParser(linkRewriter: links.rewriter(for: document))
-                bodies[document.path] = try renderer.render(parser.parse(document.body), of: document)
+                let parser = MarkdownParser(linker: codeLinks.linker(for: document), linkRewriter: links.rewriter(for: document))
+                let markdown = parser.parse(document.body)
+                bodies[document.path] = try renderer.render(markdown, of: document, anchoring: codeLinks.record(markdown, of: document))
             } catch {
                 diagnostics += error.items
             }
         }
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
         self.bodies = bodies
+        codes = codeLinks.finish(bodies: bodies)
+        warnings += codes.warnings
     }
 
     func body(of document: ContentDocument) -> RenderedBody {
