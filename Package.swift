@@ -58,6 +58,8 @@ let package = Package(
         ),
         // Runs the built `portal` binary end to end; depends on PortalCLI so it is built first.
         .testTarget(name: "CLITests", dependencies: ["PortalCLI"]),
+        // Bad input, atomic output, injection and determinism; runs the built binary too.
+        .testTarget(name: "ReliabilityTests", dependencies: ["PortalCLI", "PortalSite", "PortalContent", "PortalMarkdown"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -93,7 +93,7 @@ public struct ContentLoader: Sendable {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
         guard size <= Self.maximumFileSize else {
-            return .failure(Diagnostic(path: display, line: 1, message: "file is \(size / 1_048_576) MB, over the \(Self.maximumFileSize / 1_048_576) MB limit; split it or remove embedded data"))
+            return .failure(Diagnostic(path: display, line: 1, message: "file has \(size) bytes, over the \(Self.maximumFileSize / 1_048_576) MB (\(Self.maximumFileSize) bytes) limit; split it or remove embedded data"))
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
             return .failure(Diagnostic(path: display, line: 1, message: "cannot read this file; check its permissions"))

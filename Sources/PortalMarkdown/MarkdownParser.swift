@@ -32,6 +32,7 @@ public struct MarkdownParser: Sendable {
             if let linker {
                 CMark.linkText(in: root, with: linker)
             }
+            UnsafeURLFilter.neutralize(in: root)
             return MarkdownDocument(blocks: CMark.blocks(of: root, extensions: extensions))
         }
     }

@@ -73,6 +73,7 @@ public struct SiteBuilder: Sendable {
             for generator in PageGenerators.all {
                 pages += try generator.pages(for: model)
             }
+            try OutputPathCheck.check(pages: pages, assets: theme.assets, site: site)
             model.warnings += try model.links.check(pages: pages, assets: theme.assets)
         } catch {
             throw .diagnostics(error)

@@ -87,7 +87,7 @@ import Testing
     @Test func oversizedFileIsRefused() throws {
         let big = position("2345-5035", "current") + String(repeating: "x", count: ContentLoader.maximumFileSize)
         try write(big, "positions/big.md")
-        #expect(errors() == ["Content/positions/big.md:1:1: error: file is 10 MB, over the 10 MB limit; split it or remove embedded data"])
+        #expect(errors() == ["Content/positions/big.md:1:1: error: file has \(big.utf8.count) bytes, over the 10 MB (10485760 bytes) limit; split it or remove embedded data"])
     }
 
     @Test func consultationMustNameALetter() throws {
