@@ -16,6 +16,8 @@ public struct SiteBuilder: Sendable {
         public var outputDirectory: URL
         /// How the content folder appears in diagnostics, e.g. `Content`.
         public var contentDisplayRoot: String?
+        /// Whether to write the offline bundle, a ZIP of the whole site (`OfflineBundle`); on by default.
+        public var offlineBundle = true
         /// Told what the build is doing, for a progress display; called on the building thread.
         public var progress: (@Sendable (BuildProgress) -> Void)?
 
@@ -73,6 +75,7 @@ public struct SiteBuilder: Sendable {
             for generator in PageGenerators.all {
                 pages += try generator.pages(for: model)
             }
+            pages.append(Sitemap.file(for: pages, model: model))
             try OutputPathCheck.check(pages: pages, assets: theme.assets, site: site)
             model.warnings += try model.links.check(pages: pages, assets: theme.assets)
         } catch {
@@ -102,6 +105,10 @@ public struct SiteBuilder: Sendable {
             let theme = checked.theme
             for asset in theme.assets {
                 try output.copyFile(theme.assetsDirectory.appendingPathComponent(asset), to: "assets/\(asset)")
+            }
+            if options.offlineBundle {
+                let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
+                try OfflineBundle.write(from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest))
             }
             try output.commit()
         } catch {
