@@ -10,12 +10,15 @@
 ///   (document delta, part, impact) triples.
 /// - `search/d/N.js`: document N's title, date, link and part texts, loaded
 ///   only when the document is shown as a result.
-/// - `search/c/NN.js`: occupation codes starting with the two digits NN, with
-///   their code page (when the site has one) and their position descriptions.
+/// - `search/c/N.js`: code shard N, occupation codes in code order with their
+///   code page (when the site has one) and their position descriptions,
+///   split like the term shards so a partial code loads one small file.
 public struct SearchIndexFiles: Sendable {
     public static let directory = "search"
     /// About this many bytes of postings per shard.
     public var shardBudget = 24_000
+    /// About this many bytes of occupation codes per code shard.
+    public var codeShardBudget = 12_000
 
     /// The page that lists everything about one occupation code, e.g. `codes/2345-5035.html`, if the site has one.
     public var codePage: @Sendable (String) -> String?
@@ -33,7 +36,9 @@ public struct SearchIndexFiles: Sendable {
         let plan = ShardPlan(terms: terms, budget: shardBudget) { encoded[$0]!.utf8.count + 1 }
         var files: [(path: String, contents: String)] = []
         let codes = codeTable(index)
-        files.append(("\(Self.directory)/manifest.js", manifest(index, plan: plan, codePrefixes: codes.keys.sorted())))
+        let entries = Dictionary(uniqueKeysWithValues: codes.map { ($0.key, $0.value) })
+        let codePlan = ShardPlan(terms: codes.map(\.key), budget: codeShardBudget) { entries[$0]!.utf8.count + $0.utf8.count + 4 }
+        files.append(("\(Self.directory)/manifest.js", manifest(index, plan: plan, codePlan: codePlan)))
         for (number, shard) in plan.shards.enumerated() {
             let body = "{" + shard.terms.map { encoded[$0]! }.joined(separator: ",") + "}"
             files.append(("\(Self.directory)/s/\(number).js", "PortalSearch.addShard(\(number),\(body));\n"))
@@ -41,9 +46,9 @@ public struct SearchIndexFiles: Sendable {
         for (number, document) in index.documents.enumerated() {
             files.append(("\(Self.directory)/d/\(number).js", "PortalSearch.addDocument(\(number),\(Self.document(document)));\n"))
         }
-        for prefix in codes.keys.sorted() {
-            let body = JavaScriptLiteral.object(codes[prefix]!)
-            files.append(("\(Self.directory)/c/\(prefix).js", "PortalSearch.addCodes(\(JavaScriptLiteral.string(prefix)),\(body));\n"))
+        for (number, shard) in codePlan.shards.enumerated() where !shard.terms.isEmpty {
+            let body = JavaScriptLiteral.object(shard.terms.map { ($0, entries[$0]!) })
+            files.append(("\(Self.directory)/c/\(number).js", "PortalSearch.addCodes(\(number),\(body));\n"))
         }
         return files
     }
@@ -60,7 +65,7 @@ public struct SearchIndexFiles: Sendable {
         return JavaScriptLiteral.string(term) + ":[" + numbers.joined(separator: ",") + "]"
     }
 
-    func manifest(_ index: SearchIndex, plan: ShardPlan, codePrefixes: [String]) -> String {
+    func manifest(_ index: SearchIndex, plan: ShardPlan, codePlan: ShardPlan) -> String {
         let kinds = Array(Set(index.documents.map(\.kind))).sorted()
         let grades = Array(Set(index.documents.compactMap(\.grade))).sorted(by: Self.gradeOrder)
         let width = grades.count + 1 <= Self.digits.count ? 1 : 2
@@ -78,18 +83,19 @@ public struct SearchIndexFiles: Sendable {
             ("digits", JavaScriptLiteral.string(Self.digits)),
             ("gradeWidth", String(width)),
             ("table", JavaScriptLiteral.string(table)),
-            ("codes", JavaScriptLiteral.array(codePrefixes.map(JavaScriptLiteral.string))),
+            ("codeShards", JavaScriptLiteral.array(
+                codePlan.shards.first?.terms.isEmpty == true ? [] : codePlan.shards.map { JavaScriptLiteral.string($0.start) })),
         ]
         return "PortalSearch.manifest(\(JavaScriptLiteral.object(members)));\n"
     }
 
-    /// Per two-digit prefix, the code entries `"2345-5035":{…}` in code order.
-    func codeTable(_ index: SearchIndex) -> [String: [(key: String, value: String)]] {
+    /// Each occupation code with its encoded entry `{title, grade, page, documents}`, in code order.
+    func codeTable(_ index: SearchIndex) -> [(key: String, value: String)] {
         var documentsByCode: [String: [Int]] = [:]
         for (number, document) in index.documents.enumerated() {
             if let code = document.occupationCode { documentsByCode[code, default: []].append(number) }
         }
-        var table: [String: [(key: String, value: String)]] = [:]
+        var table: [(key: String, value: String)] = []
         for code in documentsByCode.keys.sorted() {
             let numbers = documentsByCode[code]!
             // The newest version names the code; ties go to the later path (proposed after current).
@@ -100,8 +106,7 @@ public struct SearchIndexFiles: Sendable {
                 ("page", JavaScriptLiteral.optional(codePage(code))),
                 ("documents", "[" + numbers.map(String.init).joined(separator: ",") + "]"),
             ])
-            let prefix = String(code.prefix(2))
-            table[prefix, default: []].append((code, entry))
+            table.append((code, entry))
         }
         return table
     }

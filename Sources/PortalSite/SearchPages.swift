@@ -5,14 +5,16 @@ import PortalSearch
 ///
 /// Each document is one result and so is each of its parts: a Q&A pair, a
 /// slide, a position section, a letter passage. The index is built here, in
-/// Swift; `Theme/assets/search.js` only adds up stored impacts.
+/// Swift; `Theme/assets/search.js` only adds up stored impacts. A query that
+/// is an occupation code puts that code's page (``OccupationCodePages``) first.
 struct SearchPages: PageGenerator {
     static let path = "search.html"
 
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
         let documents = Self.searchDocuments(model)
         let index = SearchIndex(documents: documents)
-        let files = SearchIndexFiles(codePage: Self.codePage(for:)).files(for: index)
+        let codePages = Set(model.codes.codes)
+        let files = SearchIndexFiles(codePage: { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }).files(for: index)
         let kinds = Array(Set(documents.map(\.kind))).sorted()
         let grades = Array(Set(documents.compactMap(\.grade))).sorted(by: SearchIndexFiles.gradeOrder)
         let content = model.theme.render("search", [
@@ -23,12 +25,6 @@ struct SearchPages: PageGenerator {
             description: "Search every letter, position description, presentation and Q&A on the \(model.site.config.title).",
             bodyClass: "search")
         return [page] + files.map { OutputFile(path: $0.path, contents: $0.contents) }
-    }
-
-    /// The occupation code's own page, once the site has code pages; until then nil,
-    /// and a code query puts that code's position descriptions first instead.
-    static func codePage(for code: String) -> String? {
-        nil
     }
 
     /// Every document in path order, the order that numbers them in the index.

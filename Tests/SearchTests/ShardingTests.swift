@@ -49,7 +49,7 @@ import Testing
         #expect(files.map(\.path) == again.map(\.path))
         #expect(files.map(\.contents) == again.map(\.contents))
         #expect(files.map(\.path).contains("search/manifest.js"))
-        #expect(files.map(\.path).contains("search/c/23.js"))
+        #expect(files.map(\.path).contains("search/c/0.js"))
         for file in files {
             for forbidden in ["<", ">", "&", "'", "\u{2028}"] {
                 #expect(!file.contents.contains(forbidden), "\(file.path) contains \(forbidden)")

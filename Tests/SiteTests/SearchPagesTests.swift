@@ -110,7 +110,7 @@ import Testing
         let files = try searchFiles(output)
         #expect(files["manifest.js"]?.hasPrefix("PortalSearch.manifest({") == true)
         #expect(files["s/0.js"]?.hasPrefix("PortalSearch.addShard(0,{") == true)
-        #expect(files["c/23.js"]?.contains("\"2345-5035\":{") == true)
+        #expect(files["c/0.js"]?.contains("\"2345-5035\":{") == true)
         // One document file per document, in path order: the hostile article sorts first.
         #expect((0..<4).allSatisfy { files["d/\($0).js"] != nil })
         #expect(files["d/3.js"]?.contains("\"positions/2345-5035-current.html\"") == true)

@@ -16,6 +16,7 @@
   var PREFIX_WEIGHT = 0.7;          // a word completed from a typed prefix counts less than the word itself
   var MAX_PREFIX_SHARDS = 3;        // keeps one query within its download budget on a large site
   var REPEAT_DAMPING = 0.6;         // each further part of the same document ranks a little lower
+  var MAX_PINNED_CODES = 10;        // a partial code like "2345" pins this many codes; the rest rank as usual
   var STOP_WORDS = {};
   ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it",
     "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"].forEach(function (w) { STOP_WORDS[w] = true; });
@@ -104,9 +105,9 @@
     paths.forEach(function (path) { load(path, function () { if (--left === 0) done(); }); });
   }
 
-  // Shard i holds the terms t with starts[i] <= t < starts[i + 1].
-  function shardFor(term) {
-    var starts = state.manifest.shards;
+  // Shard i holds the terms t with starts[i] <= t < starts[i + 1]; codes are sharded the same way.
+  function shardFor(term, starts) {
+    starts = starts || state.manifest.shards;
     var low = 0, high = starts.length - 1;
     while (low < high) {
       var middle = (low + high + 1) >> 1;
@@ -193,13 +194,23 @@
     return results.sort(order);
   }
 
+  function codeShardsFor(code) {
+    var starts = state.manifest.codeShards;
+    if (!starts.length) return [];
+    var first = shardFor(code, starts);
+    var last = Math.min(shardFor(code + "\uffff", starts), first + 1);
+    var numbers = [];
+    for (var i = first; i <= last; i++) numbers.push(i);
+    return numbers;
+  }
+
   /** Moves the pages of the typed occupation code to the top: its code page, or else its position descriptions. */
   function pinCodes(code, results, filters) {
-    var table = state.codes[code.slice(0, 2)] || {};
+    var table = state.codes;
     var pinned = [];
     var pinnedKeys = {};
-    Object.keys(table).sort().forEach(function (full) {
-      if (full.lastIndexOf(code, 0) !== 0) return;
+    var codes = Object.keys(table).filter(function (full) { return full.lastIndexOf(code, 0) === 0; }).sort();
+    codes.slice(0, MAX_PINNED_CODES).forEach(function (full) {
       var entry = table[full];
       if (filters.grade && entry.grade !== filters.grade) return;
       if (entry.page && !filters.kind) {
@@ -234,7 +245,7 @@
       return;
     }
     var paths = shardsFor(slots).map(function (n) { return "search/s/" + n + ".js"; });
-    if (code && state.manifest.codes.indexOf(code.slice(0, 2)) >= 0) paths.push("search/c/" + code.slice(0, 2) + ".js");
+    if (code) codeShardsFor(code).forEach(function (n) { paths.push("search/c/" + n + ".js"); });
     loadAll(paths, function () {
       if (run !== state.run) return;
       var results = slots.length ? rank(slots, filters) : [];
@@ -466,7 +477,9 @@
     },
     addShard: function (number, terms) { state.shards[number] = terms; },
     addDocument: function (number, fields) { state.documents[number] = fields; },
-    addCodes: function (prefix, codes) { state.codes[prefix] = codes; },
+    addCodes: function (number, codes) {
+      Object.keys(codes).forEach(function (code) { state.codes[code] = codes[code]; });
+    },
     /** The last finished query: its result count, time in milliseconds and the index files loaded so far. */
     last: null,
     tokenize: function (text) { return words(text).map(termFor).filter(Boolean); }
