@@ -59,7 +59,10 @@ let package = Package(
         // Runs the built `portal` binary end to end; depends on PortalCLI so it is built first.
         .testTarget(name: "CLITests", dependencies: ["PortalCLI"]),
         // Bad input, atomic output, injection and determinism; runs the built binary too.
-        .testTarget(name: "ReliabilityTests", dependencies: ["PortalCLI", "PortalSite", "PortalContent", "PortalMarkdown"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["PortalCLI", "PortalSite", "PortalContent", "PortalMarkdown", "PortalFuzzTargets"]),
+        // libFuzzer targets (Scripts/fuzz.sh); without -DFUZZING, PortalFuzz replays saved inputs.
+        .target(name: "PortalFuzzTargets", dependencies: ["PortalContent", "PortalSite"]),
+        .executableTarget(name: "PortalFuzz", dependencies: ["PortalFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )
