@@ -179,6 +179,18 @@ func files(in folder: URL) throws -> [String] {
         #expect(summaryValue(clerk, "Bargaining unit") == "Clerk")
     }
 
+    @Test func articleStepsStayOrderedAndTheNBAQuestionsStayAList() throws {
+        let html = try page("customer-connect/coordinator-duties.html")
+        let ordered = html.matches(of: /<ol>[\s\S]*?<\/ol>/).map { String(html[$0.range]) }
+        #expect(ordered.contains { $0.contains("Go to the Blue page") && $0.contains("Customer Connect (CC)") })
+        for question in ["Is an intervention warranted?", "Are the hot spots under-staffed?"] {
+            let item = try #require(html.range(of: "<li>\(question)</li>"), "“\(question)” is not a list item")
+            let before = html[..<item.lowerBound]
+            let list = try #require(before.ranges(of: /<(ul|ol)>/).last)
+            #expect(before[list] == "<ul>", "“\(question)” is not in a bulleted list")
+        }
+    }
+
     @Test func feedIsAtomWithEveryConsultationNewestFirst() throws {
         let data = try Data(contentsOf: output.appendingPathComponent("feed.xml"))
         final class Collector: NSObject, XMLParserDelegate {
