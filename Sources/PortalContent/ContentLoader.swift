@@ -102,7 +102,7 @@ public struct ContentLoader: Sendable {
             let (line, column) = firstInvalidUTF8(in: data)
             return .failure(Diagnostic(path: display, line: line, column: column, message: "file is not valid UTF-8; save it as UTF-8 text"))
         }
-        return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        return .success(LineBreaks.normalized(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text))
     }
 
     /// The line and byte column of the first byte that breaks UTF-8.

@@ -20,6 +20,7 @@ public enum DocumentDecoder {
 
     /// Decodes `text`, the whole file at `path` (relative to Content/), shown in diagnostics as `displayPath`.
     public static func decode(_ text: String, path: String, displayPath: String) -> Result<ContentDocument, Diagnostics> {
+        let text = LineBreaks.normalized(text)
         let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func failure(_ message: String, line: Int = 1, column: Int = 1) -> Result<ContentDocument, Diagnostics> {
             let source = line <= sourceLines.count ? String(sourceLines[line - 1]) : nil
@@ -37,6 +38,9 @@ public enum DocumentDecoder {
             return failure("front matter opened here is never closed; add a line with just '---' after the last field")
         }
 
+        if let hidden = LineBreaks.firstHiddenBreak(in: split.yaml) {
+            return failure("front matter holds an invisible \(hidden.name), which YAML reads as a line break; replace it with a space", line: hidden.line + 1, column: hidden.column)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: split.yaml)

@@ -89,6 +89,21 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
             """)
     }
 
+    /// Files saved on Windows (CR LF) or old Macs (CR) build like any other; line numbers still match the editor's.
+    @Test func windowsLineEndingsBuild() throws {
+        let folder = try temporaryFolder()
+        let content = folder.appendingPathComponent("Content")
+        try write("---\r\ntitle: Windows\r\nkind: article\r\ndate: 2024-01-02\r\n---\r\n\r\nSaved on Windows.\r\n", to: content.appendingPathComponent("articles/crlf.md"))
+        try write("---\rtitle: Mac\rkind: article\rdate: 2024-13-02\r---\r\rOld Mac.\r", to: content.appendingPathComponent("articles/cr.md"))
+        let result = try Portal.run(["build", "--content", "Content", "--theme", themeFolder.path], in: folder, timeout: 60)
+        #expect(result.stderr.split(separator: "\n").first == "Content/articles/cr.md:4:7: error: field 'date' is '2024-13-02' but must be a real date in YYYY-MM-DD form, e.g. date: 2022-08-30")
+        try write("---\rtitle: Mac\rkind: article\rdate: 2024-01-02\r---\r\rOld Mac.\r", to: content.appendingPathComponent("articles/cr.md"))
+        let fixed = try Portal.run(["build", "--content", "Content", "--theme", themeFolder.path], in: folder, timeout: 60)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        let page = try String(contentsOf: folder.appendingPathComponent("Public/articles/crlf.html"), encoding: .utf8)
+        #expect(page.contains("Saved on Windows."))
+    }
+
     /// Loops and special files inside Content/ are refused with a message, never read forever.
     @Test func symlinkLoopAndFifoAreRefused() throws {
         let folder = try temporaryFolder()
