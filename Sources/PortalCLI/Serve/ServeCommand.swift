@@ -57,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var listening = port
         if case .ip4(_, let actual) = await server.listeningAddress { listening = actual }
+        ListenerTuning.disableNagle(onListeningPort: listening)
         say("Serving \(output) at http://127.0.0.1:\(listening)/ — watching \(locations.content)/ and \(locations.theme)/; Ctrl-C stops.")
 
         let watcher = SourceWatcher(folders: [locations.contentURL, locations.themeURL])

@@ -10,6 +10,7 @@ import Foundation
 struct SiteRequestHandler: HTTPHandler {
     let root: URL
     let state: ServeState
+    private let cache = ResponseCache()
 
     init(root: URL, state: ServeState) {
         self.root = root.standardizedFileURL
@@ -31,12 +32,15 @@ struct SiteRequestHandler: HTTPHandler {
         var response: HTTPResponse
         if rawPath.hasPrefix(ServeAssets.prefix) {
             response = portalFile(String(rawPath.dropFirst(ServeAssets.prefix.count)))
+        } else if let cached = cache.lookup(rawPath, build: state.current.build) {
+            // Only paths that resolved to a file of this build are ever stored.
+            response = HTTPResponse(statusCode: .ok, headers: Self.headers(type: cached.contentType), body: cached.body)
         } else {
             switch resolve(rawPath) {
             case .forbidden:
                 response = Self.text(.forbidden, "Forbidden: the path leaves the site folder.\n")
             case .file(let url):
-                response = file(url)
+                response = file(url, requested: rawPath)
             case .redirect(let location):
                 response = Self.text(.movedPermanently, "Moved to \(location)\n", headers: [.location: location])
             }
@@ -68,7 +72,7 @@ struct SiteRequestHandler: HTTPHandler {
         return .file(url)
     }
 
-    private func file(_ url: URL) -> HTTPResponse {
+    private func file(_ url: URL, requested rawPath: String) -> HTTPResponse {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
         let snapshot = state.current
@@ -84,7 +88,9 @@ struct SiteRequestHandler: HTTPHandler {
         if isHTML {
             data = Self.injectReloadScript(into: data, build: snapshot.build)
         }
-        return HTTPResponse(statusCode: .ok, headers: Self.headers(type: Self.contentType(of: url)), body: data)
+        let type = Self.contentType(of: url)
+        cache.store(.init(body: data, contentType: type), for: rawPath, build: snapshot.build)
+        return HTTPResponse(statusCode: .ok, headers: Self.headers(type: type), body: data)
     }
 
     private func portalFile(_ name: String) -> HTTPResponse {
