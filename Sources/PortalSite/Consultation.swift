@@ -27,7 +27,10 @@ struct Consultation {
         }
 
         var kind: Kind
+        /// The thing that changes, linked to `target` on the page.
         var text: String
+        /// How it changes, in plain words after the link; nil when the name says it all.
+        var detail: String? = nil
         /// Output path of the page that shows the change, if any.
         var target: String?
     }
@@ -98,14 +101,16 @@ struct Consultation {
                     let factors = workload.factors.map { "\($0.label) \($0.weight)%" }.joined(separator: ", ")
                     changes.append(Change(
                         kind: .staffingCriteria,
-                        text: "\(workload.name): a workload model of \(workload.factors.count) weighted factors (\(factors)) allocating positions by \(workload.bands.count) score bands",
+                        text: workload.name,
+                        detail: "a workload model of \(workload.factors.count) weighted factors (\(factors)) allocating positions by \(workload.bands.count) score bands",
                         target: document.outputPath))
                 case "ratio":
                     guard let stem = request.parameters["ratio"], let ratio = data.ratios[stem],
                           shown.insert("ratio:\(stem)").inserted else { continue }
                     changes.append(Change(
                         kind: .ratio,
-                        text: "\(ratio.name): one supervisor per \(ratio.currentRatio) agents becomes one per \(ratio.proposedRatio) (1:\(ratio.currentRatio) to 1:\(ratio.proposedRatio))",
+                        text: ratio.name,
+                        detail: "one supervisor per \(ratio.currentRatio) agents becomes one per \(ratio.proposedRatio) (1:\(ratio.currentRatio) to 1:\(ratio.proposedRatio))",
                         target: document.outputPath))
                 case "complement":
                     guard let stem = request.parameters["complement"], let complement = data.complements[stem],
@@ -114,13 +119,15 @@ struct Consultation {
                         let label = model.staffing.catalog[position.code].map { "\($0.title), \($0.grade)" } ?? "Position"
                         changes.append(Change(
                             kind: .authorization,
-                            text: "\(label) (\(position.code)): \(position.current) to \(position.proposed) authorized (\(signed(position.difference)))",
+                            text: "\(label) (\(position.code))",
+                            detail: "\(position.current) to \(position.proposed) authorized (\(signed(position.difference)))",
                             target: document.outputPath))
                     }
                     if complement.positions.count > 1 {
                         changes.append(Change(
                             kind: .authorization,
-                            text: "Total: \(complement.totalCurrent) to \(complement.totalProposed) authorized (\(signed(complement.totalDifference)))",
+                            text: "Total",
+                            detail: "\(complement.totalCurrent) to \(complement.totalProposed) authorized (\(signed(complement.totalDifference)))",
                             target: document.outputPath))
                     }
                 default:

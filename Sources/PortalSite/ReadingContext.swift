@@ -50,6 +50,7 @@ enum ReadingContext {
                 "heading": kind.heading,
                 "items": items.map { change -> [String: Any] in
                     var item: [String: Any] = ["text": change.text]
+                    item["detail"] = change.detail
                     item["href"] = change.target.map { SitePath.link(from: path, to: $0) }
                     return item
                 },

@@ -41,7 +41,7 @@ struct SiteFeeds: PageGenerator {
             html += "<p>From \(HTML.escape(consultation.fields.from.name)) to \(HTML.escape(consultation.fields.to.name)) under \(HTML.escape(consultation.fields.statute)). "
             html += "The review window ends \(HTML.escape(DateText.long(window.end.description))).</p>\n"
             if !consultation.changes.isEmpty {
-                html += "<ul>\n" + consultation.changes.map { "<li>\(HTML.escape($0.kind.heading)): \(HTML.escape($0.text))</li>\n" }.joined() + "</ul>\n"
+                html += "<ul>\n" + consultation.changes.map { "<li>\(HTML.escape($0.kind.heading)): \(HTML.escape($0.text))\($0.detail.map { ": " + HTML.escape($0) } ?? "")</li>\n" }.joined() + "</ul>\n"
             }
             xml += """
                 <entry>

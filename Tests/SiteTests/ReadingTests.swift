@@ -83,8 +83,8 @@ func files(in folder: URL) throws -> [String] {
         #expect(proposed.contains("<h3>Staffing criteria changes</h3>"))
         #expect(proposed.contains("Number of C360 service requests 40%"))
         #expect(proposed.contains("<h3>Authorization changes</h3>"))
-        #expect(proposed.contains("Customer Relations Coordinator, EAS-17 (2345-5035): 100 to 107 authorized (+7)"))
-        #expect(proposed.contains("Total: 117 to 127 authorized (+10)"))
+        #expect(proposed.contains("Customer Relations Coordinator, EAS-17 (2345-5035)</a>: 100 to 107 authorized (+7)"))
+        #expect(proposed.contains("Total</a>: 117 to 127 authorized (+10)"))
 
         let older = try page("letters/2019-12-12-enterprise-customer-care-restructure.html")
         let olderProposed = String(try #require(older.firstRange(of: /<h2 id="proposed">[\s\S]*?<\/section>/)).map { older[$0] }!)
