@@ -4,10 +4,12 @@ import PortalContent
 enum FrontMatterFuzz {
     static func run(_ bytes: [UInt8]) -> Int {
         let text = String(decoding: bytes, as: UTF8.self)
-        let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
         if case .success(let split) = FrontMatterSplitter.split(text) {
-            invariant(split.bodyLineOffset >= 2 && split.bodyLineOffset <= lineCount, "body offset \(split.bodyLineOffset) of \(lineCount) lines")
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            invariant(split.bodyLineOffset >= 2 && split.bodyLineOffset <= lines, "body offset \(split.bodyLineOffset) of \(lines) lines")
         }
+        // Lines as an editor counts them, and as the decoder does: LF, CR LF (one Character in Swift) and a lone CR.
+        let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }.count
         switch DocumentDecoder.decode(text, path: "articles/fuzz.md", displayPath: "Content/articles/fuzz.md") {
         case .success(let document):
             invariant(!document.title.isEmpty, "decoded an empty title")
