@@ -33,6 +33,7 @@ public enum OccupationCodeRecognizer {
 
     /// Every code in `text`, in order.
     public static func mentions(in text: String) -> [Mention] {
+        guard mayHoldCode(text) else { return [] }
         let chars = Array(text)
         guard chars.count >= 9 else { return [] }
         var found: [Mention] = []
@@ -96,6 +97,20 @@ public enum OccupationCodeRecognizer {
     }
 
     // MARK: Shape and boundaries
+
+    /// Whether four digits and a hyphen occur at all: most text nodes have none, and this scan allocates nothing.
+    private static func mayHoldCode(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+            } else {
+                if byte == UInt8(ascii: "-") && digits >= 4 { return true }
+                digits = 0
+            }
+        }
+        return false
+    }
 
     private static func isDigit(_ c: Character) -> Bool {
         c.isASCII && c.isNumber

@@ -133,9 +133,22 @@ public struct PositionRedline: Sendable {
         let newIndex = Dictionary(new.enumerated().map { ($0.element.text, $0.offset) }, uniquingKeysWith: { first, _ in first })
         // A section of one paragraph on each side ("Supervision") is that paragraph rewritten, however little is shared.
         let replacementThreshold = old.count == 1 && new.count == 1 ? 0 : 0.25
-        let steps = SequenceAligner.align(old: old, new: new, replacementThreshold: replacementThreshold) { a, b in
-            WordDiff.similarity(oldTokens[oldIndex[a.text]!], newTokens[newIndex[b.text]!])
+        // Words become small integers once, so the many comparisons of the alignment are cheap.
+        var vocabulary: [String: Int] = [:]
+        func ids(_ tokens: [WordDiff.Token]) -> [Int] {
+            tokens.map { token in
+                if let id = vocabulary[token.text] { return id }
+                vocabulary[token.text] = vocabulary.count
+                return vocabulary.count - 1
+            }
         }
+        let oldIDs = oldTokens.map(ids), newIDs = newTokens.map(ids)
+        let oldBags = oldIDs.map(WordDiff.bag), newBags = newIDs.map(WordDiff.bag)
+        let steps = SequenceAligner.align(
+            old: old, new: new, replacementThreshold: replacementThreshold,
+            // Shared words can't outnumber the words both bags hold, so most pairs are ruled out without a diff.
+            bound: { a, b in WordDiff.similarityBound(oldBags[oldIndex[a.text]!], newBags[newIndex[b.text]!]) },
+            similarity: { a, b in WordDiff.similarity(oldIDs[oldIndex[a.text]!], newIDs[newIndex[b.text]!]) })
         return steps.map { step in
             switch step {
             case .kept(let i, let j), .moved(let i, let j):

@@ -22,18 +22,19 @@ public enum SequenceAligner {
     ///   - threshold: the least similarity for two unequal elements to count as one changed element.
     ///   - replacementThreshold: the least similarity for a lone deletion followed by a lone insertion
     ///     at the same place to count as one changed element; a rewrite in place needs less in common.
+    ///   - bound: a cheap upper bound of `similarity`; pairs it rules out are never compared in full.
     public static func align<Element: Hashable>(
         old: [Element], new: [Element], threshold: Double = 0.5, replacementThreshold: Double = 0.25,
-        similarity: (Element, Element) -> Double
+        bound: ((Element, Element) -> Double)? = nil, similarity: (Element, Element) -> Double
     ) -> [Step] {
-        let steps = alignByContent(old: old, new: new, threshold: threshold, similarity: similarity)
+        let steps = alignByContent(old: old, new: new, threshold: threshold, bound: bound, similarity: similarity)
         var result: [Step] = []
         func step(_ index: Int) -> Step? { steps.indices.contains(index) ? steps[index] : nil }
         for (index, current) in steps.enumerated() {
             // Exactly one deletion, then exactly one insertion: the same element rewritten.
             if case .inserted(let j) = current, case .deleted(let i)? = step(index - 1),
                 !isDeletion(step(index - 2)), !isInsertion(step(index + 1)),
-                similarity(old[i], new[j]) >= replacementThreshold
+                (bound?(old[i], new[j]) ?? 1) >= replacementThreshold, similarity(old[i], new[j]) >= replacementThreshold
             {
                 result[result.count - 1] = .kept(old: i, new: j)
                 continue
@@ -54,7 +55,8 @@ public enum SequenceAligner {
     }
 
     static func alignByContent<Element: Hashable>(
-        old: [Element], new: [Element], threshold: Double, similarity: (Element, Element) -> Double
+        old: [Element], new: [Element], threshold: Double, bound: ((Element, Element) -> Double)?,
+        similarity: (Element, Element) -> Double
     ) -> [Step] {
         var newForOld = [Int?](repeating: nil, count: old.count)
         var oldForNew = [Int?](repeating: nil, count: new.count)
@@ -65,6 +67,7 @@ public enum SequenceAligner {
         var candidates: [(score: Double, old: Int, new: Int)] = []
         for i in old.indices where newForOld[i] == nil {
             for j in new.indices where oldForNew[j] == nil {
+                if old[i] != new[j], let bound, bound(old[i], new[j]) < threshold { continue }
                 let score = old[i] == new[j] ? 1 : similarity(old[i], new[j])
                 if score >= threshold { candidates.append((score, i, j)) }
             }
@@ -103,7 +106,15 @@ public enum SequenceAligner {
 
     /// Matching pairs of equal elements, in order, from a Myers diff.
     static func equalPairs<Element: Hashable>(_ old: [Element], _ new: [Element]) -> [(Int, Int)] {
-        let difference = new.difference(from: old)
+        // The diff compares elements many times over; compare small integers, each element hashed once.
+        var ids: [Element: Int] = [:]
+        func id(_ element: Element) -> Int {
+            if let known = ids[element] { return known }
+            ids[element] = ids.count
+            return ids.count - 1
+        }
+        let oldIDs = old.map(id), newIDs = new.map(id)
+        let difference = newIDs.difference(from: oldIDs)
         let removed = Set(difference.removals.map(\.offset))
         let inserted = Set(difference.insertions.map(\.offset))
         let keptOld = old.indices.filter { !removed.contains($0) }

@@ -154,11 +154,25 @@ public enum WordDiff {
         similarity(tokens(old), tokens(new))
     }
 
-    static func similarity(_ old: [Token], _ new: [Token]) -> Double {
+    static func similarity<Element: Hashable>(_ old: [Element], _ new: [Element]) -> Double {
         let total = old.count + new.count
         guard total > 0 else { return 1 }
         let removals = new.difference(from: old).removals.count
         let shared = old.count - removals
+        return Double(2 * shared) / Double(total)
+    }
+
+    /// How many times each token occurs, for ``similarityBound(_:_:)``.
+    static func bag<Element: Hashable>(_ tokens: [Element]) -> [Element: Int] {
+        tokens.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+
+    /// An upper bound of ``similarity(_:_:)`` from word counts alone, far cheaper than a diff.
+    static func similarityBound<Element: Hashable>(_ old: [Element: Int], _ new: [Element: Int]) -> Double {
+        let total = old.values.reduce(0, +) + new.values.reduce(0, +)
+        guard total > 0 else { return 1 }
+        let (small, large) = old.count < new.count ? (old, new) : (new, old)
+        let shared = small.reduce(0) { $0 + min($1.value, large[$1.key] ?? 0) }
         return Double(2 * shared) / Double(total)
     }
 
