@@ -71,6 +71,41 @@ def test_position_page_links_code_page_and_redline(driver):
     assert driver.find_elements(By.CSS_SELECTOR, ".redline del")
 
 
+CODE_PAGES = ["codes/index.html", "codes/2345-5035.html", "codes/0340-0016-redline.html", "codes/2345-5035-redline.html"]
+
+
+def test_code_pages_pass_axe(driver):
+    from axe_selenium_python import Axe
+    from test_reading import axe_script
+
+    driver.set_script_timeout(60)
+    script = axe_script()
+    report = []
+    for page in CODE_PAGES:
+        driver.get(file_url(PUBLIC / page))
+        axe = Axe(driver, script) if script else Axe(driver)
+        axe.inject()
+        for violation in axe.run()["violations"]:
+            report.append(f"{page}: {violation['id']} ({violation['impact']})")
+    assert not report, "axe-core violations:\n" + "\n".join(report)
+
+
+def test_code_pages_fit_320_pixels(driver):
+    size = driver.get_window_size()
+    try:
+        driver.set_window_size(320, 800)
+        width = driver.execute_script("return window.innerWidth")
+        problems = []
+        for page in CODE_PAGES:
+            driver.get(file_url(PUBLIC / page))
+            scroll = driver.execute_script("return document.documentElement.scrollWidth")
+            if scroll > width + 1:
+                problems.append(f"{page}: {scroll}px wide at {width}px")
+        assert not problems, "\n".join(problems)
+    finally:
+        driver.set_window_size(size["width"], size["height"])
+
+
 if __name__ == "__main__":
     driver = chromium()
     try:
