@@ -238,7 +238,8 @@ public enum OccupationCodeRecognizer {
     private static func titleBefore(_ chars: [Character], end: Int) -> String? {
         var j = end - 1
         while j >= 0, " \u{00A0},(|–—".contains(chars[j]) { j -= 1 }
-        guard j >= 0 else { return nil }
+        // "Title, EAS-25" or "TITLE (EAS-17)": without the comma or parenthesis, "See EAS-17 …" would make "See" a title.
+        guard j >= 0, chars[(j + 1)..<end].contains(where: { ",(|".contains($0) }) else { return nil }
         var start = j
         // Stop at a clause boundary: ")" only when it closes a leading note such as "(New)".
         while start > 0 {

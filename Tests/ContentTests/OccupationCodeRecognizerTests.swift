@@ -80,6 +80,11 @@ import Testing
 
         let sentence = try #require(OccupationCodeRecognizer.mentions(in: "the new grade is EAS-17 2345-5035").first)
         #expect(sentence.title == nil, "a lowercase clause is not a title")
+        #expect(OccupationCodeRecognizer.mentions(in: "See EAS-17 2345-5035").first?.title == nil, "a title is set off by a comma or parentheses")
+
+        let heading = try #require(OccupationCodeRecognizer.mentions(in: "CUSTOMER RELATIONS COORDINATOR (EAS-17) OCCUPATION CODE: 2345-5035").first)
+        #expect(heading.title == "CUSTOMER RELATIONS COORDINATOR")
+        #expect(heading.grade == "EAS-17")
     }
 
     @Test func readsGradeAndTitleFromATableRow() throws {
