@@ -109,15 +109,16 @@ class Corpus:
         positions = os.path.join(self.content, "positions")
         return os.path.join(positions, sorted(os.listdir(positions))[len(os.listdir(positions)) // 2])
 
-    def incremental(self, runs):
+    def incremental(self, runs, warmup):
         """Median seconds of a rebuild after a one-document edit, measured by hyperfine."""
         document = self.edited_document()
         original = open(document).read()
-        self.portal_full()
+        if not os.path.isdir(self.public):
+            self.portal_full()
         export = os.path.join(self.dir, "incremental.json")
         prepare = "%s %s touch %s" % (sys.executable, os.path.abspath(__file__), document)
         try:
-            subprocess.run(["hyperfine", "--style", "none", "--runs", str(runs), "--warmup", "1", "--prepare", prepare,
+            subprocess.run(["hyperfine", "--style", "none", "--runs", str(runs), "--warmup", str(warmup), "--prepare", prepare,
                             "--export-json", export, " ".join(self.portal_command())],
                            check=True, stdout=subprocess.DEVNULL)
         finally:
@@ -146,9 +147,10 @@ def measure(size, args, portal):
     corpus = Corpus(size, args.work, portal)
     log("== %d documents (%.1f MB of Markdown)" % (size, corpus.stamp["markdown_bytes"] / 1e6))
     runs = {"portal": [], "hugo": []}
-    corpus.portal_full()  # warm the page cache for both
-    if not args.skip_hugo:
-        corpus.hugo_full()
+    for _ in range(args.warmup):  # warm the page cache for both
+        corpus.portal_full()
+        if not args.skip_hugo:
+            corpus.hugo_full()
     for run in range(args.runs):
         # Alternate which goes first so that neither always follows the other's cache effects.
         order = ["portal", "hugo"] if run % 2 == 0 else ["hugo", "portal"]
@@ -168,10 +170,9 @@ def measure(size, args, portal):
         summary["ratio_rss"] = summary["portal"]["rss_mib"] / summary["hugo"]["rss_mib"]
     summary["markdown_mb_per_s"] = corpus.stamp["markdown_bytes"] / 1e6 / summary["portal"]["wall_s"]
     if args.incremental_runs > 0:
-        summary["incremental_s"] = corpus.incremental(args.incremental_runs)
+        summary["incremental_s"] = corpus.incremental(args.incremental_runs, min(args.warmup, 1))
         summary["incremental_ratio"] = summary["incremental_s"] / summary["portal"]["wall_s"]
         log("  incremental: %.3f s" % summary["incremental_s"])
-    corpus.portal_full()
     summary["search_payload"] = search_payload(corpus)
     return summary
 
@@ -223,6 +224,7 @@ def main():
     parser.add_argument("--sizes", default="1000,10000,50000", help="comma-separated document counts")
     parser.add_argument("--runs", type=int, default=5, help="full builds of each generator per size")
     parser.add_argument("--incremental-runs", type=int, default=5, help="one-document rebuilds per size (0 skips)")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured builds of each before the runs")
     parser.add_argument("--skip-hugo", action="store_true")
     parser.add_argument("--portal", help="a built portal binary; by default builds one in release mode")
     parser.add_argument("--scratch-path", help="SwiftPM scratch path for the release build")

@@ -21,7 +21,7 @@ import os
 import random
 import shutil
 
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 
 # Share of each kind, from the shape of a real consultation archive: most
 # documents are position descriptions, enclosed in letters about five at a time.
@@ -62,6 +62,7 @@ class Writer:
         self.content = os.path.join(out, "portal", "Content")
         self.hugo = os.path.join(out, "hugo")
         self.markdown_bytes = 0
+        self.current_positions = {}
 
     # ---- text
 
@@ -173,21 +174,57 @@ class Writer:
 
     def write_position(self, code, version, letter):
         date = self.letter_date(letter)
-        title = self.words(3).title()
+        current = self.current_positions.pop(code, None)
+        if current:
+            # A proposed version edits the current one, as real proposals do.
+            title, body = current[0], self.revise(current[1])
+        else:
+            title = self.words(3).title()
+            duties = "\n".join("%d. %s %s" % (k + 1, self.rng.choice(DUTY_VERBS), self.sentence(14, 30).lower())
+                               for k in range(self.rng.randint(8, 13)))
+            requirements = "\n".join(
+                "%d. **%s - Essential**\\\n   Scale: Yes/No Qualification Proficiency: Yes\\\n   Ability to %s" % (
+                    k + 1, self.words(2).upper(), self.sentence(12, 26).lower()) for k in range(self.rng.randint(5, 8)))
+            body = ("## Functional Purpose\n\n%s\n\n## Duties and Responsibilities\n\n%s\n\n## Supervision\n\n%s\n\n"
+                    "## Selection Method\n\nSee Handbook EL-312, Section 740 - Selection Policies For Nonbargaining Positions.\n\n"
+                    "## Requirements\n\n%s\n") % (self.paragraph(5), duties, self.words(3).title(), requirements)
+        if version == "current":
+            self.current_positions[code] = (title, body)
         grade = GRADES[int(code[-4:]) % len(GRADES)]
         front = ("title: %s\nkind: position\ndate: %s\nsummary: %s position description for %s, %s.\noccupation_code: %s\n"
                  "grade: %s\nversion: %s\nconsultation: %s\n") % (title, date, version.title(), title, grade, code, grade, version, letter)
-        duties = "\n".join("%d. %s %s" % (k + 1, self.rng.choice(DUTY_VERBS), self.sentence(14, 30).lower())
-                           for k in range(self.rng.randint(8, 13)))
-        requirements = "\n".join(
-            "%d. **%s - Essential**\\\n   Scale: Yes/No Qualification Proficiency: Yes\\\n   Ability to %s" % (
-                k + 1, self.words(2).upper(), self.sentence(12, 26).lower()) for k in range(self.rng.randint(5, 8)))
-        body = ("## Functional Purpose\n\n%s\n\n## Duties and Responsibilities\n\n%s\n\n## Supervision\n\n%s\n\n"
-                "## Selection Method\n\nSee Handbook EL-312, Section 740 - Selection Policies For Nonbargaining Positions.\n\n"
-                "## Requirements\n\n%s\n") % (self.paragraph(5), duties, self.words(3).title(), requirements)
         path = "positions/%s-%s.md" % (code, version)
         self.write(path, front, body, [("title", title), ("date", date), ("summary", "%s %s" % (code, version)),
                                        ("codes", [code])])
+
+    def revise(self, body):
+        """A proposed revision: a few words changed in some lines, one duty dropped and one added, lists renumbered."""
+        lines = body.split("\n")
+        out = []
+        add_duty = False
+        for line in lines:
+            if line.startswith("## Duties"):
+                add_duty = True
+            if line[:1].isdigit() and add_duty:
+                out.append("0. %s %s" % (self.rng.choice(DUTY_VERBS), self.sentence(14, 30).lower()))
+                add_duty = False
+            if line[:1].isdigit() and self.rng.random() < 0.08:
+                continue
+            words = line.split(" ")
+            if len(words) > 3 and not line.startswith("#") and self.rng.random() < 0.25:
+                # Never the first or last word: they carry list numbers and line-break backslashes.
+                words[self.rng.randrange(1, len(words) - 1)] = self.rng.choice(WORDS)
+                line = " ".join(words)
+            out.append(line)
+        number = 0
+        for i, line in enumerate(out):
+            head, _, rest = line.partition(". ")
+            if head.isdigit() and rest:
+                number += 1
+                out[i] = "%d. %s" % (number, rest)
+            elif not line.startswith("   ") and line:
+                number = 0
+        return "\n".join(out)
 
     def write_presentation(self, j, path, letter):
         date = self.letter_date(letter)

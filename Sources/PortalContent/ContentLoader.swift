@@ -14,9 +14,12 @@ public struct ContentLoader: Sendable {
     public let directory: URL
     /// How paths appear in diagnostics: `Content/letters/x.md`.
     public let displayRoot: String
+    /// Threads that read and decode files; any number gives the same site.
+    public let jobs: Int
 
-    public init(directory: URL, displayRoot: String? = nil) {
+    public init(directory: URL, displayRoot: String? = nil, jobs: Int = ParallelWork.defaultJobs) {
         self.directory = directory.standardizedFileURL
+        self.jobs = jobs
         self.displayRoot = displayRoot ?? directory.standardizedFileURL.lastPathComponent
     }
 
@@ -31,30 +34,16 @@ public struct ContentLoader: Sendable {
         var config = SiteConfig.default
         var documents: [ContentDocument] = []
         var dataFiles: [String: String] = [:]
-        for relative in listFiles(root: root) {
-            let display = "\(displayRoot)/\(relative)"
-            let isMarkdown = relative.hasSuffix(".md")
-            let isData = relative.hasPrefix("data/")
-            guard isMarkdown && !isData || isData || relative == "site.yaml" else { continue }
-            let text: String
-            switch readText(relativePath: relative, root: root, display: display) {
-            case .success(let value): text = value
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-                continue
-            }
-            if relative == "site.yaml" {
-                switch SiteConfig.decode(text, displayPath: display) {
-                case .success(let value): config = value
-                case .failure(let found): diagnostics += found.items
-                }
-            } else if isData {
-                dataFiles[String(relative.dropFirst("data/".count))] = text
-            } else {
-                switch DocumentDecoder.decode(text, path: relative, displayPath: display) {
-                case .success(let document): documents.append(document)
-                case .failure(let found): diagnostics += found.items
-                }
+        // Files are read and decoded on every core, then taken in sorted order as before.
+        let loaded = ParallelWork(jobs: jobs).map(listFiles(root: root)) { relative in load(relative, root: root) }
+        for file in loaded {
+            switch file {
+            case .skipped: break
+            case .unreadable(let diagnostic): diagnostics.append(diagnostic)
+            case .config(.success(let value)): config = value
+            case .data(let name, let text): dataFiles[name] = text
+            case .document(.success(let document)): documents.append(document)
+            case .config(.failure(let found)), .document(.failure(let found)): diagnostics += found.items
             }
         }
         if documents.isEmpty && diagnostics.isEmpty {
@@ -66,6 +55,33 @@ public struct ContentLoader: Sendable {
             throw Diagnostics(diagnostics)
         }
         return ContentSite(config: config, documents: documents, dataFiles: dataFiles, warnings: diagnostics.sorted())
+    }
+
+    /// What one file under the content folder turned out to be.
+    private enum LoadedFile {
+        case skipped
+        case unreadable(Diagnostic)
+        case config(Result<SiteConfig, Diagnostics>)
+        case data(name: String, text: String)
+        case document(Result<ContentDocument, Diagnostics>)
+    }
+
+    private func load(_ relative: String, root: String) -> LoadedFile {
+        let display = "\(displayRoot)/\(relative)"
+        let isMarkdown = relative.hasSuffix(".md")
+        let isData = relative.hasPrefix("data/")
+        guard isMarkdown && !isData || isData || relative == "site.yaml" else { return .skipped }
+        let text: String
+        switch readText(relativePath: relative, root: root, display: display) {
+        case .success(let value): text = value
+        case .failure(let diagnostic): return .unreadable(diagnostic)
+        }
+        if relative == "site.yaml" {
+            return .config(SiteConfig.decode(text, displayPath: display))
+        } else if isData {
+            return .data(name: String(relative.dropFirst("data/".count)), text: text)
+        }
+        return .document(DocumentDecoder.decode(text, path: relative, displayPath: display))
     }
 
     /// Every regular file below `root`, relative, sorted, skipping hidden files and folders.

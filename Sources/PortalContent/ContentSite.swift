@@ -2,27 +2,37 @@
 public struct ContentSite: Sendable {
     public var config: SiteConfig
     /// Documents sorted by path.
-    public var documents: [ContentDocument]
+    public var documents: [ContentDocument] {
+        didSet { index = DocumentIndex(documents) }
+    }
     /// Files in `Content/data/`, by name relative to that folder, as text.
     public var dataFiles: [String: String]
     /// Warnings found while loading; errors are thrown instead.
     public var warnings: [Diagnostic]
+    /// Lookups by path and by code, so that a page asking for another document costs no scan of them all.
+    private var index: DocumentIndex
 
     public init(config: SiteConfig, documents: [ContentDocument], dataFiles: [String: String], warnings: [Diagnostic] = []) {
         self.config = config
         self.documents = documents
+        self.index = DocumentIndex(documents)
         self.dataFiles = dataFiles
         self.warnings = warnings
     }
 
     /// The document at `path`, relative to Content/.
     public func document(at path: String) -> ContentDocument? {
-        documents.first { $0.path == path }
+        index.byPath[path].map { documents[$0] }
     }
 
     /// The position description with this occupation code and version.
     public func position(code: String, version: PositionVersion) -> ContentDocument? {
-        documents.first { $0.position?.occupationCode == code && $0.position?.version == version }
+        index.byPosition["\(code) \(version.rawValue)"].map { documents[$0] }
+    }
+
+    /// The documents whose `consultation` names the letter at `path`, in path order.
+    public func documents(inConsultation path: String) -> [ContentDocument] {
+        (index.byConsultation[path] ?? []).map { documents[$0] }
     }
 
     /// The document an enclosure reference names.

@@ -21,12 +21,13 @@ public enum DocumentDecoder {
     /// Decodes `text`, the whole file at `path` (relative to Content/), shown in diagnostics as `displayPath`.
     public static func decode(_ text: String, path: String, displayPath: String) -> Result<ContentDocument, Diagnostics> {
         let text = LineBreaks.normalized(text)
-        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func failure(_ message: String, line: Int = 1, column: Int = 1) -> Result<ContentDocument, Diagnostics> {
+            // Cut into lines only on failure: most files decode, and cutting a whole file costs.
+            let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let source = line <= sourceLines.count ? String(sourceLines[line - 1]) : nil
             return .failure(Diagnostics([Diagnostic(path: displayPath, line: line, column: column, message: message, sourceLine: source)]))
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) {
             return failure("the file is empty; start it with front matter between '---' lines (see docs/authoring-guide.md)")
         }
         let split: FrontMatterSplitter.Split
@@ -54,6 +55,8 @@ public enum DocumentDecoder {
             return failure("front matter must be a set of 'field: value' lines, e.g. title: Customer Relations Coordinator")
         }
 
+        // Field errors point into the front matter: its fence line and YAML lines are enough.
+        let sourceLines = [text.prefix { $0 != "\n" }] + split.yaml.split(separator: "\n", omittingEmptySubsequences: false)
         var fields = FrontMatterFields(mapping: mapping, path: displayPath, lineOffset: 1, sourceLines: sourceLines)
         let title = fields.string("title", required: true, hint: "Customer Relations Coordinator")
         let kindText = fields.string("kind", required: true, hint: "letter")

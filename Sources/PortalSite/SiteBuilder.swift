@@ -16,6 +16,9 @@ public struct SiteBuilder: Sendable {
         public var outputDirectory: URL
         /// How the content folder appears in diagnostics, e.g. `Content`.
         public var contentDisplayRoot: String?
+        /// Threads for rendering bodies and running generators; nil uses `PORTAL_JOBS` or every core.
+        /// Any value gives byte-identical output.
+        public var jobs: Int?
         /// Whether to write the offline bundle, a ZIP of the whole site (`OfflineBundle`); on by default.
         public var offlineBundle = true
         /// Told what the build is doing, for a progress display; called on the building thread.
@@ -57,7 +60,9 @@ public struct SiteBuilder: Sendable {
         options.progress?(.stage("Loading content"))
         let site: ContentSite
         do {
-            site = try ContentLoader(directory: options.contentDirectory, displayRoot: options.contentDisplayRoot).load()
+            site = try ContentLoader(
+                directory: options.contentDirectory, displayRoot: options.contentDisplayRoot,
+                jobs: options.jobs ?? ParallelWork.defaultJobs).load()
         } catch {
             throw .diagnostics(error)
         }
@@ -71,13 +76,18 @@ public struct SiteBuilder: Sendable {
         var pages: [OutputFile] = []
         options.progress?(.stage("Rendering \(site.documents.count) documents"))
         do {
-            model = try SiteModel(site: site, theme: theme)
-            for generator in PageGenerators.all {
-                pages += try generator.pages(for: model)
+            let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
+            model = try SiteModel(site: site, theme: theme, jobs: work.jobs)
+            // Generators only read the model, so they run side by side; their pages keep the listed order.
+            let generated = work.map(PageGenerators.all) { generator in
+                Result { () throws(Diagnostics) in try generator.pages(for: model) }
+            }
+            for result in generated {
+                pages += try result.get()
             }
             pages.append(Sitemap.file(for: pages, model: model))
-            try OutputPathCheck.check(pages: pages, assets: theme.assets, site: site)
             model.warnings += try model.links.check(pages: pages, assets: theme.assets)
+            try OutputPathCheck.check(pages: pages, assets: theme.assets, site: site)
         } catch {
             throw .diagnostics(error)
         }

@@ -8,6 +8,8 @@ import PortalMarkdown
 final class SiteModel: @unchecked Sendable {
     let site: ContentSite
     let theme: Theme
+    /// Every page's menu asks which kinds exist, so the grouping is made once.
+    private let documentsByKind: [DocumentKind: [ContentDocument]]
     let staffing: StaffingBlocks
     /// Rendered bodies by document path.
     let bodies: [String: RenderedBody]
@@ -18,9 +20,11 @@ final class SiteModel: @unchecked Sendable {
     /// Occupation codes: the catalog, every mention with its anchor, and the redlines.
     let codes: OccupationCodeIndex
 
-    init(site: ContentSite, theme: Theme) throws(Diagnostics) {
+    /// - Parameter jobs: threads that render bodies; 1 renders them in order on this thread.
+    init(site: ContentSite, theme: Theme, jobs: Int = ParallelWork.defaultJobs) throws(Diagnostics) {
         self.site = site
         self.theme = theme
+        documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
         let staffing = try StaffingBlocks(site: site)
         self.staffing = staffing
         let links = InternalLinks(site: site)
@@ -31,13 +35,18 @@ final class SiteModel: @unchecked Sendable {
         var bodies: [String: RenderedBody] = [:]
         var diagnostics: [Diagnostic] = []
         let codeLinks = OccupationCodeLinks(catalog: OccupationCatalog(site: site))
-        for document in site.documents {
-            do {
-                let parser = MarkdownParser(linker: codeLinks.linker(for: document), linkRewriter: links.rewriter(for: document))
-                let markdown = parser.parse(document.body)
-                bodies[document.path] = try renderer.render(markdown, of: document, anchoring: codeLinks.record(markdown, of: document))
-            } catch {
-                diagnostics += error.items
+        // Bodies render on every core (see ParallelWork); results are folded in document order.
+        let rendered = ParallelWork(jobs: jobs).map(site.documents) { document -> Result<RenderedBody, Diagnostics> in
+            let parser = MarkdownParser(linker: codeLinks.linker(for: document), linkRewriter: links.rewriter(for: document))
+            let markdown = parser.parse(document.body)
+            return Result { () throws(Diagnostics) in
+                try renderer.render(markdown, of: document, anchoring: codeLinks.record(markdown, of: document))
+            }
+        }
+        for (document, result) in zip(site.documents, rendered) {
+            switch result {
+            case .success(let body): bodies[document.path] = body
+            case .failure(let error): diagnostics += error.items
             }
         }
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
@@ -109,6 +118,6 @@ final class SiteModel: @unchecked Sendable {
     }
 
     func documents(of kind: DocumentKind) -> [ContentDocument] {
-        site.documents.filter { $0.kind == kind }
+        documentsByKind[kind] ?? []
     }
 }

@@ -1,0 +1,85 @@
+import Foundation
+import PortalContent
+import Testing
+
+@testable import PortalSite
+
+/// Bodies and generators run on several threads; the site they write must not depend on it.
+@Suite struct ParallelBuildTests {
+    /// The repository's content plus enough generated documents that threads interleave.
+    func makeContent() throws -> URL {
+        let folder = try temporaryFolder("parallel")
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Content"), to: content)
+        let articles = content.appendingPathComponent("generated")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        for index in 0..<48 {
+            let body = """
+                ---
+                title: Generated note \(index)
+                kind: article
+                date: 2024-01-\(String(format: "%02d", index % 28 + 1))
+                ---
+
+                Note \(index) concerns the Customer Relations Coordinator, 2345-5035, and 2370-0671.
+
+                ## Background \(index)
+
+                | Position | Occupation code |
+                |---|---|
+                | Customer Relations Coordinator | 2345-5035 |
+
+                - ~~Old wording \(index)~~ new wording, see <https://example.org/\(index)>.
+                - Footnoted claim.[^n]
+
+                ```staffing bands model=customer-relations-2022
+                ```
+
+                [^n]: Footnote of note \(index).
+
+                """
+            try Data(body.utf8).write(to: articles.appendingPathComponent("note-\(index).md"))
+        }
+        return content
+    }
+
+    func build(_ content: URL, jobs: Int) throws -> [String: Data] {
+        let output = try temporaryFolder("parallel-out-\(jobs)").appendingPathComponent("Public")
+        var options = SiteBuilder.Options(
+            contentDirectory: content, themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
+            outputDirectory: output, contentDisplayRoot: "Content")
+        options.jobs = jobs
+        _ = try SiteBuilder(options: options).build()
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: output.path) {
+            var isDirectory: ObjCBool = false
+            let url = output.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    @Test func parallelBuildIsByteIdenticalToSerialBuild() throws {
+        let content = try makeContent()
+        let serial = try build(content, jobs: 1)
+        #expect(serial.count > 60)
+        for jobs in [2, 4] {
+            let parallel = try build(content, jobs: jobs)
+            #expect(parallel.keys.sorted() == serial.keys.sorted())
+            let differing = serial.keys.sorted().filter { parallel[$0] != serial[$0] }
+            #expect(differing.isEmpty, "files that differ with \(jobs) threads: \(differing.prefix(10))")
+        }
+    }
+
+    @Test func parallelMapKeepsInputOrder() {
+        let items = Array(0..<1000)
+        let mapped = ParallelWork(jobs: 4).map(items) { item -> Int in
+            if item % 7 == 0 { usleep(50) }  // uneven work, so threads finish out of order
+            return item * 2
+        }
+        #expect(mapped == items.map { $0 * 2 })
+        #expect(ParallelWork(jobs: 1).map(items) { $0 + 1 } == items.map { $0 + 1 })
+    }
+}
