@@ -101,3 +101,18 @@ def test_search_shows_payloads_as_text(driver):
         assert not problems, "\n".join(problems)
     finally:
         driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
+
+
+def test_payloads_arrive_as_visible_text(driver):
+    """The payloads reach the pages, as text: the checks above are not passing on pages that lack them."""
+    expectations = {
+        "letters/2024-01-02-payload-letter.html": ["window.__pwned='letter-title'", "window.__pwned='to-name'"],
+        "staffing/payload-2024-calculator.html": ["window.__pwned='factor-label'", "window.__pwned='js-string'"],
+        "articles/bidi.html": ["fdp.exe"],
+    }
+    missing = []
+    for page, texts in expectations.items():
+        driver.get(file_url(site() / page))
+        shown = driver.execute_script("return document.body.innerText")
+        missing += [f"{page}: {text}" for text in texts if text not in shown]
+    assert not missing, "payload text not shown: " + ", ".join(missing)
