@@ -16,15 +16,22 @@
 public struct SearchIndexFiles: Sendable {
     public static let directory = "search"
     /// About this many bytes of postings per shard.
-    public var shardBudget = 24_000
+    public var shardBudget: Int
     /// About this many bytes of occupation codes per code shard.
-    public var codeShardBudget = 12_000
+    public var codeShardBudget: Int
 
     /// The page that lists everything about one occupation code, e.g. `codes/2345-5035.html`, if the site has one.
     public var codePage: @Sendable (String) -> String?
+    /// Codes the content mentions without a position description; a query for one still finds its code page.
+    public var mentionedCodes: [String]
 
-    public init(shardBudget: Int = 24_000, codePage: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    public init(
+        shardBudget: Int = 24_000, codeShardBudget: Int = 12_000, mentionedCodes: [String] = [],
+        codePage: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) {
         self.shardBudget = shardBudget
+        self.codeShardBudget = codeShardBudget
+        self.mentionedCodes = mentionedCodes
         self.codePage = codePage
     }
 
@@ -92,6 +99,7 @@ public struct SearchIndexFiles: Sendable {
     /// Each occupation code with its encoded entry `{title, grade, page, documents}`, in code order.
     func codeTable(_ index: SearchIndex) -> [(key: String, value: String)] {
         var documentsByCode: [String: [Int]] = [:]
+        for code in mentionedCodes where codePage(code) != nil { documentsByCode[code] = [] }
         for (number, document) in index.documents.enumerated() {
             if let code = document.occupationCode { documentsByCode[code, default: []].append(number) }
         }
@@ -99,10 +107,10 @@ public struct SearchIndexFiles: Sendable {
         for code in documentsByCode.keys.sorted() {
             let numbers = documentsByCode[code]!
             // The newest version names the code; ties go to the later path (proposed after current).
-            let newest = numbers.max { (index.documents[$0].date, $0) < (index.documents[$1].date, $1) }!
+            let newest = numbers.max { (index.documents[$0].date, $0) < (index.documents[$1].date, $1) }.map { index.documents[$0] }
             let entry = JavaScriptLiteral.object([
-                ("title", JavaScriptLiteral.string(index.documents[newest].title)),
-                ("grade", JavaScriptLiteral.optional(index.documents[newest].grade)),
+                ("title", JavaScriptLiteral.optional(newest?.title)),
+                ("grade", JavaScriptLiteral.optional(newest?.grade)),
                 ("page", JavaScriptLiteral.optional(codePage(code))),
                 ("documents", "[" + numbers.map(String.init).joined(separator: ",") + "]"),
             ])

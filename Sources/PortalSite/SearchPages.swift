@@ -14,7 +14,8 @@ struct SearchPages: PageGenerator {
         let documents = Self.searchDocuments(model)
         let index = SearchIndex(documents: documents)
         let codePages = Set(model.codes.codes)
-        let files = SearchIndexFiles(codePage: { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }).files(for: index)
+        let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
+            .files(for: index)
         let kinds = Array(Set(documents.map(\.kind))).sorted()
         let grades = Array(Set(documents.compactMap(\.grade))).sorted(by: SearchIndexFiles.gradeOrder)
         let content = model.theme.render("search", [

@@ -58,4 +58,21 @@ import Testing
         let page = files.first { $0.path == "search/d/0.js" }!.contents
         #expect(page.contains("\\u003c/script\\u003e"))
     }
+
+    @Test func codeShardsListDescribedAndMentionedCodesWithTheirPages() throws {
+        let position = SearchDocument(
+            title: "Coordinator", kind: "Position description", date: "2022-08-30", dateText: "August 30, 2022",
+            url: "positions/2345-5035-current.html", occupationCode: "2345-5035", grade: "EAS-17", text: "", parts: [])
+        let writer = SearchIndexFiles(codeShardBudget: 80, mentionedCodes: ["0340-0016", "9999-0001"]) { code in
+            code == "9999-0001" ? nil : "codes/\(code).html"
+        }
+        let files = writer.files(for: SearchIndex(documents: [position]))
+        let codeFiles = files.filter { $0.path.hasPrefix("search/c/") }.map(\.contents).joined()
+        #expect(codeFiles.contains("\"2345-5035\":{\"title\":\"Coordinator\",\"grade\":\"EAS-17\",\"page\":\"codes/2345-5035.html\",\"documents\":[0]}"))
+        #expect(codeFiles.contains("\"0340-0016\":{\"title\":null,\"grade\":null,\"page\":\"codes/0340-0016.html\",\"documents\":[]}"))
+        #expect(!codeFiles.contains("9999-0001"), "a code without a page or a description has nothing to show")
+        #expect(files.filter { $0.path.hasPrefix("search/c/") }.count == 2)
+        let manifest = try #require(files.first { $0.path == "search/manifest.js" }).contents
+        #expect(manifest.contains("\"codeShards\":[\"\",\"2\"]"))
+    }
 }

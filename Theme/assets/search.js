@@ -12,7 +12,7 @@
 (function () {
   "use strict";
 
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;               // results drawn at a time; each needs its document file
   var PREFIX_WEIGHT = 0.7;          // a word completed from a typed prefix counts less than the word itself
   var MAX_PREFIX_SHARDS = 3;        // keeps one query within its download budget on a large site
   var REPEAT_DAMPING = 0.6;         // each further part of the same document ranks a little lower
@@ -214,7 +214,10 @@
       var entry = table[full];
       if (filters.grade && entry.grade !== filters.grade) return;
       if (entry.page && !filters.kind) {
-        pinned.push({ codePage: entry.page, code: full, title: entry.title, grade: entry.grade });
+        pinned.push({
+          codePage: entry.page, code: full, grade: entry.grade,
+          title: entry.title || "Occupation code " + full + " (no description on file)"
+        });
         return;
       }
       entry.documents.slice().reverse().forEach(function (number) {
