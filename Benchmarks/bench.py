@@ -34,10 +34,10 @@ def log(message):
     print(message, file=sys.stderr, flush=True)
 
 
-def ensure_tools():
-    """Installs hugo, hyperfine and GNU time from Debian when they are missing."""
-    missing = [package for command, package in [("hugo", "hugo"), ("hyperfine", "hyperfine"), ("/usr/bin/time", "time")]
-               if shutil.which(command) is None]
+def ensure_tools(hugo=True, hyperfine=True):
+    """Installs hugo, hyperfine and GNU time from Debian when they are missing (only those the run uses)."""
+    wanted = [("hugo", "hugo")] * hugo + [("hyperfine", "hyperfine")] * hyperfine + [("/usr/bin/time", "time")]
+    missing = [package for command, package in wanted if shutil.which(command) is None]
     if missing:
         log("Installing %s from Debian …" % " ".join(missing))
         sudo = [] if os.geteuid() == 0 else ["sudo"]
@@ -230,7 +230,7 @@ def main():
     parser.add_argument("--scratch-path", help="SwiftPM scratch path for the release build")
     parser.add_argument("--work", default=os.path.join(HERE, "work"), help="where corpora and outputs go")
     args = parser.parse_args()
-    ensure_tools()
+    ensure_tools(hugo=not args.skip_hugo, hyperfine=args.incremental_runs > 0)
     portal = os.path.abspath(args.portal) if args.portal else build_portal(args.scratch_path)
     os.makedirs(args.work, exist_ok=True)
     results = [measure(int(size), args, portal) for size in args.sizes.split(",")]
