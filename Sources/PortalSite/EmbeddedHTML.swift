@@ -1,24 +1,65 @@
 /// Rewrites a page's rendered HTML so it can sit inside another page, as the proposal packet needs.
 ///
 /// The input is HTML this program generated (content text is already
-/// escaped), so tags and attributes can be found by pattern: headings move
-/// down a level under the host page's own headings, ids and the references to
-/// them get a prefix so several documents can share one page, and relative
-/// links are rebased from the document's page to the host page.
+/// escaped, so `<` and `"` only ever delimit tags and attribute values):
+/// headings move down a level under the host page's own headings, ids and the
+/// references to them get a prefix so several documents can share one page,
+/// and relative links are rebased from the document's page to the host page.
+/// One pass over the UTF-8 bytes; packets embed every enclosure, so this runs
+/// over much of a site's text.
 enum EmbeddedHTML {
+    private static let idAttributes: [[UInt8]] = ["id", "for", "aria-labelledby", "aria-describedby", "headers"].map { Array($0.utf8) }
+    private static let linkAttributes: [[UInt8]] = ["href", "src"].map { Array($0.utf8) }
+
     static func embed(_ html: String, idPrefix: String, from source: String, to page: String, demote: Int) -> String {
-        var out = html.replacing(/<(\/?)h([1-6])(?=[\s>])/) { match in
-            let level = min(Int(match.output.2)! + demote, 6)
-            return "<\(match.output.1)h\(level)"
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var index = 0
+        let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h"), quote = UInt8(ascii: "\"")
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == lt {
+                // <hN or </hN followed by a space or '>': move the level down.
+                var cursor = index + 1
+                if cursor < bytes.count && bytes[cursor] == slash { cursor += 1 }
+                if cursor + 2 < bytes.count, bytes[cursor] == h, (0x31...0x36).contains(bytes[cursor + 1]),
+                   isSpace(bytes[cursor + 2]) || bytes[cursor + 2] == UInt8(ascii: ">") {
+                    out.append(contentsOf: bytes[index..<cursor + 1])
+                    out.append(UInt8(0x30 + min(Int(bytes[cursor + 1] - 0x30) + demote, 6)))
+                    index = cursor + 2
+                    continue
+                }
+            } else if isSpace(byte), let (name, valueStart) = attribute(in: bytes, after: index),
+                      let valueEnd = bytes[valueStart...].firstIndex(of: quote) {
+                let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+                let rewritten = idAttributes.contains(name)
+                    ? value.split(separator: " ").map { idPrefix + $0 }.joined(separator: " ")
+                    : rebase(value, idPrefix: idPrefix, from: source, to: page)
+                out.append(0x20)
+                out.append(contentsOf: name)
+                out.append(contentsOf: Array("=\"".utf8))
+                out.append(contentsOf: Array(rewritten.utf8))
+                out.append(quote)
+                index = valueEnd + 1
+                continue
+            }
+            out.append(byte)
+            index += 1
         }
-        out = out.replacing(/\s(id|for|aria-labelledby|aria-describedby|headers)="([^"]*)"/) { match in
-            let ids = match.output.2.split(separator: " ").map { idPrefix + $0 }.joined(separator: " ")
-            return " \(match.output.1)=\"\(ids)\""
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The attribute name and the start of its value when `name="` follows the space at `index`.
+    private static func attribute(in bytes: [UInt8], after index: Int) -> ([UInt8], Int)? {
+        for name in idAttributes + linkAttributes {
+            let end = index + 1 + name.count
+            guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: "="), bytes[end + 1] == UInt8(ascii: "\""),
+                  bytes[(index + 1)..<end].elementsEqual(name) else { continue }
+            return (name, end + 2)
         }
-        out = out.replacing(/\s(href|src)="([^"]*)"/) { match in
-            " \(match.output.1)=\"\(rebase(String(match.output.2), idPrefix: idPrefix, from: source, to: page))\""
-        }
-        return out
+        return nil
     }
 
     /// A link written on `source` as it must be written on `page`; external and absolute links stay.

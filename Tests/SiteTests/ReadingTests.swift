@@ -380,6 +380,9 @@ func files(in folder: URL) throws -> [String] {
         let html = "<h2 id=\"a\">A</h2>\n<p><a href=\"#a\">x</a> <a href=\"../codes/1.html#m\">c</a> <a href=\"https://e.org/\">e</a></p><header></header>"
         let embedded = EmbeddedHTML.embed(html, idPrefix: "p-", from: "positions/x.html", to: "packets/letters/y.html", demote: 1)
         #expect(embedded == "<h3 id=\"p-a\">A</h3>\n<p><a href=\"#p-a\">x</a> <a href=\"../../codes/1.html#m\">c</a> <a href=\"https://e.org/\">e</a></p><header></header>")
+        let table = "<table>\n<thead><tr><th scope=\"col\" headers=\"x y\">Code</th></tr></thead><tbody><tr id=\"line-3\"><td>é <a href=\"../positions/a.html\">a</a></td></tr></tbody></table>\n<h6 id=\"z\">Z</h6><hr><p>data-id=\"q\" text</p>"
+        #expect(EmbeddedHTML.embed(table, idPrefix: "e-", from: "letters/l.html", to: "packets/letters/l.html", demote: 2)
+                == "<table>\n<thead><tr><th scope=\"col\" headers=\"e-x e-y\">Code</th></tr></thead><tbody><tr id=\"e-line-3\"><td>é <a href=\"../../positions/a.html\">a</a></td></tr></tbody></table>\n<h6 id=\"e-z\">Z</h6><hr><p>data-id=\"q\" text</p>")
         #expect(CRC32.checksum(Data("123456789".utf8)) == 0xCBF4_3926)
     }
 }
