@@ -194,6 +194,7 @@ import Testing
         let output = folder.appendingPathComponent("Public")
         _ = try builder(folder.appendingPathComponent("Content"), output).build()
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("codes").path))
+        #expect(!(try read(output.appendingPathComponent("articles/hello.html"))).contains("codes/index.html"), "no menu entry to a missing index")
     }
 }
 
