@@ -30,14 +30,15 @@ struct OccupationCodeIndex: Sendable {
             references[mention.code, default: []].append(Reference(mention: mention, anchor: anchor))
         }
         self.references = references
-        var redlines: [String: PositionRedline] = [:]
-        for code in catalog.codes {
+        let pairs = catalog.codes.compactMap { code -> (code: String, old: MarkdownDocument, new: MarkdownDocument)? in
             guard let entry = catalog[code], let current = entry.current, let proposed = entry.proposed,
                 let old = positionTexts[current.path], let new = positionTexts[proposed.path]
-            else { continue }
-            redlines[code] = PositionRedline(old: old, new: new)
+            else { return nil }
+            return (code, old, new)
         }
-        self.redlines = redlines
+        // Each redline is independent and results keep their order, so this runs on every core.
+        let computed = ParallelWork().map(pairs) { PositionRedline(old: $0.old, new: $0.new) }
+        redlines = Dictionary(uniqueKeysWithValues: zip(pairs.map(\.code), computed))
         codes = Set(catalog.codes).union(references.keys).sorted()
         self.warnings = warnings.sorted()
     }
