@@ -23,8 +23,8 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "The occupation code of a position, NNNN-NNNN.")
     var code: String?
 
-    @Option(name: .long, help: "The position version: current or proposed.")
-    var version: PositionVersion = .proposed
+    @Option(name: .long, help: "The position version: current or proposed (default).")
+    var version: PositionVersion?
 
     @Option(name: .long, help: "The grade of a position, e.g. EAS-17.")
     var grade: String?
@@ -48,8 +48,8 @@ struct NewCommand: ParsableCommand {
             if let grade, grade.wholeMatch(of: /[A-Z][A-Z0-9]{0,3}-[0-9]{2}/) == nil {
                 throw ValidationError("--grade '\(grade)' must be a pay schedule, a hyphen and two digits, e.g. EAS-17")
             }
-        } else if code != nil || grade != nil {
-            throw ValidationError("--code and --grade apply to positions only")
+        } else if code != nil || grade != nil || version != nil {
+            throw ValidationError("--code, --grade and --version apply to positions only")
         }
         if let date, date.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil {
             throw ValidationError("--date '\(date)' must be YYYY-MM-DD, e.g. 2022-08-30")
@@ -66,7 +66,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let scaffold = DocumentScaffold(
-            kind: kind, title: title, date: date ?? Self.today(), code: code, version: version, grade: grade,
+            kind: kind, title: title, date: date ?? Self.today(), code: code, version: version ?? .proposed, grade: grade,
             folder: folder.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
         let root = content.count > 1 && content.hasSuffix("/") ? String(content.dropLast()) : content
         let display = "\(root)/\(scaffold.path)"

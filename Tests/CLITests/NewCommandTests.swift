@@ -45,6 +45,8 @@ import Testing
         let result = try PortalProcess.run(["new", "position", "Coordinator"], in: site)
         #expect(result.status == 2)
         #expect(result.stderr.contains("--code"))
+        let versioned = try PortalProcess.run(["new", "article", "Notes", "--version", "current"], in: site)
+        #expect(versioned.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Content").path).isEmpty)
     }
 }
