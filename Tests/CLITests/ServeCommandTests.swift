@@ -51,6 +51,10 @@ import Glibc
         #expect(page.body.contains("<script src=\"/_portal/reload.js?build=1\"></script>"))
         #expect(!(try read(site.appendingPathComponent("Public/articles/hello.html"))).contains("_portal"))
         #expect(try RawHTTP.get("/_portal/reload.js", port: port).status == 200)
+        let head = try RawHTTP.get("/articles/hello.html", port: port, method: "HEAD")
+        #expect(head.status == 200)
+        #expect(head.headers.contains("Content-Length: \(page.body.utf8.count)"))
+        #expect(head.body.isEmpty)
 
         // An edit is served within a few seconds, under a new build number.
         try write(article("Hello", body: "Second words."), to: site.appendingPathComponent("Content/articles/hello.md"))

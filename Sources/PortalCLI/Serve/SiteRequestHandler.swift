@@ -46,7 +46,10 @@ struct SiteRequestHandler: HTTPHandler {
             }
         }
         if request.method == .HEAD {
-            response = HTTPResponse(statusCode: response.statusCode, headers: response.headers)
+            // The headers a GET would send, its length included, and no body.
+            var headers = response.headers
+            headers[.contentLength] = String(try await response.bodyData.count)
+            response = HTTPResponse(statusCode: response.statusCode, headers: headers)
         }
         return response
     }
