@@ -1,8 +1,16 @@
 /// Site-wide pages shown in the main menu after the kind listings.
 enum Navigation {
+    /// A menu entry for a page family, shown only when the site has that family's pages.
+    struct Entry: Sendable {
+        var label: String
+        var path: String
+        var isShown: @Sendable (SiteModel) -> Bool
+    }
+
     /// Menu entries beyond the kind listings, in menu order; a page family adds its entry here.
-    static let extra: [(label: String, path: String)] = [
-        ("Staffing figures", StaffingPages.overviewPath),
-        ("Occupation codes", OccupationCodeIndex.indexPath),
+    static let extra: [Entry] = [
+        Entry(label: "Staffing figures", path: StaffingPages.overviewPath, isShown: StaffingPages.hasPages),
+        // A site that neither describes nor mentions an occupation code has no code index to link to.
+        Entry(label: "Occupation codes", path: OccupationCodeIndex.indexPath, isShown: { !$0.codes.codes.isEmpty }),
     ]
 }

@@ -70,8 +70,7 @@ final class SiteModel: @unchecked Sendable {
                 ["href": SitePath.link(from: path, to: SitePath.listing(kind)), "label": kind.pluralTitle,
                  "current": path == SitePath.listing(kind)]
             }
-            // A site that neither describes nor mentions an occupation code has no code index to link to.
-            + Navigation.extra.filter { $0.path != OccupationCodeIndex.indexPath || !codes.codes.isEmpty }.map { entry in
+            + Navigation.extra.filter { $0.isShown(self) }.map { entry in
                 ["href": SitePath.link(from: path, to: entry.path), "label": entry.label, "current": path == entry.path]
             }
         let crumbs = isHome ? [] : [["href": SitePath.link(from: path, to: SitePath.home), "label": "Home"]] + breadcrumbs

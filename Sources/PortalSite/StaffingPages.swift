@@ -13,9 +13,15 @@ struct StaffingPages: PageGenerator {
     static func calculatorPath(_ stem: String) -> String { "staffing/\(stem)-calculator.html" }
     static func calculatorDataPath(_ stem: String) -> String { "staffing/\(stem)-calculator-data.js" }
 
-    func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
+    /// Whether the site has staffing data to show; without it there are no staffing pages.
+    @Sendable static func hasPages(_ model: SiteModel) -> Bool {
         let data = model.staffing.data
-        guard !data.models.isEmpty || !data.complements.isEmpty || !data.ratios.isEmpty else { return [] }
+        return !data.models.isEmpty || !data.complements.isEmpty || !data.ratios.isEmpty
+    }
+
+    func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
+        guard Self.hasPages(model) else { return [] }
+        let data = model.staffing.data
         var files = [overview(model)]
         for stem in data.models.keys.sorted() {
             files += calculator(stem: stem, model)

@@ -44,6 +44,9 @@ import Testing
         #expect(article.contains("href=\"../assets/site.css\""))
         #expect(article.contains("href=\"../index.html\""))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/site.css").path))
+        // No staffing data, no staffing pages, and no menu entry pointing at them.
+        #expect(!article.contains("Staffing figures"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("staffing").path))
     }
 
     @Test func brokenFrontMatterLeavesThePreviousOutputUntouched() throws {
