@@ -9,7 +9,7 @@ import Glibc
 /// A build killed partway leaves the previous output byte-identical; two builds at once never interleave.
 @Suite(.serialized) struct AtomicOutputTests {
     /// Large enough that writing the pages takes a while in a debug build (each article also gets search and feed entries).
-    static let articleCount = 400
+    static let articleCount = 800
 
     /// Runs `portal build` of `content` into `output`, from `folder`.
     func build(_ content: URL, _ output: URL, in folder: URL) throws -> Portal.Running {
