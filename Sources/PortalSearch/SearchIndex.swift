@@ -16,6 +16,8 @@ public struct SearchIndex: Sendable, Equatable {
     public var documents: [SearchDocument]
     /// Postings by term, each list in (document, part) order.
     public var postings: [String: [Posting]]
+    /// For a term whose list was cut to ``SearchRanking/maximumPostingsPerTerm``, how many parts contain it.
+    public var prunedCounts: [String: Int] = [:]
 
     /// Every term in Unicode scalar order, the order shards and the browser use.
     public var sortedTerms: [String] {
@@ -78,6 +80,7 @@ public struct SearchIndex: Sendable, Equatable {
         }
         let limit = ranking.maximumPostingsPerTerm
         for (term, list) in postings where list.count > limit {
+            prunedCounts[term] = list.count
             let kept = list.sorted { ($0.impact, $1.document, $1.part) > ($1.impact, $0.document, $0.part) }.prefix(limit)
             postings[term] = kept.sorted()
         }

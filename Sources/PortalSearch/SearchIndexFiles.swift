@@ -7,7 +7,8 @@
 /// - `search/manifest.js`: shard starts, kinds, grades, each document's kind
 ///   and grade (for filtering before anything else loads), code prefixes.
 /// - `search/s/N.js`: the postings of shard N, per term a flat list of
-///   (document delta, part, impact) triples.
+///   (document delta, part, impact) triples, led by a negative count when
+///   only the best parts of a very common term were kept.
 /// - `search/d/N.js`: document N's title, date, link and part texts, loaded
 ///   only when the document is shown as a result.
 /// - `search/c/N.js`: code shard N, occupation codes in code order with their
@@ -39,7 +40,7 @@ public struct SearchIndexFiles: Sendable {
     public func files(for index: SearchIndex) -> [(path: String, contents: String)] {
         let terms = index.sortedTerms
         var encoded: [String: String] = [:]
-        for term in terms { encoded[term] = Self.entry(term, index.postings[term]!) }
+        for term in terms { encoded[term] = Self.entry(term, index.postings[term]!, prunedFrom: index.prunedCounts[term]) }
         let plan = ShardPlan(terms: terms, budget: shardBudget) { encoded[$0]!.utf8.count + 1 }
         var files: [(path: String, contents: String)] = []
         let codes = codeTable(index)
@@ -60,10 +61,10 @@ public struct SearchIndexFiles: Sendable {
         return files
     }
 
-    /// `"term":[documentDelta,part,impact,…]`.
-    static func entry(_ term: String, _ postings: [SearchIndex.Posting]) -> String {
-        var numbers: [String] = []
-        numbers.reserveCapacity(postings.count * 3)
+    /// `"term":[documentDelta,part,impact,…]`, led by `-count` when the list keeps only the best of `count` parts.
+    static func entry(_ term: String, _ postings: [SearchIndex.Posting], prunedFrom count: Int? = nil) -> String {
+        var numbers: [String] = count.map { ["-\($0)"] } ?? []
+        numbers.reserveCapacity(postings.count * 3 + 1)
         var previous = 0
         for posting in postings {
             numbers += [String(posting.document - previous), String(posting.part), String(posting.impact)]

@@ -64,5 +64,9 @@ import Testing
         #expect(index.postings["mail"]?.map(\.document) == [7, 8, 9])
         #expect(index.postings["filler"]?.count == 3)
         #expect(index.postings["other"]?.count == 3)
+        #expect(index.prunedCounts["mail"] == 10)
+        #expect(index.prunedCounts["other"] == 20)
+        #expect(index.prunedCounts["d0"] == nil)
+        #expect(SearchIndexFiles.entry("mail", index.postings["mail"]!, prunedFrom: 10).hasPrefix("\"mail\":[-10,7,"))
     }
 }

@@ -132,9 +132,12 @@
 
   // ---- Ranking ----
 
+  // A list led by -N keeps only the best parts of the N that contain a very common word.
   function addPostings(list, weight, into) {
     var document = 0;
-    for (var i = 0; i < list.length; i += 3) {
+    var start = 0;
+    if (list[0] < 0) { state.truncated = true; start = 1; }
+    for (var i = start; i < list.length; i += 3) {
       document += list[i];
       var key = document * 65536 + list[i + 1];
       var value = list[i + 2] * weight;
@@ -153,6 +156,7 @@
 
   function rank(slots, filters) {
     var totals = new Map();
+    state.truncated = false;
     slots.forEach(function (slot) {
       var matches = new Map();
       if (slot.term) {
@@ -243,6 +247,7 @@
     var started = performance.now();
     var slots = parseQuery(query);
     var code = codeQuery(query);
+    state.truncated = false;
     if (!slots.length && !code) {
       finish(run, query, [], started);
       return;
@@ -300,7 +305,8 @@
     if (!trimmed) { status.textContent = ""; return; }
     status.textContent = count === 0
       ? "No results for \u201c" + trimmed + "\u201d. Check the spelling, use fewer words, or clear the filters."
-      : count + (count === 1 ? " result" : " results") + " for \u201c" + trimmed + "\u201d.";
+      : count + (count === 1 ? " result" : " results") + " for \u201c" + trimmed + "\u201d" +
+        (state.truncated ? ", the best of many: add words to narrow them." : ".");
   }
 
   // ---- Drawing results (textContent only) ----
