@@ -102,13 +102,23 @@ import FoundationXML
 
     /// A `</script>` or `<!--` inside a JSON data block would end it early or change how it parses.
     @Test func jsonDataBlocksStayClosedAndParse() throws {
+        var blocks = 0
+        var payloads = 0
         for (path, html) in htmlFiles {
             for match in html.matches(of: /<script type="application\/(?:ld\+)?json"[^>]*>(.*?)<\/script>/.dotMatchesNewlines()) {
                 let body = String(match.output.1)
+                blocks += 1
+                if let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)),
+                   let text = String(data: try JSONSerialization.data(withJSONObject: object), encoding: .utf8),
+                   text.contains("window.__pwned") {
+                    payloads += 1
+                }
                 #expect(!body.lowercased().contains("<!--") && !body.lowercased().contains("<script"), "\(path)")
                 #expect((try? JSONSerialization.jsonObject(with: Data(body.utf8))) != nil, "\(path): JSON block does not parse")
             }
         }
+        // The Q&A page's JSON-LD carries a payload question, read back intact.
+        #expect(blocks > 0 && payloads > 0, "\(blocks) JSON blocks, \(payloads) with a payload")
     }
 
     @Test func payloadTextIsShownEscaped() throws {
