@@ -44,8 +44,9 @@ public struct Theme: Sendable {
         let assets = (FileManager.default.subpaths(atPath: assetsDirectory.path) ?? [])
             .filter { path in
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: assetsDirectory.appendingPathComponent(path).path, isDirectory: &isDirectory)
-                return !isDirectory.boolValue && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+                let exists = FileManager.default.fileExists(
+                    atPath: assetsDirectory.appendingPathComponent(path).path, isDirectory: &isDirectory)
+                return exists && !isDirectory.boolValue && !path.split(separator: "/").contains { $0.hasPrefix(".") }
             }
             .sorted()
         return Theme(library: library, assets: assets, assetsDirectory: assetsDirectory)
