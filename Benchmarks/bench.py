@@ -56,7 +56,10 @@ def build_portal(scratch):
 
 
 def timed(command, cwd=None):
-    """Runs `command` under /usr/bin/time -v; returns (wall seconds, peak RSS in MiB)."""
+    """Runs `command` under /usr/bin/time -v; returns (wall seconds, peak RSS in MiB, CPU seconds: user + system).
+
+    CPU time is reported beside wall time because it barely moves when other
+    work shares the machine, while wall time does."""
     started = time.perf_counter()
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
@@ -64,7 +67,8 @@ def timed(command, cwd=None):
     if result.returncode != 0:
         raise SystemExit("command failed (%d): %s\n%s" % (result.returncode, " ".join(command), result.stderr[-3000:]))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
-    return wall, rss / 1024
+    cpu = sum(float(re.search(r"%s time \(seconds\): ([\d.]+)" % kind, result.stderr).group(1)) for kind in ("User", "System"))
+    return wall, rss / 1024, cpu
 
 
 def portal_flags(portal, known={}):
@@ -159,15 +163,17 @@ def measure(size, args, portal):
                 continue
             result = corpus.portal_full() if name == "portal" else corpus.hugo_full()
             runs[name].append(result)
-            log("  %-6s run %d: %.2f s, %.0f MiB" % (name, run + 1, result[0], result[1]))
+            log("  %-6s run %d: %.2f s wall, %.2f s CPU, %.0f MiB" % (name, run + 1, result[0], result[2], result[1]))
     summary = {"documents": size, "markdown_bytes": corpus.stamp["markdown_bytes"], "runs": runs}
     for name, results in runs.items():
         if results:
             summary[name] = {"wall_s": statistics.median(r[0] for r in results),
-                             "rss_mib": statistics.median(r[1] for r in results)}
+                             "rss_mib": statistics.median(r[1] for r in results),
+                             "cpu_s": statistics.median(r[2] for r in results)}
     if "hugo" in summary:
         summary["ratio_wall"] = summary["portal"]["wall_s"] / summary["hugo"]["wall_s"]
         summary["ratio_rss"] = summary["portal"]["rss_mib"] / summary["hugo"]["rss_mib"]
+        summary["ratio_cpu"] = summary["portal"]["cpu_s"] / summary["hugo"]["cpu_s"]
     summary["markdown_mb_per_s"] = corpus.stamp["markdown_bytes"] / 1e6 / summary["portal"]["wall_s"]
     if args.incremental_runs > 0:
         summary["incremental_s"] = corpus.incremental(args.incremental_runs, min(args.warmup, 1))
@@ -178,13 +184,14 @@ def measure(size, args, portal):
 
 
 def report(results, cores):
-    lines = ["| documents | Markdown | portal wall | Hugo wall | wall ratio | portal peak RSS | Hugo peak RSS | RSS ratio | incremental (÷ full) | Markdown throughput |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| documents | Markdown | portal wall | Hugo wall | wall ratio | portal CPU | Hugo CPU | CPU ratio | portal peak RSS | Hugo peak RSS | RSS ratio | incremental (÷ full) | Markdown throughput |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         hugo = r.get("hugo")
-        lines.append("| %s | %.1f MB | %.2f s | %s | %s | %.0f MiB | %s | %s | %s | %.1f MB/s |" % (
+        lines.append("| %s | %.1f MB | %.2f s | %s | %s | %.2f s | %s | %s | %.0f MiB | %s | %s | %s | %.1f MB/s |" % (
             format(r["documents"], ","), r["markdown_bytes"] / 1e6, r["portal"]["wall_s"],
             "%.2f s" % hugo["wall_s"] if hugo else "–", "%.2f×" % r["ratio_wall"] if hugo else "–",
+            r["portal"]["cpu_s"], "%.2f s" % hugo["cpu_s"] if hugo else "–", "%.2f×" % r["ratio_cpu"] if hugo else "–",
             r["portal"]["rss_mib"], "%.0f MiB" % hugo["rss_mib"] if hugo else "–",
             "%.2f×" % r["ratio_rss"] if hugo else "–",
             "%.3f s (%.2f×)" % (r["incremental_s"], r["incremental_ratio"]) if "incremental_s" in r else "–",
