@@ -51,8 +51,9 @@ struct Consultation {
         var seen = Set<String>()
         enclosures = fields.enclosures.compactMap { model.site.document(for: $0) }.filter { seen.insert($0.path).inserted }
         let related = model.site.documents.filter { $0.consultation == letter.path && !seen.contains($0.path) }
-        changes = Self.positionChanges(enclosures + related, model: model)
-            + Self.staffingChanges([letter] + enclosures + related, model: model)
+        let staffing = Self.staffingChanges([letter] + enclosures + related, model: model)
+        changes = Self.positionChanges(enclosures + related, model: model) + staffing
+            + Self.ratioChangesNamingThisLetter(letter, alreadyListed: staffing, model: model)
     }
 
     /// Every consultation in the site, newest first.
@@ -84,6 +85,20 @@ struct Consultation {
             }
         }
         return changes
+    }
+
+    /// Ratio changes whose data file names this letter as its consultation, when no block shows them.
+    ///
+    /// A letter may propose a ratio in prose only (the 2019 letter does); its data
+    /// file then says which letter it belongs to, and the figures live on the staffing page.
+    private static func ratioChangesNamingThisLetter(_ letter: ContentDocument, alreadyListed: [Change], model: SiteModel) -> [Change] {
+        model.staffing.data.ratios.sorted { $0.key < $1.key }.compactMap { stem, ratio in
+            guard ratio.consultation == letter.path, !alreadyListed.contains(where: { $0.kind == .ratio && $0.text == ratio.name }) else { return nil }
+            return Change(
+                kind: .ratio, text: ratio.name,
+                detail: "one supervisor per \(ratio.currentRatio) agents becomes one per \(ratio.proposedRatio) (1:\(ratio.currentRatio) to 1:\(ratio.proposedRatio))",
+                target: StaffingPages.overviewPath + "#ratio-\(stem)")
+        }
     }
 
     /// One change per data file a staffing block shows, in the order the blocks appear.

@@ -18,6 +18,16 @@ struct StaffingBlocks {
                 Diagnostic(path: $0.path, line: $0.line, column: $0.column, message: $0.message)
             })
         }
+        var problems: [Diagnostic] = []
+        for (stem, ratio) in data.ratios.sorted(by: { $0.key < $1.key }) {
+            guard let consultation = ratio.consultation else { continue }
+            if site.document(at: consultation)?.kind != .letter {
+                problems.append(Diagnostic(
+                    path: "Content/data/\(stem).ratio.yaml", line: ratio.consultationLine, column: ratio.consultationColumn,
+                    message: "consultation '\(consultation)' names no letter; give the path of the proposing letter relative to Content/, e.g. letters/2019-12-12-enterprise-customer-care-restructure.md"))
+            }
+        }
+        if !problems.isEmpty { throw Diagnostics(problems) }
         var catalog: [String: PositionLabel] = [:]
         // Proposed versions sort last, so a proposed title wins over the current one.
         for document in site.documents.sorted(by: { ($0.position?.version ?? .current) < ($1.position?.version ?? .current) }) {

@@ -37,6 +37,11 @@ public struct CareCenterRatio: Equatable, Sendable {
     public var isIllustrative: Bool
     public var note: String?
     public var careCenters: [CareCenter]
+    /// The letter that proposes this change, relative to Content/, so its dossier can list it.
+    public var consultation: String?
+    /// Where `consultation` is written in the file (line, column), for errors about it.
+    public var consultationLine = 1
+    public var consultationColumn = 1
 
     public init(
         name: String, currentRatio: Int, proposedRatio: Int, isIllustrative: Bool = false, note: String? = nil,
@@ -71,19 +76,20 @@ public struct CareCenterRatio: Equatable, Sendable {
             leadQualitySpecs: rows.reduce(0) { $0 + $1.leadQualitySpecs })
     }
 
-    /// Parses `name`, `current_ratio`, `proposed_ratio`, optional `illustrative` and `note`,
-    /// and `care_centers: [{name, agents}]`.
+    /// Parses `name`, `current_ratio`, `proposed_ratio`, optional `illustrative`, `note` and
+    /// `consultation` (the proposing letter's path), and `care_centers: [{name, agents}]`.
     public static func parse(yaml: String, path: String) throws(StaffingErrors) -> CareCenterRatio {
         var reader = YAMLReader(path: path)
         let map = reader.mapping(
             reader.document(yaml, describing: "a supervisor ratio change (name, ratios, care centers)"),
             what: "the ratio file", required: ["name", "current_ratio", "proposed_ratio", "care_centers"],
-            optional: ["illustrative", "note"])
+            optional: ["illustrative", "note", "consultation"])
         let name = reader.text(map?["name"], what: "name")
         let current = reader.count(map?["current_ratio"], what: "current_ratio (agents per supervisor)", minimum: 1)
         let proposed = reader.count(map?["proposed_ratio"], what: "proposed_ratio (agents per supervisor)", minimum: 1)
         let illustrative = map?["illustrative"] == nil ? false : reader.bool(map?["illustrative"], what: "illustrative")
         let note = reader.text(map?["note"], what: "note")
+        let consultation = map?["consultation"] == nil ? nil : reader.text(map?["consultation"], what: "consultation (a letter's path)")
         var centers: [CareCenter] = []
         for item in reader.sequence(map?["care_centers"], what: "care_centers") ?? [] {
             guard let entry = reader.mapping(item, what: "a care center", required: ["name", "agents"]) else { continue }
@@ -99,8 +105,14 @@ public struct CareCenterRatio: Equatable, Sendable {
         guard reader.errors.isEmpty, let name, let current, let proposed, let illustrative else {
             throw StaffingErrors(reader.errors)
         }
-        return CareCenterRatio(
+        var ratio = CareCenterRatio(
             name: name, currentRatio: current, proposedRatio: proposed, isIllustrative: illustrative, note: note,
             careCenters: centers)
+        ratio.consultation = consultation
+        if let mark = map?["consultation"]?.mark {
+            ratio.consultationLine = mark.line
+            ratio.consultationColumn = mark.column
+        }
+        return ratio
     }
 }

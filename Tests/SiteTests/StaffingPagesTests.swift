@@ -42,4 +42,29 @@ import Testing
         #expect(data.contains("\"weight\":40"))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/calculator.js").path))
     }
+
+    @Test func ratioDataNamingALetterShowsInItsDossier() throws {
+        let letter = try read(output.appendingPathComponent("letters/2019-12-12-enterprise-customer-care-restructure.html"))
+        #expect(letter.contains("Ratio changes"))
+        #expect(letter.contains("href=\"../staffing/index.html#ratio-care-centers-2019\""))
+        #expect(letter.contains("1:20 to 1:19"))
+    }
+
+    @Test func ratioDataNamingAMissingLetterIsALocatedError() throws {
+        let folder = try temporaryFolder("ratio")
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try Data("---\ntitle: T\nkind: article\ndate: 2024-01-02\n---\n\nText.\n".utf8)
+            .write(to: content.appendingPathComponent("a.md"))
+        try Data("name: R\ncurrent_ratio: 20\nproposed_ratio: 19\nconsultation: letters/none.md\ncare_centers:\n  - {name: A, agents: 40}\n".utf8)
+            .write(to: content.appendingPathComponent("data/r.ratio.yaml"))
+        #expect {
+            try SiteBuilder(options: .init(
+                contentDirectory: content, themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
+                outputDirectory: folder.appendingPathComponent("Public"), contentDisplayRoot: "Content")).build()
+        } throws: { error in
+            guard case SiteBuilder.Failure.diagnostics(let found) = error, let first = found.items.first else { return false }
+            return first.description.hasPrefix("Content/data/r.ratio.yaml:4:15: error: consultation 'letters/none.md' names no letter")
+        }
+    }
 }
