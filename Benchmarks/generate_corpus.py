@@ -21,7 +21,7 @@ import os
 import random
 import shutil
 
-GENERATOR_VERSION = "5"
+GENERATOR_VERSION = "6"
 
 # Share of each kind, from the shape of a real consultation archive: most
 # documents are position descriptions, enclosed in letters about five at a time.
@@ -98,6 +98,7 @@ class Writer:
             index += 1
         self.positions = positions
         self.codes = sorted({code for code, _ in positions})
+        self.titles = {code: self.words(3).title() for code in self.codes}
         self.letters = []
         for i in range(counts["letter"]):
             year = 2010 + i % 15
@@ -161,7 +162,7 @@ class Writer:
             front = front.replace("enclosures:\n  []\n", "enclosures: []\n")
         parts = [self.paragraph(5), mention + " " + self.paragraph(2),
                  "| Position | Grade | Occupation code |\n|---|---|---|\n"
-                 + "".join("| %s | %s | %s |\n" % (self.words(3).title(), self.rng.choice(GRADES), c) for c in codes[:6]),
+                 + "".join("| %s | %s | %s |\n" % (self.title_of(c), self.grade_of(c), c) for c in codes[:6]),
                  self.paragraph(3),
                  "```staffing factors model=%s\n```" % dataset,
                  self.paragraph(2),
@@ -179,7 +180,7 @@ class Writer:
             # A proposed version edits the current one, as real proposals do.
             title, body = current[0], self.revise(current[1])
         else:
-            title = self.words(3).title()
+            title = self.title_of(code)
             duties = "\n".join("%d. %s %s" % (k + 1, self.rng.choice(DUTY_VERBS), self.sentence(14, 30).lower())
                                for k in range(self.rng.randint(8, 13)))
             requirements = "\n".join(
@@ -190,12 +191,19 @@ class Writer:
                     "## Requirements\n\n%s\n") % (self.paragraph(5), duties, self.words(3).title(), requirements)
         if version == "current":
             self.current_positions[code] = (title, body)
-        grade = GRADES[int(code[-4:]) % len(GRADES)]
+        grade = self.grade_of(code)
         front = ("title: %s\nkind: position\ndate: %s\nsummary: %s position description for %s, %s.\noccupation_code: %s\n"
                  "grade: %s\nversion: %s\nconsultation: %s\n") % (title, date, version.title(), title, grade, code, grade, version, letter)
         path = "positions/%s-%s.md" % (code, version)
         self.write(path, front, body, [("title", title), ("date", date), ("summary", "%s %s" % (code, version)),
                                        ("codes", [code])])
+
+    def title_of(self, code):
+        """The position title of a code, the same wherever a letter names it, so tables agree with descriptions."""
+        return self.titles[code]
+
+    def grade_of(self, code):
+        return GRADES[int(code[-4:]) % len(GRADES)]
 
     def revise(self, body):
         """A proposed revision: a few words changed in some lines, one duty dropped and one added, lists renumbered."""
