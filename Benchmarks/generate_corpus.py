@@ -21,7 +21,7 @@ import os
 import random
 import shutil
 
-GENERATOR_VERSION = "6"
+GENERATOR_VERSION = "7"
 
 # Share of each kind, from the shape of a real consultation archive: most
 # documents are position descriptions, enclosed in letters about five at a time.
@@ -278,7 +278,12 @@ class Writer:
         data = os.path.join(self.content, "data")
         os.makedirs(data, exist_ok=True)
         for name in sorted(os.listdir(self.seed_data)):
-            shutil.copy(os.path.join(self.seed_data, name), os.path.join(data, name))
+            with open(os.path.join(self.seed_data, name)) as f:
+                text = f.read()
+            # Seed data may name the seed's letters, which this corpus does not have.
+            text = "".join(line for line in text.splitlines(True) if not line.startswith("consultation:"))
+            with open(os.path.join(data, name), "w") as f:
+                f.write(text)
         model = open(os.path.join(self.seed_data, "customer-relations-2022.model.yaml")).read()
         csv_lines = open(os.path.join(self.seed_data, "customer-relations-2022.districts.csv")).read().splitlines()
         for d in range(self.datasets):
