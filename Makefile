@@ -19,9 +19,12 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product portal
 
-## Build the site into Public/.
+## Build the site into Public/. "Today" for the review-window status printed on the pages is
+## SOURCE_DATE_EPOCH, by default the last commit's time, so one commit always builds the same
+## bytes; the browser recomputes the status on the reader's own day.
 site: build
-	$(PORTAL) build --content Content --theme Theme --output Public
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}" \
+		$(PORTAL) build --content Content --theme Theme --output Public
 
 ## Run the Swift test suites.
 test: deps

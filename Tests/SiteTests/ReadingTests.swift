@@ -367,10 +367,12 @@ func files(in folder: URL) throws -> [String] {
     }
 
     @Test func buildDateComesFromSourceDateEpoch() {
-        #expect(BuildDate.today(environment: ["SOURCE_DATE_EPOCH": "1661817600"]).description == "2022-08-30")
-        #expect(BuildDate.today(environment: ["SOURCE_DATE_EPOCH": "1661903999"]).description == "2022-08-30")
-        #expect(BuildDate.today(environment: [:], now: Date(timeIntervalSince1970: 86_400 * 2)).description == "1970-01-03")
-        #expect(BuildDate.today(environment: ["SOURCE_DATE_EPOCH": "soon"], now: Date(timeIntervalSince1970: 0)).description == "1970-01-01")
+        let newest = CivilDate("2024-05-06")!
+        #expect(BuildDate.today(newestContentDate: newest, environment: ["SOURCE_DATE_EPOCH": "1661817600"]).description == "2022-08-30")
+        #expect(BuildDate.today(newestContentDate: newest, environment: ["SOURCE_DATE_EPOCH": "1661903999"]).description == "2022-08-30")
+        // Without SOURCE_DATE_EPOCH the newest content date stands in, never the wall clock.
+        #expect(BuildDate.today(newestContentDate: newest, environment: [:]).description == "2024-05-06")
+        #expect(BuildDate.today(newestContentDate: newest, environment: ["SOURCE_DATE_EPOCH": "soon"]).description == "2024-05-06")
         let stamp = OfflineBundle.timestamp(newestContentDate: "2022-08-30", environment: ["SOURCE_DATE_EPOCH": "1661817661"])
         #expect(OfflineBundle.dosDateTime(stamp).time == UInt16(1 << 5 | 0))
         #expect(OfflineBundle.dosDateTime((CivilDate("1970-01-01")!, 0)).date == 0x21)
