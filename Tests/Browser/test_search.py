@@ -204,3 +204,25 @@ def test_index_text_is_shown_as_text_not_markup(driver):
             "return Array.prototype.map.call(arguments[0].querySelectorAll('*'), function (e) { return e.tagName; });",
             snippet)
         assert set(tags) <= {"MARK"}, tags
+
+
+def test_results_page_passes_axe_and_fits_320_pixels(driver):
+    from axe_selenium_python import Axe
+    from test_reading import axe_script
+
+    open_search(driver, "workload")
+    driver.set_script_timeout(60)
+    script = axe_script()
+    axe = Axe(driver, script) if script else Axe(driver)
+    axe.inject()
+    violations = axe.run()["violations"]
+    assert not violations, [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+    size = driver.get_window_size()
+    try:
+        driver.set_window_size(320, 800)
+        open_search(driver, "customer relations coordinator")
+        width = driver.execute_script("return window.innerWidth")
+        scroll = driver.execute_script("return document.documentElement.scrollWidth")
+        assert scroll <= width + 1, f"search.html is {scroll}px wide at {width}px"
+    finally:
+        driver.set_window_size(size["width"], size["height"])
