@@ -32,6 +32,15 @@ final class MarkdownPageFuzz: @unchecked Sendable {
         try! FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
         // The real staffing data, so `staffing …` blocks in the body have models and districts to compute.
         try! FileManager.default.copyItem(at: repository.appendingPathComponent("Content/data"), to: content.appendingPathComponent("data"))
+        // Data files may name the real letter that proposes them; that letter isn't copied, so drop the
+        // reference, or every check would fail before reaching the fuzzed page.
+        let data = content.appendingPathComponent("data")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: data.path)) ?? [] where name.hasSuffix(".yaml") {
+            let url = data.appendingPathComponent(name)
+            let text = try! String(contentsOf: url, encoding: .utf8)
+            let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("consultation:") }
+            try! Data(kept.joined(separator: "\n").utf8).write(to: url)
+        }
         builder = SiteBuilder(options: .init(
             contentDirectory: content, themeDirectory: repository.appendingPathComponent("Theme"),
             outputDirectory: folder.appendingPathComponent("Public"), contentDisplayRoot: "Content"))
