@@ -51,6 +51,7 @@ public struct ContentLoader: Sendable {
         }
         let site = ContentSite(config: config, documents: documents, dataFiles: dataFiles)
         diagnostics += ReferenceChecker.check(site)
+        diagnostics += BidiControlCheck.check(site)
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw Diagnostics(diagnostics)
         }

@@ -115,3 +115,18 @@ import Testing
         ])
     }
 }
+
+/// Invisible bidirectional controls are reported where they stand.
+@Suite struct BidiControlTests {
+    @Test func titleAndBodyControlsAreWarnings() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-bidi-\(UUID().uuidString)/Content")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data("---\ntitle: \"report\u{202E}fdp.exe\"\nkind: article\ndate: 2024-01-02\n---\n\nPlain line.\nSee \u{2067}this\u{2069}.\n".utf8)
+            .write(to: root.appendingPathComponent("a.md"))
+        let site = try ContentLoader(directory: root, displayRoot: "Content").load()
+        #expect(site.warnings.map(\.description) == [
+            "Content/a.md:2:8: warning: field 'title' contains the invisible bidirectional control U+202E, which can make text display reversed; delete it",
+            "Content/a.md:8:5: warning: the text contains the invisible bidirectional control U+2067, which can make text display reversed; delete it",
+        ])
+    }
+}

@@ -1,0 +1,35 @@
+/// Warns about invisible Unicode bidirectional controls, which can make published text display reversed.
+///
+/// Nothing runs from them, but a title with U+202E can show "fdp.exe" as
+/// "exe.pdf"; official material should not carry such characters by accident.
+enum BidiControlCheck {
+    static let controls: Set<Unicode.Scalar> = Set(
+        (0x202A...0x202E).compactMap(Unicode.Scalar.init) + (0x2066...0x2069).compactMap(Unicode.Scalar.init))
+
+    static func check(_ site: ContentSite) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for document in site.documents {
+            for (field, value) in [("title", document.title), ("summary", document.summary ?? "")] {
+                if let scalar = value.unicodeScalars.first(where: controls.contains) {
+                    let location = document.location(ofField: field)
+                    diagnostics.append(warning(scalar, in: "field '\(field)'", path: document.displayPath, line: location.line, column: location.column))
+                }
+            }
+            for (index, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                guard let position = line.unicodeScalars.firstIndex(where: controls.contains) else { continue }
+                let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: position) + 1
+                diagnostics.append(warning(
+                    line.unicodeScalars[position], in: "the text", path: document.displayPath,
+                    line: document.bodyLineOffset + index + 1, column: column))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func warning(_ scalar: Unicode.Scalar, in place: String, path: String, line: Int, column: Int) -> Diagnostic {
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true)
+        return Diagnostic(
+            .warning, path: path, line: line, column: column,
+            message: "\(place) contains the invisible bidirectional control \(code), which can make text display reversed; delete it")
+    }
+}
