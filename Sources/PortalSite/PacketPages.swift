@@ -24,7 +24,7 @@ struct PacketPages: PageGenerator {
         context["body"] = EmbeddedHTML.embed(
             model.body(of: letter).html, idPrefix: "letter-", from: letter.outputPath, to: path, demote: 1)
         context["letterHref"] = SitePath.link(from: path, to: letter.outputPath)
-        context.merge(ReadingContext.reviewWindow(consultation, today: BuildDate.today(for: model.site), from: path)) { $1 }
+        context.merge(ReadingContext.reviewWindow(consultation, today: model.today, from: path)) { $1 }
         let count = consultation.enclosures.count
         context["count"] = count
         context["documents"] = consultation.enclosures.enumerated().map { index, document -> [String: Any] in

@@ -26,7 +26,7 @@ enum ReadingContext {
     /// Fields for one entry of the home page's consultation timeline.
     static func timelineEntry(for letter: ContentDocument, from path: String, model: SiteModel) -> [String: Any] {
         guard let consultation = Consultation(letter: letter, model: model) else { return [:] }
-        var entry = reviewWindow(consultation, today: BuildDate.today(for: model.site), from: path)
+        var entry = reviewWindow(consultation, today: model.today, from: path)
         entry["packetHref"] = SitePath.link(from: path, to: consultation.packetPath)
         return entry
     }
@@ -41,7 +41,7 @@ enum ReadingContext {
     // MARK: Letters
 
     static func dossier(_ consultation: Consultation, from path: String, model: SiteModel) -> [String: Any] {
-        var context = reviewWindow(consultation, today: BuildDate.today(for: model.site), from: path)
+        var context = reviewWindow(consultation, today: model.today, from: path)
         context["packetHref"] = SitePath.link(from: path, to: consultation.packetPath)
         let groups: [[String: Any]] = Consultation.Change.Kind.allCases.compactMap { kind in
             let items = consultation.changes.filter { $0.kind == kind }

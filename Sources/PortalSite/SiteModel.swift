@@ -1,5 +1,6 @@
 import PortalContent
 import PortalMarkdown
+import StaffingModel
 
 /// What every page generator shares: the checked content, the theme, and each document's rendered body.
 ///
@@ -10,6 +11,8 @@ final class SiteModel: @unchecked Sendable {
     let theme: Theme
     /// Every page's menu asks which kinds exist, so the grouping is made once.
     private let documentsByKind: [DocumentKind: [ContentDocument]]
+    /// The build's "today" (``BuildDate``), worked out once: it reads every document's date.
+    let today: CivilDate
     let staffing: StaffingBlocks
     /// Rendered bodies by document path.
     let bodies: [String: RenderedBody]
@@ -25,6 +28,7 @@ final class SiteModel: @unchecked Sendable {
         self.site = site
         self.theme = theme
         documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
+        today = BuildDate.today(for: site)
         let staffing = try StaffingBlocks(site: site)
         self.staffing = staffing
         let links = InternalLinks(site: site)
