@@ -94,11 +94,15 @@ struct Consultation {
     private static func ratioChangesNamingThisLetter(_ letter: ContentDocument, alreadyListed: [Change], model: SiteModel) -> [Change] {
         model.staffing.data.ratios.sorted { $0.key < $1.key }.compactMap { stem, ratio in
             guard ratio.consultation == letter.path, !alreadyListed.contains(where: { $0.kind == .ratio && $0.text == ratio.name }) else { return nil }
-            return Change(
-                kind: .ratio, text: ratio.name,
-                detail: "one supervisor per \(ratio.currentRatio) agents becomes one per \(ratio.proposedRatio) (1:\(ratio.currentRatio) to 1:\(ratio.proposedRatio))",
-                target: StaffingPages.overviewPath + "#ratio-\(stem)")
+            return ratioChange(ratio, target: StaffingPages.overviewPath + "#ratio-\(stem)")
         }
+    }
+
+    private static func ratioChange(_ ratio: CareCenterRatio, target: String) -> Change {
+        Change(
+            kind: .ratio, text: ratio.name,
+            detail: "one supervisor per \(ratio.currentRatio) agents becomes one per \(ratio.proposedRatio) (1:\(ratio.currentRatio) to 1:\(ratio.proposedRatio))",
+            target: target)
     }
 
     /// One change per data file a staffing block shows, in the order the blocks appear.
@@ -122,11 +126,7 @@ struct Consultation {
                 case "ratio":
                     guard let stem = request.parameters["ratio"], let ratio = data.ratios[stem],
                           shown.insert("ratio:\(stem)").inserted else { continue }
-                    changes.append(Change(
-                        kind: .ratio,
-                        text: ratio.name,
-                        detail: "one supervisor per \(ratio.currentRatio) agents becomes one per \(ratio.proposedRatio) (1:\(ratio.currentRatio) to 1:\(ratio.proposedRatio))",
-                        target: document.outputPath))
+                    changes.append(ratioChange(ratio, target: document.outputPath))
                 case "complement":
                     guard let stem = request.parameters["complement"], let complement = data.complements[stem],
                           shown.insert("complement:\(stem)").inserted else { continue }

@@ -78,13 +78,7 @@ struct DocumentPages: PageGenerator {
             let enclosures = model.enclosureEntries(of: document, from: path)
             context["enclosures"] = enclosures
             context["hasEnclosures"] = !enclosures.isEmpty
-            context["from"] = model.person(letter.from)
-            context["to"] = model.person(letter.to)
-            context["statute"] = letter.statute
-            context["contact"] = letter.contact
-            context["salutation"] = letter.salutation
-            context["closing"] = letter.closing
-            context["tracking"] = letter.tracking
+            context.merge(model.letterFields(letter)) { $1 }
         case .position:
             let position = document.position!
             context["versionLabel"] = position.version == .current ? "Current" : "Proposed"

@@ -14,12 +14,7 @@ struct PacketPages: PageGenerator {
         let letter = consultation.letter
         let fields = consultation.fields
         var context = model.summary(of: letter, from: path)
-        context["from"] = model.person(fields.from)
-        context["to"] = model.person(fields.to)
-        context["statute"] = fields.statute
-        context["salutation"] = fields.salutation
-        context["closing"] = fields.closing
-        context["tracking"] = fields.tracking
+        context.merge(model.letterFields(fields)) { $1 }
         context["hasEnclosures"] = !consultation.enclosures.isEmpty
         context["body"] = EmbeddedHTML.embed(
             model.body(of: letter).html, idPrefix: "letter-", from: letter.outputPath, to: path, demote: 1)

@@ -114,6 +114,16 @@ final class SiteModel: @unchecked Sendable {
         (letter.letter?.enclosures ?? []).compactMap { site.document(for: $0) }.map { summary(of: $0, from: path) }
     }
 
+    /// A letter's own fields for the templates: sender, addressee, statute and the letter's set phrases.
+    func letterFields(_ letter: LetterFields) -> [String: Any] {
+        var context: [String: Any] = ["from": person(letter.from), "to": person(letter.to), "statute": letter.statute]
+        context["contact"] = letter.contact
+        context["salutation"] = letter.salutation
+        context["closing"] = letter.closing
+        context["tracking"] = letter.tracking
+        return context
+    }
+
     func person(_ person: Person) -> [String: Any] {
         var entry: [String: Any] = ["name": person.name, "address": person.address]
         entry["title"] = person.title
