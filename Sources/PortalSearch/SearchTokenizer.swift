@@ -46,7 +46,35 @@ public enum SearchTokenizer {
     }
 
     /// Lowercases, then decomposes and drops combining marks, as `normalize('NFD')` does in JS.
+    ///
+    /// ASCII bytes are lowercased directly; only the runs between them take
+    /// the Unicode path (`foldUnicode`). Splitting there changes nothing:
+    /// lowercasing maps scalar by scalar, and ASCII characters are starters,
+    /// so decomposition never reorders marks across them.
     public static func fold(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var runStart: Int?
+        for (index, byte) in bytes.enumerated() {
+            if byte >= 0x80 {
+                if runStart == nil { runStart = index }
+                continue
+            }
+            if let start = runStart {
+                out.append(contentsOf: foldUnicode(String(decoding: bytes[start..<index], as: UTF8.self)).utf8)
+                runStart = nil
+            }
+            out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        if let start = runStart {
+            out.append(contentsOf: foldUnicode(String(decoding: bytes[start...], as: UTF8.self)).utf8)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fold` by Unicode properties alone; the reference the ASCII fast path must match.
+    static func foldUnicode(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
         where scalar.properties.generalCategory != .nonspacingMark {
@@ -71,6 +99,16 @@ public enum SearchTokenizer {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // Category lookups are the hot spot of indexing; ASCII needs none.
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
+        }
+        return isWordScalarByCategory(scalar)
+    }
+
+    /// `isWordScalar` by general category alone; the reference for the ASCII shortcut.
+    static func isWordScalarByCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
@@ -81,6 +119,6 @@ public enum SearchTokenizer {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .decimalNumber
+        scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.generalCategory == .decimalNumber
     }
 }
