@@ -28,8 +28,8 @@ func run(_ executable: String, _ arguments: [String], in folder: URL? = nil) thr
 func files(in folder: URL) throws -> [String] {
     try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { path in
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
-        return !isDirectory.boolValue
+        let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+        return exists && !isDirectory.boolValue
     }.sorted()
 }
 
@@ -75,7 +75,7 @@ func files(in folder: URL) throws -> [String] {
 
     @Test func whatIsProposedIsDerivedFromTheContent() throws {
         let newer = try page("letters/2022-08-30-customer-relations-coordinators.html")
-        let proposed = String(try #require(newer.firstRange(of: /<h2 id="proposed">[\s\S]*?<\/section>/)).map { newer[$0] }!)
+        let proposed = String(newer[try #require(newer.firstRange(of: /<h2 id="proposed">[\s\S]*?<\/section>/))])
         #expect(proposed.contains("<h3>Revised position descriptions</h3>"))
         #expect(proposed.contains("Customer Relations Coordinator, EAS-17 (2345-5035)"))
         #expect(!proposed.contains("<h3>New positions</h3>"))
@@ -87,7 +87,7 @@ func files(in folder: URL) throws -> [String] {
         #expect(proposed.contains("Total</a>: 117 to 127 authorized (+10)"))
 
         let older = try page("letters/2019-12-12-enterprise-customer-care-restructure.html")
-        let olderProposed = String(try #require(older.firstRange(of: /<h2 id="proposed">[\s\S]*?<\/section>/)).map { older[$0] }!)
+        let olderProposed = String(older[try #require(older.firstRange(of: /<h2 id="proposed">[\s\S]*?<\/section>/))])
         #expect(olderProposed.contains("<h3>New positions</h3>"))
         #expect(olderProposed.contains("Mgr Customer Care Quality Assurance, EAS-26 (1910-0030)"))
         #expect(olderProposed.contains("Lead Customer Care Quality Spec, EAS-21 (1910-0029)"))
@@ -97,7 +97,7 @@ func files(in folder: URL) throws -> [String] {
 
     @Test func enclosuresAreADocumentCollectionAndTheLetterIsLaidOutAsALetter() throws {
         let html = try page("letters/2022-08-30-customer-relations-coordinators.html")
-        let collection = String(try #require(html.firstRange(of: /<ol class="document-collection">[\s\S]*?<\/ol>/)).map { html[$0] }!)
+        let collection = String(html[try #require(html.firstRange(of: /<ol class="document-collection">[\s\S]*?<\/ol>/))])
         for (href, code) in [("../positions/2370-0671-current.html", "2370-0671"), ("../positions/2345-5035-current.html", "2345-5035"),
                              ("../positions/2345-5035-proposed.html", "2345-5035"), ("../presentations/2022-08-30-naps-presentation.html", nil)] {
             #expect(collection.contains("href=\"\(href)\""))
@@ -162,7 +162,7 @@ func files(in folder: URL) throws -> [String] {
         #expect(handout.contains("id=\"slide-2\""))
 
         let qa = try page("customer-connect/questions-and-answers.html")
-        let json = String(try #require(qa.firstRange(of: /<script type="application\/ld\+json">([\s\S]*?)<\/script>/)).map { qa[$0] }!)
+        let json = String(qa[try #require(qa.firstRange(of: /<script type="application\/ld\+json">([\s\S]*?)<\/script>/))])
             .replacing(/<\/?script[^>]*>/, with: "")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["@type"] as? String == "FAQPage")
