@@ -4,7 +4,7 @@ import sys
 
 from selenium.webdriver.common.by import By
 
-from browser import chromium, file_url
+from browser import axe_violations, chromium, file_url, too_wide_at
 
 PUBLIC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Public").resolve()
 
@@ -75,35 +75,16 @@ CODE_PAGES = ["codes/index.html", "codes/2345-5035.html", "codes/0340-0016-redli
 
 
 def test_code_pages_pass_axe(driver):
-    from axe_selenium_python import Axe
-    from test_reading import axe_script
-
-    driver.set_script_timeout(60)
-    script = axe_script()
     report = []
     for page in CODE_PAGES:
         driver.get(file_url(PUBLIC / page))
-        axe = Axe(driver, script) if script else Axe(driver)
-        axe.inject()
-        for violation in axe.run()["violations"]:
-            report.append(f"{page}: {violation['id']} ({violation['impact']})")
+        report += axe_violations(driver, page)
     assert not report, "axe-core violations:\n" + "\n".join(report)
 
 
 def test_code_pages_fit_320_pixels(driver):
-    size = driver.get_window_size()
-    try:
-        driver.set_window_size(320, 800)
-        width = driver.execute_script("return window.innerWidth")
-        problems = []
-        for page in CODE_PAGES:
-            driver.get(file_url(PUBLIC / page))
-            scroll = driver.execute_script("return document.documentElement.scrollWidth")
-            if scroll > width + 1:
-                problems.append(f"{page}: {scroll}px wide at {width}px")
-        assert not problems, "\n".join(problems)
-    finally:
-        driver.set_window_size(size["width"], size["height"])
+    problems = too_wide_at(driver, 320, {page: (lambda page=page: driver.get(file_url(PUBLIC / page))) for page in CODE_PAGES})
+    assert not problems, "\n".join(problems)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import sys
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from browser import file_url
+from browser import axe_violations, file_url, too_wide_at
 
 PUBLIC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Public").resolve()
 CONTENT = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "Content").resolve()
@@ -132,56 +132,19 @@ def page_of_every_kind():
     return pages
 
 
-def axe_script():
-    """The newest axe-core on the machine.
-
-    axe-selenium-python 2.1.6 (the last release for Python 3.11) bundles axe-core 3.1.1 from 2018, which flags
-    valid markup (visually hidden labels, dt/dd grouped in div). axe-playwright-python, installed with --no-deps
-    by `make browser-deps`, ships a current axe-core; the selenium driver code is the same either way.
-    """
-    import importlib.util
-
-    spec = importlib.util.find_spec("axe_playwright_python")
-    if spec and spec.origin:
-        script = pathlib.Path(spec.origin).parent / "axe.min.js"
-        if script.exists():
-            return str(script)
-    return None
-
-
 def test_axe_reports_no_violations(driver):
-    from axe_selenium_python import Axe
-
-    driver.set_script_timeout(60)
-    script = axe_script()
     report = []
     for page in page_of_every_kind():
         driver.get(file_url(page))
-        axe = Axe(driver, script) if script else Axe(driver)
-        axe.inject()
-        results = axe.run()
-        for violation in results["violations"]:
-            nodes = "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
-                              for n in violation["nodes"][:3])
-            report.append(f"{page.relative_to(PUBLIC)}: {violation['id']} ({violation['impact']}): {nodes}")
+        report += axe_violations(driver, page.relative_to(PUBLIC))
     assert not report, "axe-core violations:\n" + "\n".join(report)
 
 
 def test_usable_at_320_pixels_and_200_percent_zoom(driver):
     """No horizontal scrolling of the page at 320 CSS px (WCAG 1.4.10); 200% zoom of 640 px is the same width."""
-    size = driver.get_window_size()
-    try:
-        driver.set_window_size(320, 800)
-        width = driver.execute_script("return window.innerWidth")
-        problems = []
-        for page in page_of_every_kind():
-            driver.get(file_url(page))
-            scroll = driver.execute_script("return document.documentElement.scrollWidth")
-            if scroll > width + 1:
-                problems.append(f"{page.relative_to(PUBLIC)}: {scroll}px wide at {width}px")
-        assert not problems, "\n".join(problems)
-    finally:
-        driver.set_window_size(size["width"], size["height"])
+    pages = {page.relative_to(PUBLIC): (lambda page=page: driver.get(file_url(page))) for page in page_of_every_kind()}
+    problems = too_wide_at(driver, 320, pages)
+    assert not problems, "\n".join(problems)
 
 
 def test_focus_is_visible(driver):

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser import file_url
+from browser import axe_violations, file_url, too_wide_at
 
 PUBLIC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Public").resolve()
 
@@ -207,22 +207,8 @@ def test_index_text_is_shown_as_text_not_markup(driver):
 
 
 def test_results_page_passes_axe_and_fits_320_pixels(driver):
-    from axe_selenium_python import Axe
-    from test_reading import axe_script
-
     open_search(driver, "workload")
-    driver.set_script_timeout(60)
-    script = axe_script()
-    axe = Axe(driver, script) if script else Axe(driver)
-    axe.inject()
-    violations = axe.run()["violations"]
-    assert not violations, [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
-    size = driver.get_window_size()
-    try:
-        driver.set_window_size(320, 800)
-        open_search(driver, "customer relations coordinator")
-        width = driver.execute_script("return window.innerWidth")
-        scroll = driver.execute_script("return document.documentElement.scrollWidth")
-        assert scroll <= width + 1, f"search.html is {scroll}px wide at {width}px"
-    finally:
-        driver.set_window_size(size["width"], size["height"])
+    violations = axe_violations(driver, "search.html?q=workload")
+    assert not violations, "\n".join(violations)
+    problems = too_wide_at(driver, 320, {"search.html": lambda: open_search(driver, "customer relations coordinator")})
+    assert not problems, "\n".join(problems)
