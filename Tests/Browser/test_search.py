@@ -212,3 +212,20 @@ def test_results_page_passes_axe_and_fits_320_pixels(driver):
     assert not violations, "\n".join(violations)
     problems = too_wide_at(driver, 320, {"search.html": lambda: open_search(driver, "customer relations coordinator")})
     assert not problems, "\n".join(problems)
+
+
+def test_javascript_tokenizer_matches_swift(driver):
+    """search.js makes the same terms as SearchTokenizer.swift (pinned by SearchTests.TokenizerParityTests)."""
+    import json
+
+    fixtures = pathlib.Path(__file__).resolve().parents[1] / "Fixtures/search"
+    inputs = json.loads((fixtures / "tokenizer-inputs.json").read_text(encoding="utf-8"))
+    expected = json.loads((fixtures / "tokenizer-terms.json").read_text(encoding="utf-8"))
+    open_search(driver)
+    mismatches = []
+    for text in inputs:
+        got = driver.execute_script("return window.PortalSearch.terms(arguments[0])", text)
+        if got != expected[text]:
+            mismatches.append(f"{text!r}: search.js {got} but Swift {expected[text]}")
+    assert not mismatches, "\n".join(mismatches)
+

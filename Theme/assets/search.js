@@ -479,6 +479,10 @@
   }
 
   window.PortalSearch = {
+    /** The index terms of `text`, as the Swift tokenizer makes them; a browser test keeps the two in step. */
+    terms: function (text) {
+      return words(text).map(termFor).filter(function (term) { return term !== null; });
+    },
     manifest: function (manifest) {
       state.manifest = manifest;
       if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
