@@ -201,11 +201,7 @@ import Testing
 /// The real content: every code has its page and both revised positions get a computed redline.
 @Suite struct RealContentCodeTests {
     @Test func realContentHasCodePagesAndRedlines() throws {
-        let output = try temporaryFolder("realcodes").appendingPathComponent("Public")
-        let report = try SiteBuilder(options: .init(
-            contentDirectory: repositoryRoot.appendingPathComponent("Content"),
-            themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
-            outputDirectory: output, contentDisplayRoot: "Content")).build()
+        let (output, report) = try buildRealContent("realcodes")
         #expect(!report.warnings.contains { $0.message.contains("written next to") || $0.message.contains("no description on file") },
                 "\(report.warnings)")
         let codes = ["0340-0016", "1910-0029", "1910-0030", "2320-0010", "2345-5035", "2370-0671"]

@@ -38,11 +38,7 @@ func files(in folder: URL) throws -> [String] {
     let output: URL
 
     init() throws {
-        output = try temporaryFolder("reading").appendingPathComponent("Public")
-        _ = try SiteBuilder(options: .init(
-            contentDirectory: repositoryRoot.appendingPathComponent("Content"),
-            themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
-            outputDirectory: output, contentDisplayRoot: "Content")).build()
+        output = try buildRealContent("reading").output
     }
 
     func page(_ path: String) throws -> String {

@@ -16,6 +16,16 @@ func temporaryFolder(_ name: String = #function) throws -> URL {
     return url
 }
 
+/// Builds the real Content/ with the real Theme/ into a fresh temporary `Public/` and returns the report.
+func buildRealContent(_ name: String) throws -> (output: URL, report: BuildReport) {
+    let output = try temporaryFolder(name).appendingPathComponent("Public")
+    let report = try SiteBuilder(options: .init(
+        contentDirectory: repositoryRoot.appendingPathComponent("Content"),
+        themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
+        outputDirectory: output, contentDisplayRoot: "Content")).build()
+    return (output, report)
+}
+
 func read(_ url: URL) throws -> String {
     try String(contentsOf: url, encoding: .utf8)
 }
@@ -26,11 +36,7 @@ func read(_ url: URL) throws -> String {
     let report: BuildReport
 
     init() throws {
-        output = try temporaryFolder("real").appendingPathComponent("Public")
-        report = try SiteBuilder(options: .init(
-            contentDirectory: repositoryRoot.appendingPathComponent("Content"),
-            themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
-            outputDirectory: output, contentDisplayRoot: "Content")).build()
+        (output, report) = try buildRealContent("real")
     }
 
     func page(_ path: String) throws -> String {

@@ -8,11 +8,7 @@ import Testing
     let output: URL
 
     init() throws {
-        output = try temporaryFolder("staffing").appendingPathComponent("Public")
-        _ = try SiteBuilder(options: .init(
-            contentDirectory: repositoryRoot.appendingPathComponent("Content"),
-            themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
-            outputDirectory: output, contentDisplayRoot: "Content")).build()
+        output = try buildRealContent("staffing").output
     }
 
     @Test func overviewHasEveryComputedTable() throws {
