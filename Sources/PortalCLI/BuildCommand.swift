@@ -27,8 +27,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Also print how long each stage took.")
     var verbose = false
 
+    @Flag(name: .long, help: "Render every page, ignoring what the last build left in the cache.")
+    var clean = false
+
+    @Option(name: .long, help: "Where to keep the build cache (default: .portal-cache/<output folder name> beside the output).")
+    var cache: String?
+
+    @Flag(name: .long, help: "Neither read nor write the build cache.")
+    var noCache = false
+
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other; pass one") }
+        if noCache && (clean || cache != nil) { throw ValidationError("--no-cache excludes --clean and --cache; pass one") }
     }
 
     func run() throws {
@@ -37,6 +47,10 @@ struct BuildCommand: ParsableCommand {
             contentDirectory: locations.contentURL, themeDirectory: locations.themeURL,
             outputDirectory: URL(fileURLWithPath: output), contentDisplayRoot: locations.contentDisplayRoot)
         options.progress = progress.callback
+        if !noCache {
+            options.cacheDirectory = cache.map { URL(fileURLWithPath: $0) } ?? BuildCache.defaultDirectory(for: options.outputDirectory)
+            options.clean = clean
+        }
         let builder = SiteBuilder(options: options)
         if strict {
             // Check first so that warnings can stop the build before it writes anything.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Warns about invisible Unicode bidirectional controls, which can make published text display reversed.
 ///
 /// Nothing runs from them, but a title with U+202E can show "fdp.exe" as
@@ -15,6 +17,8 @@ enum BidiControlCheck {
                     diagnostics.append(warning(scalar, in: "field '\(field)'", path: document.displayPath, line: location.line, column: location.column))
                 }
             }
+            // Every control is U+202x or U+206x, whose UTF-8 starts with 0xE2; most bodies have none, so skip their lines.
+            guard mayContainControl(document.body) else { continue }
             for (index, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 guard let position = line.unicodeScalars.firstIndex(where: controls.contains) else { continue }
                 let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: position) + 1
@@ -24,6 +28,15 @@ enum BidiControlCheck {
             }
         }
         return diagnostics
+    }
+
+    /// False when `text` has no byte 0xE2, so no control; a fast scan before the per-line one.
+    static func mayContainControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, 0xE2, bytes.count) != nil
+        }
     }
 
     private static func warning(_ scalar: Unicode.Scalar, in place: String, path: String, line: Int, column: Int) -> Diagnostic {

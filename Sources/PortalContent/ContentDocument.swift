@@ -83,6 +83,10 @@ public struct ContentDocument: Sendable, Equatable {
     public var bodyLineOffset: Int
     /// Where each front-matter field's value starts in the file.
     public var fieldLocations: [String: SourceLocation]
+    /// ``StableHash`` of the whole file as loaded; the build cache compares it between builds.
+    public var sourceHash: UInt64 = 0
+    /// ``StableHash`` of the lines before the body: every field other pages may show comes from them.
+    public var frontMatterHash: UInt64 = 0
 
     /// The location of a front-matter field, or line 1 when the field is absent.
     public func location(ofField field: String) -> SourceLocation {

@@ -82,7 +82,23 @@ public struct ContentLoader: Sendable {
         } else if isData {
             return .data(name: String(relative.dropFirst("data/".count)), text: text)
         }
-        return .document(DocumentDecoder.decode(text, path: relative, displayPath: display))
+        return .document(DocumentDecoder.decode(text, path: relative, displayPath: display).map { document in
+            var document = document
+            document.sourceHash = StableHash.of(text)
+            document.frontMatterHash = StableHash.of(String(Self.lines(document.bodyLineOffset, of: text)))
+            return document
+        })
+    }
+
+    /// The first `count` lines of `text`, with their line breaks.
+    static func lines(_ count: Int, of text: String) -> Substring {
+        var seen = 0
+        var index = text.utf8.startIndex
+        while seen < count, index < text.utf8.endIndex {
+            if text.utf8[index] == UInt8(ascii: "\n") { seen += 1 }
+            index = text.utf8.index(after: index)
+        }
+        return text[..<index]
     }
 
     /// Every regular file below `root`, relative, sorted, skipping hidden files and folders.

@@ -4,11 +4,14 @@ public struct BuildReport: Sendable {
     public var documents: Int
     public var warnings: [Diagnostic]
     public var seconds: Double
+    /// Pages copied from the previous build because nothing they show changed.
+    public var pagesReused = 0
 
-    /// `Wrote 24 pages from 14 documents to Public in 0.31 s.`
+    /// `Wrote 24 pages from 14 documents to Public in 0.31 s.`, with `(20 reused)` after the page count when pages were reused.
     public func summary(output: String) -> String {
         let warningText = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-        return "Wrote \(pagesWritten) pages from \(documents) documents to \(output) in \(String(format: "%.2f", seconds)) s\(warningText)."
+        let reusedText = pagesReused == 0 ? "" : " (\(pagesReused) reused)"
+        return "Wrote \(pagesWritten) pages\(reusedText) from \(documents) documents to \(output) in \(String(format: "%.2f", seconds)) s\(warningText)."
     }
 }
 

@@ -2,13 +2,17 @@ import PortalContent
 
 /// The pages every site has: the home page, one listing per kind, and one page per document.
 struct DocumentPages: PageGenerator {
+    /// Each page is its own unit.
+    var memoUnit: String? { nil }
+
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
-        var pages: [OutputFile] = [home(model)]
+        var pages: [OutputFile] = [model.memoized(SitePath.home) { home(model) }]
         for kind in DocumentKind.allCases where !model.documents(of: kind).isEmpty {
-            pages.append(listing(kind, model))
+            pages.append(model.memoized(SitePath.listing(kind)) { listing(kind, model) })
         }
-        for document in model.site.documents {
-            pages.append(page(for: document, model))
+        // The largest family by far, so its pages render on every core; the order stays the documents'.
+        pages += ParallelWork().map(model.site.documents) { document in
+            model.memoized(document.outputPath) { page(for: document, model) }
         }
         return pages
     }
@@ -84,7 +88,7 @@ struct DocumentPages: PageGenerator {
             context["versionLabel"] = position.version == .current ? "Current" : "Proposed"
             context["bargainingUnit"] = position.bargainingUnit
             context["codeHref"] = SitePath.link(from: path, to: OccupationCodeIndex.pagePath(position.occupationCode))
-            if model.codes.redlines[position.occupationCode] != nil {
+            if model.codes.revisedCodes.contains(position.occupationCode) {
                 context["redlineHref"] = SitePath.link(from: path, to: OccupationCodeIndex.redlinePath(position.occupationCode))
             }
             context["otherVersions"] = model.site.documents

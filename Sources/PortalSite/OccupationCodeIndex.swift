@@ -1,3 +1,4 @@
+import Foundation
 import PortalContent
 import PortalMarkdown
 
@@ -12,8 +13,11 @@ struct OccupationCodeIndex: Sendable {
     let catalog: OccupationCatalog
     /// References by code, each list in document path and line order.
     let references: [String: [Reference]]
-    /// Redlines by code, for every code with a current and a proposed version.
-    let redlines: [String: PositionRedline]
+    /// The codes with a current and a proposed version, and so a redline.
+    let revisedCodes: Set<String>
+    /// Redlines are worked out on first use: an incremental build that reuses the redline pages never needs them.
+    private let redlineTexts: [String: (old: MarkdownDocument, new: MarkdownDocument)]
+    private let computedRedlines = RedlineStore()
     /// Every code on file or mentioned, sorted.
     let codes: [String]
     /// Unknown codes and titles or grades that disagree with the catalog.
@@ -36,11 +40,17 @@ struct OccupationCodeIndex: Sendable {
             else { return nil }
             return (code, old, new)
         }
-        // Each redline is independent and results keep their order, so this runs on every core.
-        let computed = ParallelWork().map(pairs) { PositionRedline(old: $0.old, new: $0.new) }
-        redlines = Dictionary(uniqueKeysWithValues: zip(pairs.map(\.code), computed))
+        redlineTexts = Dictionary(uniqueKeysWithValues: pairs.map { ($0.code, ($0.old, $0.new)) })
+        revisedCodes = Set(pairs.map(\.code))
         codes = Set(catalog.codes).union(references.keys).sorted()
         self.warnings = warnings.sorted()
+    }
+
+    /// The redline of `code`'s current and proposed versions, or nil when it lacks either.
+    /// Pages should ask ``SiteModel/redline(for:)``, which records the dependency.
+    func redline(for code: String) -> PositionRedline? {
+        guard let texts = redlineTexts[code] else { return nil }
+        return computedRedlines.value(for: code) { PositionRedline(old: texts.old, new: texts.new) }
     }
 
     /// The path of a code's page, relative to the site root.
@@ -50,4 +60,17 @@ struct OccupationCodeIndex: Sendable {
     static func redlinePath(_ code: String) -> String { "codes/\(code)-redline.html" }
 
     static let indexPath = "codes/index.html"
+}
+
+/// Redlines computed so far, shared by the threads that render pages.
+private final class RedlineStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: PositionRedline] = [:]
+
+    func value(for code: String, compute: () -> PositionRedline) -> PositionRedline {
+        if let known = lock.withLock({ values[code] }) { return known }
+        let computed = compute()
+        lock.withLock { values[code] = computed }
+        return computed
+    }
 }

@@ -4,17 +4,24 @@ import PortalContent
 ///
 /// Nothing is written for a site that neither describes nor mentions a code.
 struct OccupationCodePages: PageGenerator {
+    /// Each page is its own unit.
+    var memoUnit: String? { nil }
+
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
         let codes = model.codes
         guard !codes.codes.isEmpty else { return [] }
-        var pages = [index(model)]
-        for code in codes.codes {
-            pages.append(page(for: code, model))
-            if let redline = codes.redlines[code], let entry = codes.catalog[code] {
-                pages.append(redlinePage(redline, entry, model))
+        let indexPage = model.memoized(OccupationCodeIndex.indexPath) { index(model) }
+        // Redlines are worked out here, when a page needs one, so codes go to every core.
+        let perCode = ParallelWork().map(codes.codes) { code -> [OutputFile] in
+            var pages = [model.memoized(OccupationCodeIndex.pagePath(code)) { page(for: code, model) }]
+            if codes.revisedCodes.contains(code), let entry = codes.catalog[code] {
+                pages.append(model.memoized(OccupationCodeIndex.redlinePath(code)) {
+                    redlinePage(model.redline(for: code)!, entry, model)
+                })
             }
+            return pages
         }
-        return pages
+        return [indexPage] + perCode.joined()
     }
 
     static func statusLabel(_ entry: OccupationCatalog.Entry?) -> String {
@@ -97,7 +104,7 @@ struct OccupationCodePages: PageGenerator {
                 }
                 return item
             }
-            if model.codes.redlines[code] != nil {
+            if model.codes.revisedCodes.contains(code) {
                 context["redlineHref"] = SitePath.link(from: path, to: OccupationCodeIndex.redlinePath(code))
             }
         }

@@ -79,6 +79,17 @@ final class OutputDirectory {
         }
     }
 
+    /// Puts the previous build's file `source`, whose text is `contents`, at `path` as a hard link,
+    /// which costs no copy; writes `contents` when the link cannot be made (another file system, say).
+    ///
+    /// Sharing the inode is safe: no build writes into a file it did not create, and the
+    /// previous output is removed once this one is swapped in.
+    func link(_ source: URL, to path: String, contents: String) throws {
+        try makeParentDirectory(of: path)
+        if Glibc.link(source.path, staging.path + "/" + path) == 0 { return }
+        try write(contents, to: path)
+    }
+
     func copyFile(_ source: URL, to path: String) throws {
         let url = staging.appendingPathComponent(path)
         try makeParentDirectory(of: path)

@@ -5,8 +5,15 @@ import PortalContent
 /// Printed from the browser, each document starts on a new sheet (`print.css`),
 /// so "Print → Save as PDF" gives the packet a union officer files or sends on.
 struct PacketPages: PageGenerator {
+    /// Each page is its own unit.
+    var memoUnit: String? { nil }
+
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
-        Consultation.all(in: model).map { page(for: $0, model) }
+        // Which letters make consultations depends on front matter only; what each proposes is read
+        // from bodies, so it is worked out again inside the packet's unit, where those reads are recorded.
+        Consultation.all(in: model).map { consultation in
+            model.memoized(consultation.packetPath) { page(for: Consultation(letter: consultation.letter, model: model)!, model) }
+        }
     }
 
     func page(for consultation: Consultation, _ model: SiteModel) -> OutputFile {

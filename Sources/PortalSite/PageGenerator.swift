@@ -7,6 +7,13 @@ import PortalContent
 /// diagnostics; it never writes to disk itself.
 protocol PageGenerator: Sendable {
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile]
+    /// The name under which an incremental build reuses all of this generator's files at once (``PageMemo``),
+    /// or nil for a generator that makes finer units itself with ``SiteModel/memoized(_:_:)``.
+    var memoUnit: String? { get }
+}
+
+extension PageGenerator {
+    var memoUnit: String? { "generator:\(Self.self)" }
 }
 
 enum PageGenerators {

@@ -23,6 +23,11 @@ public struct SiteBuilder: Sendable {
         public var offlineBundle = true
         /// Told what the build is doing, for a progress display; called on the building thread.
         public var progress: (@Sendable (BuildProgress) -> Void)?
+        /// Where ``build()`` keeps what the next build needs to reuse unchanged pages
+        /// (``BuildCache/defaultDirectory(for:)`` is the usual place); nil renders every page every time.
+        public var cacheDirectory: URL?
+        /// Forget the cache before building, so every page is rendered; a new cache is still written.
+        public var clean = false
 
         public init(contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, contentDisplayRoot: String? = nil) {
             self.contentDirectory = contentDirectory
@@ -57,6 +62,11 @@ public struct SiteBuilder: Sendable {
 
     /// Checks everything a build checks, without writing anything.
     public func check() throws(Failure) -> CheckedSite {
+        try check(memo: nil)
+    }
+
+    /// - Parameter memo: for an incremental build, the previous build's units and the global key.
+    private func check(memo: (memo: PageMemo, globalKey: UInt64)?) throws(Failure) -> CheckedSite {
         options.progress?(.stage("Loading content"))
         let site: ContentSite
         do {
@@ -78,9 +88,16 @@ public struct SiteBuilder: Sendable {
         do {
             let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
             model = try SiteModel(site: site, theme: theme, jobs: work.jobs)
+            if let memo {
+                memo.memo.start(globalKey: memo.globalKey, site: site, siteKey: model.siteKey)
+                model.memo = memo.memo
+            }
             // Generators only read the model, so they run side by side; their pages keep the listed order.
             let generated = work.map(PageGenerators.all) { generator in
-                Result { () throws(Diagnostics) in try generator.pages(for: model) }
+                Result { () throws(Diagnostics) in
+                    guard let unit = generator.memoUnit else { return try generator.pages(for: model) }
+                    return try model.memoized(unit) { () throws(Diagnostics) in try generator.pages(for: model) }
+                }
             }
             for result in generated {
                 pages += try result.get()
@@ -97,7 +114,22 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into the output folder, replacing it only when the whole build succeeds.
     public func build() throws(Failure) -> BuildReport {
         let started = Date()
-        let checked = try check()
+        var memo: (memo: PageMemo, globalKey: UInt64)?
+        let cache = options.cacheDirectory.map(BuildCache.init(directory:))
+        if let cache {
+            if options.clean {
+                do {
+                    try cache.remove()
+                } catch {
+                    throw .output("cannot remove the build cache \(cache.directory.path): \(error.localizedDescription)")
+                }
+            }
+            let globalKey = BuildCache.globalKey(themeDirectory: options.themeDirectory, offlineBundle: options.offlineBundle)
+            let previous = cache.load(globalKey: globalKey)?.units ?? [:]
+            memo = (PageMemo(previous: previous, previousOutput: options.outputDirectory.standardizedFileURL), globalKey)
+        }
+        let checked = try check(memo: memo)
+        let reused = memo?.memo.reusedPaths ?? []
         let output: OutputDirectory
         do {
             output = try OutputDirectory(destination: options.outputDirectory)
@@ -109,7 +141,11 @@ public struct SiteBuilder: Sendable {
         do {
             options.progress?(.stage("Writing \(checked.pages.count) pages"))
             for (index, page) in checked.pages.enumerated() {
-                try output.write(page.contents, to: page.path)
+                if reused.contains(page.path) {
+                    try output.link(options.outputDirectory.standardizedFileURL.appendingPathComponent(page.path), to: page.path, contents: page.contents)
+                } else {
+                    try output.write(page.contents, to: page.path)
+                }
                 options.progress?(.writing(done: index + 1, total: checked.pages.count))
             }
             let theme = checked.theme
@@ -124,9 +160,13 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")
         }
+        if let cache, let memo {
+            // The cache only saves time: when it cannot be written, the next build renders everything.
+            try? cache.save(BuildCache.Manifest(version: BuildCache.formatVersion, globalKey: memo.globalKey, units: memo.memo.recordedUnits))
+        }
         return BuildReport(
             pagesWritten: checked.pages.count, documents: checked.site.documents.count,
-            warnings: checked.warnings, seconds: Date().timeIntervalSince(started))
+            warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: reused.count)
     }
 }
 

@@ -22,6 +22,10 @@ final class SiteModel: @unchecked Sendable {
     let links: InternalLinks
     /// Occupation codes: the catalog, every mention with its anchor, and the redlines.
     let codes: OccupationCodeIndex
+    /// Everything a page may show other than document bodies, hashed: see ``PageMemo``.
+    let siteKey: UInt64
+    /// Set for an incremental build; units of pages then come from the previous build when they can.
+    var memo: PageMemo?
 
     /// - Parameter jobs: threads that render bodies; 1 renders them in order on this thread.
     init(site: ContentSite, theme: Theme, jobs: Int = ParallelWork.defaultJobs) throws(Diagnostics) {
@@ -57,10 +61,65 @@ final class SiteModel: @unchecked Sendable {
         self.bodies = bodies
         codes = codeLinks.finish(bodies: bodies)
         warnings += codes.warnings
+        siteKey = Self.siteKey(site: site, today: today, codes: codes)
     }
 
+    /// A document's rendered body; the page unit being rendered now depends on that document.
     func body(of document: ContentDocument) -> RenderedBody {
-        bodies[document.path]!
+        DependencyRecorder.note(document.path)
+        return bodies[document.path]!
+    }
+
+    /// The redline of `code`'s current and proposed versions; the unit being rendered now depends on both.
+    func redline(for code: String) -> PositionRedline? {
+        guard let redline = codes.redline(for: code) else { return nil }
+        if let entry = codes.catalog[code] {
+            DependencyRecorder.note([entry.current?.path, entry.proposed?.path].compactMap { $0 })
+        }
+        return redline
+    }
+
+    /// The files of one unit of pages, reused from the previous build when nothing they read has changed.
+    func memoized<E: Error>(_ unit: String, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
+        guard let memo else { return try render() }
+        return try memo.files(unit: unit, render)
+    }
+
+    /// One page, reused from the previous build when nothing it read has changed.
+    func memoized(_ path: String, _ render: () -> OutputFile) -> OutputFile {
+        memoized(path) { () -> [OutputFile] in [render()] }[0]
+    }
+
+    /// The hash of everything but bodies that pages show: configuration, build date, data files,
+    /// every document's front matter, and every code mention with its context and anchor.
+    private static func siteKey(site: ContentSite, today: CivilDate, codes: OccupationCodeIndex) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(site.config.title)
+        hash.combine(site.config.description)
+        hash.combine(site.config.baseURL)
+        hash.combine(today.description)
+        for name in site.dataFiles.keys.sorted() {
+            hash.combine(name)
+            hash.combine(site.dataFiles[name]!)
+        }
+        for document in site.documents {
+            hash.combine(document.path)
+            hash.combine(document.frontMatterHash)
+        }
+        for code in codes.codes {
+            hash.combine(code)
+            for reference in codes.references[code] ?? [] {
+                let mention = reference.mention
+                hash.combine(mention.documentPath)
+                hash.combine(mention.placeLine)
+                hash.combine(mention.context)
+                hash.combine(mention.fileLine)
+                hash.combine(mention.column)
+                hash.combine(reference.anchor ?? "")
+            }
+            hash.combine(codes.revisedCodes.contains(code) ? 1 : 0)
+        }
+        return hash.value
     }
 
     // MARK: Pieces

@@ -6,13 +6,16 @@ import PortalContent
 /// page shows the same slides one by one through `assets/slides.js`. Without
 /// script every slide stays visible, so the page still reads top to bottom.
 struct SlidePages: PageGenerator {
+    /// Each page is its own unit.
+    var memoUnit: String? { nil }
+
     /// `slides/presentations/x.html` for `presentations/x.md`.
     static func path(of presentation: ContentDocument) -> String {
         "slides/" + presentation.outputPath
     }
 
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
-        model.documents(of: .presentation).map { page(for: $0, model) }
+        model.documents(of: .presentation).map { document in model.memoized(Self.path(of: document)) { page(for: document, model) } }
     }
 
     func page(for document: ContentDocument, _ model: SiteModel) -> OutputFile {

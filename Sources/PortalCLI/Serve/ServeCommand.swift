@@ -33,9 +33,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let state = ServeState()
         let outputURL = URL(fileURLWithPath: output)
-        let builder = SiteBuilder(options: .init(
+        var options = SiteBuilder.Options(
             contentDirectory: locations.contentURL, themeDirectory: locations.themeURL,
-            outputDirectory: outputURL, contentDisplayRoot: locations.contentDisplayRoot))
+            outputDirectory: outputURL, contentDisplayRoot: locations.contentDisplayRoot)
+        // Rebuilds after an edit reuse every page the edit does not touch.
+        options.cacheDirectory = BuildCache.defaultDirectory(for: outputURL)
+        let builder = SiteBuilder(options: options)
         let rebuild = Rebuilder(builder: builder, state: state, output: output)
         rebuild.initial(outputExists: FileManager.default.fileExists(atPath: outputURL.path))
 

@@ -1,0 +1,83 @@
+import Foundation
+import PortalContent
+
+/// The folder where a build keeps what the next build needs to reuse pages (``PageMemo``).
+///
+/// It holds one file, `manifest.json`: a global key, and for every unit of
+/// pages its key, the documents it read and the hash of each file written.
+/// The global key covers the `portal` binary, every theme file and the build
+/// options, so changing any of them renders everything again. The manifest is
+/// written only after the output has been swapped in, and replaced atomically;
+/// a missing, unreadable or outdated manifest just means a full build.
+public struct BuildCache {
+    /// Bump when the manifest's meaning changes, so older caches are ignored.
+    static let formatVersion = 1
+
+    struct Manifest: Codable {
+        var version: Int
+        var globalKey: UInt64
+        var units: [String: PageMemo.Unit]
+    }
+
+    let directory: URL
+
+    var manifestURL: URL { directory.appendingPathComponent("manifest.json") }
+
+    /// The manifest of the last build, when it is usable with `globalKey`.
+    func load(globalKey: UInt64) -> Manifest? {
+        guard let data = FileManager.default.contents(atPath: manifestURL.path),
+            let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+            manifest.version == Self.formatVersion, manifest.globalKey == globalKey
+        else { return nil }
+        return manifest
+    }
+
+    /// Writes the manifest through a temporary file, so a crash leaves the old one or the new one.
+    func save(_ manifest: Manifest) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let temporary = directory.appendingPathComponent(".manifest.json.\(getpid())")
+        try encoder.encode(manifest).write(to: temporary)
+        if rename(temporary.path, manifestURL.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: manifestURL.path])
+        }
+    }
+
+    /// Forgets everything, for `--clean`.
+    func remove() throws {
+        if FileManager.default.fileExists(atPath: directory.path) {
+            try FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// The default cache for an output folder: `.portal-cache/<output name>` beside it, e.g. `.portal-cache/Public`.
+    public static func defaultDirectory(for output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".portal-cache")
+            .appendingPathComponent(output.lastPathComponent)
+    }
+
+    /// What every page depends on besides the content: this binary, the theme's files and the options.
+    static func globalKey(themeDirectory: URL, offlineBundle: Bool) -> UInt64 {
+        var hash = StableHash()
+        hash.combine("portal-cache-\(formatVersion)")
+        // The binary by identity, not content: a rebuilt binary gets a new modification time.
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        hash.combine(executable)
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
+            hash.combine((attributes[.size] as? Int) ?? 0)
+            hash.combine(Int((((attributes[.modificationDate] as? Date) ?? .distantPast).timeIntervalSince1970 * 1_000_000).rounded()))
+        }
+        let theme = themeDirectory.standardizedFileURL.resolvingSymlinksInPath()
+        for path in (FileManager.default.subpaths(atPath: theme.path) ?? []).sorted() {
+            guard let data = FileManager.default.contents(atPath: theme.path + "/" + path) else { continue }
+            hash.combine(path)
+            data.withUnsafeBytes { hash.combine($0) }
+            hash.combine(data.count)
+        }
+        hash.combine(offlineBundle ? 1 : 0)
+        return hash.value
+    }
+}

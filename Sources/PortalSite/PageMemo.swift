@@ -1,0 +1,169 @@
+import Foundation
+import PortalContent
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reuses the pages of the previous build whose inputs did not change; the heart of incremental builds.
+///
+/// Pages are made in units: one document page, one code page, the whole
+/// search index. While a unit renders, every document body it reads through
+/// ``SiteModel/body(of:)`` is recorded as a dependency. Everything else a page
+/// may show (front matter, code mentions, data files, the theme, the build
+/// date) is folded into one site key, so a unit is reused only when the site
+/// key and the sources of all its recorded documents are what they were.
+/// A change to a title, a mention or a data file therefore renders every page
+/// again, which is slow but never stale.
+///
+/// A reused file is read back from the previous output and checked against
+/// the hash recorded when it was written, so a hand-edited or missing output
+/// file is rendered again instead of copied.
+final class PageMemo: @unchecked Sendable {
+    /// What the cache keeps about one unit between builds.
+    struct Unit: Codable, Sendable {
+        var key: UInt64
+        /// Content paths of the documents whose bodies the unit read, sorted.
+        var dependencies: [String]
+        var files: [File]
+    }
+
+    struct File: Codable, Sendable {
+        var path: String
+        var hash: UInt64
+    }
+
+    private let previous: [String: Unit]
+    private let previousOutput: URL
+    /// The global key (binary, theme, options) combined with ``SiteModel/siteKey``; set before any unit runs.
+    private var baseKey: UInt64 = 0
+    private var sourceHashes: [String: UInt64] = [:]
+    private let lock = NSLock()
+    private var units: [String: Unit] = [:]
+    private var reused: Set<String> = []
+
+    /// - Parameters:
+    ///   - previous: the units the last successful build recorded, by name.
+    ///   - previousOutput: where that build's files are.
+    init(previous: [String: Unit], previousOutput: URL) {
+        self.previous = previous
+        self.previousOutput = previousOutput
+    }
+
+    /// Fixes the key every unit's key starts from; called once the site model exists.
+    func start(globalKey: UInt64, site: ContentSite, siteKey: UInt64) {
+        var hash = StableHash()
+        hash.combine(globalKey)
+        hash.combine(siteKey)
+        baseKey = hash.value
+        sourceHashes = Dictionary(site.documents.map { ($0.path, $0.sourceHash) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every unit this build made or reused, to save for the next build.
+    var recordedUnits: [String: Unit] { lock.withLock { units } }
+
+    /// Output paths copied from the previous build rather than rendered.
+    var reusedPaths: Set<String> { lock.withLock { reused } }
+
+    /// The files of unit `name`: the previous build's when nothing they depend on changed, else `render()`'s.
+    ///
+    /// Names must be unique within a build; the first file's path is a good one.
+    func files<E: Error>(unit name: String, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
+        if let old = previous[name], old.key == key(for: old.dependencies), let files = readPrevious(old.files) {
+            DependencyRecorder.note(old.dependencies)
+            lock.withLock {
+                units[name] = old
+                reused.formUnion(old.files.map(\.path))
+            }
+            return files
+        }
+        let recorder = DependencyRecorder.begin()
+        let files: [OutputFile]
+        do {
+            files = try render()
+        } catch {
+            recorder.end()
+            throw error
+        }
+        let dependencies = recorder.end()
+        let unit = Unit(
+            key: key(for: dependencies), dependencies: dependencies,
+            files: files.map { File(path: $0.path, hash: StableHash.of($0.contents)) })
+        lock.withLock { units[name] = unit }
+        return files
+    }
+
+    private func key(for dependencies: [String]) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(baseKey)
+        for path in dependencies {
+            hash.combine(path)
+            // A document that no longer exists must not match its old hash.
+            hash.combine(sourceHashes[path] ?? 0)
+            hash.combine(sourceHashes[path] == nil ? 1 : 0)
+        }
+        return hash.value
+    }
+
+    /// The previous build's files, or nil when any is missing or differs from what that build wrote.
+    private func readPrevious(_ files: [File]) -> [OutputFile]? {
+        var result: [OutputFile] = []
+        result.reserveCapacity(files.count)
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: previousOutput.path + "/" + file.path),
+                let text = String(data: data, encoding: .utf8), StableHash.of(text) == file.hash
+            else { return nil }
+            result.append(OutputFile(path: file.path, contents: text))
+        }
+        return result
+    }
+}
+
+/// Records which document bodies the unit running on this thread reads.
+///
+/// A per-thread stack, so units may nest: when an inner unit ends, what it
+/// read counts for the outer one too.
+final class DependencyRecorder {
+    private var paths: Set<String> = []
+    private var parent: DependencyRecorder?
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    private static var current: DependencyRecorder? {
+        get { pthread_getspecific(key).map { Unmanaged<DependencyRecorder>.fromOpaque($0).takeUnretainedValue() } }
+        set {
+            if let old = pthread_getspecific(key) { Unmanaged<DependencyRecorder>.fromOpaque(old).release() }
+            pthread_setspecific(key, newValue.map { Unmanaged.passRetained($0).toOpaque() })
+        }
+    }
+
+    /// Starts recording on this thread.
+    static func begin() -> DependencyRecorder {
+        let recorder = DependencyRecorder()
+        recorder.parent = current
+        current = recorder
+        return recorder
+    }
+
+    /// Stops recording; returns the paths read, sorted, and hands them to the enclosing unit.
+    @discardableResult
+    func end() -> [String] {
+        let parent = self.parent
+        Self.current = parent
+        parent?.paths.formUnion(paths)
+        return paths.sorted()
+    }
+
+    /// Notes that the running unit read the body of the document at `path`; nothing when no unit runs.
+    static func note(_ path: String) {
+        current?.paths.insert(path)
+    }
+
+    static func note(_ paths: [String]) {
+        current?.paths.formUnion(paths)
+    }
+}

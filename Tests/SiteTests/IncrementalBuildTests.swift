@@ -1,0 +1,213 @@
+import Foundation
+import PortalContent
+import Testing
+
+@testable import PortalSite
+
+/// Incremental builds: after any edit, a build that reuses the previous one's pages
+/// writes exactly the bytes a clean build writes.
+@Suite struct IncrementalBuildTests {
+    /// A copy of the repository's content and theme, an output, and a cache, all in one temporary folder.
+    struct Workspace {
+        let folder: URL
+        var content: URL { folder.appendingPathComponent("Content") }
+        var theme: URL { folder.appendingPathComponent("Theme") }
+        var output: URL { folder.appendingPathComponent("Public") }
+        var cache: URL { folder.appendingPathComponent(".portal-cache/Public") }
+
+        init(_ name: String = #function) throws {
+            folder = try temporaryFolder(name)
+            for part in ["Content", "Theme"] {
+                try FileManager.default.copyItem(
+                    at: repositoryRoot.appendingPathComponent(part), to: folder.appendingPathComponent(part))
+            }
+        }
+
+        func options(output: URL? = nil, cached: Bool = true, clean: Bool = false) -> SiteBuilder.Options {
+            var options = SiteBuilder.Options(
+                contentDirectory: content, themeDirectory: theme, outputDirectory: output ?? self.output,
+                contentDisplayRoot: "Content")
+            options.cacheDirectory = cached ? cache : nil
+            options.clean = clean
+            return options
+        }
+
+        @discardableResult
+        func build(clean: Bool = false) throws -> BuildReport {
+            try SiteBuilder(options: options(clean: clean)).build()
+        }
+
+        /// A build of the same sources from nothing, with no cache, into a folder of its own.
+        func cleanBuild() throws -> URL {
+            let output = try temporaryFolder("clean").appendingPathComponent("Public")
+            _ = try SiteBuilder(options: options(output: output, cached: false)).build()
+            return output
+        }
+
+        func edit(_ path: String, in root: URL? = nil, _ change: (String) -> String) throws {
+            let url = (root ?? content).appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changed nothing")
+            try Data(changed.utf8).write(to: url)
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    /// Every file under `folder`, by relative path.
+    static func files(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    /// Expects the workspace's output to equal a clean build of its sources, file for file.
+    static func expectSameAsClean(_ workspace: Workspace, _ label: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let incremental = try files(in: workspace.output)
+        let clean = try files(in: workspace.cleanBuild())
+        #expect(incremental.keys.sorted() == clean.keys.sorted(), "\(label): different file lists", sourceLocation: sourceLocation)
+        let differing = clean.keys.sorted().filter { incremental[$0] != nil && incremental[$0] != clean[$0] }
+        #expect(differing.isEmpty, "\(label): files that differ from a clean build: \(differing.prefix(8))", sourceLocation: sourceLocation)
+    }
+
+    struct Edit: Sendable, CustomStringConvertible {
+        var description: String
+        var apply: @Sendable (Workspace) throws -> Void
+    }
+
+    static let edits: [Edit] = [
+        Edit(description: "a sentence added to a proposed position with a redline") { workspace in
+            try workspace.edit("positions/0340-0016-proposed.md") { $0 + "\nThe incumbent also keeps the duty roster current.\n" }
+        },
+        Edit(description: "a word changed in an enclosed current position") { workspace in
+            try workspace.edit("positions/2345-5035-current.md") { $0.replacingOccurrences(of: "directly participates", with: "participates directly") }
+        },
+        Edit(description: "a paragraph added to a letter") { workspace in
+            try workspace.edit("letters/2022-08-30-customer-relations-coordinators.md") { $0 + "\nPlease reply by the date above.\n" }
+        },
+        Edit(description: "an answer changed in the Q&A") { workspace in
+            try workspace.edit("customer-connect/questions-and-answers.md") { $0.replacingOccurrences(of: "Within 24 hours", with: "Within one day") }
+        },
+        Edit(description: "a title changed in front matter") { workspace in
+            try workspace.edit("customer-connect/questions-and-answers.md") {
+                $0.replacingOccurrences(of: "title: Customer Connect Q-and-A", with: "title: Customer Connect Questions")
+            }
+        },
+        Edit(description: "a code mention added to the article") { workspace in
+            try workspace.edit("customer-connect/coordinator-duties.md") { $0 + "\nSee also the Customer Relations Coordinator, 2345-5035.\n" }
+        },
+        Edit(description: "a slide added to the presentation") { workspace in
+            try workspace.edit("presentations/2022-08-30-naps-presentation.md") { $0 + "\n## One more slide\n\nClosing remarks.\n" }
+        },
+        Edit(description: "a new document") { workspace in
+            try workspace.write("customer-connect/new-note.md", """
+                ---
+                title: A new note
+                kind: article
+                date: 2024-05-01
+                ---
+
+                The note mentions 2370-0671 and links the [questions](questions-and-answers.md).
+
+                """)
+        },
+        Edit(description: "a document deleted") { workspace in
+            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("customer-connect/coordinator-duties.md"))
+        },
+        Edit(description: "a staffing data file changed") { workspace in
+            try workspace.edit("data/care-centers-2019.ratio.yaml") { $0.replacingOccurrences(of: "name:", with: "name: Revised") }
+        },
+        Edit(description: "a theme template changed") { workspace in
+            try workspace.edit("templates/layout.mustache", in: workspace.theme) { $0.replacingOccurrences(of: "</footer>", with: "<p>Edited.</p></footer>") }
+        },
+        Edit(description: "nothing changed") { _ in },
+    ]
+
+    @Test(arguments: edits)
+    func incrementalBuildEqualsCleanBuild(_ edit: Edit) throws {
+        let workspace = try Workspace("incremental")
+        try workspace.build()
+        try edit.apply(workspace)
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, edit.description)
+    }
+
+    @Test func successiveEditsStayIdenticalToCleanBuilds() throws {
+        let workspace = try Workspace("successive")
+        try workspace.build()
+        for edit in Self.edits.prefix(4) {
+            try edit.apply(workspace)
+            try workspace.build()
+            try Self.expectSameAsClean(workspace, edit.description)
+        }
+    }
+
+    @Test func bodyEditReusesPagesThatDoNotShowIt() throws {
+        let workspace = try Workspace("reuse")
+        let first = try workspace.build()
+        #expect(first.pagesReused == 0)
+        let unchanged = try workspace.build()
+        // Everything but the sitemap, which is always made again from the page list.
+        #expect(unchanged.pagesReused == unchanged.pagesWritten - 1)
+
+        let before = try Self.files(in: workspace.output)
+        try workspace.edit("customer-connect/questions-and-answers.md") { $0.replacingOccurrences(of: "Within 24 hours", with: "Within one day") }
+        let report = try workspace.build()
+        let after = try Self.files(in: workspace.output)
+        #expect(report.pagesReused > 0 && report.pagesReused < report.pagesWritten)
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(changed.contains("customer-connect/questions-and-answers.html"))
+        #expect(!changed.contains("letters/2022-08-30-customer-relations-coordinators.html"))
+        #expect(!changed.contains("codes/2345-5035-redline.html"))
+    }
+
+    @Test func cleanRendersEverything() throws {
+        let workspace = try Workspace("clean")
+        try workspace.build()
+        let report = try workspace.build(clean: true)
+        #expect(report.pagesReused == 0)
+        #expect(try workspace.build().pagesReused > 0)
+    }
+
+    @Test func handEditedOutputIsRenderedAgain() throws {
+        let workspace = try Workspace("tampered")
+        try workspace.build()
+        let page = workspace.output.appendingPathComponent("positions/2370-0671-current.html")
+        try Data("edited by hand".utf8).write(to: page)
+        try FileManager.default.removeItem(at: workspace.output.appendingPathComponent("codes/0340-0016-redline.html"))
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "hand-edited output")
+    }
+
+    @Test func unreadableCacheMeansFullBuild() throws {
+        let workspace = try Workspace("corrupt")
+        try workspace.build()
+        try Data("{not json".utf8).write(to: workspace.cache.appendingPathComponent("manifest.json"))
+        let report = try workspace.build()
+        #expect(report.pagesReused == 0)
+        try Self.expectSameAsClean(workspace, "corrupt cache")
+    }
+
+    @Test func failedBuildKeepsTheCacheUsable() throws {
+        let workspace = try Workspace("failed")
+        try workspace.build()
+        let manifest = try Data(contentsOf: workspace.cache.appendingPathComponent("manifest.json"))
+        try workspace.edit("customer-connect/questions-and-answers.md") { $0.replacingOccurrences(of: "kind: qa", with: "kind: nonsense") }
+        #expect(throws: SiteBuilder.Failure.self) { try workspace.build() }
+        #expect(try Data(contentsOf: workspace.cache.appendingPathComponent("manifest.json")) == manifest)
+        try workspace.edit("customer-connect/questions-and-answers.md") { $0.replacingOccurrences(of: "kind: nonsense", with: "kind: qa") }
+        #expect(try workspace.build().pagesReused > 0)
+        try Self.expectSameAsClean(workspace, "after a failed build")
+    }
+}
