@@ -54,8 +54,8 @@ final class InternalLinks: @unchecked Sendable {
     /// and a warning for each link with no destination.
     func problems(in pages: [OutputFile], assets: [String]) -> [Diagnostic] {
         let recorded = lock.withLock { links }
-        var contents: [String: String] = [:]
-        for page in pages { contents[page.path] = page.contents }
+        var pagesByPath: [String: OutputFile] = [:]
+        for page in pages { pagesByPath[page.path] = page }
         let files = Set(pages.map(\.path)).union(assets.map { "assets/\($0)" })
         var anchorsByPage: [String: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
@@ -77,8 +77,9 @@ final class InternalLinks: @unchecked Sendable {
                 report("leads to '\(page)', which the build does not write; link a document by its .md path relative to this file")
                 continue
             }
-            guard !link.fragment.isEmpty, let html = contents[page] else { continue }
-            if anchorsByPage[page] == nil { anchorsByPage[page] = Self.anchors(in: html) }
+            guard !link.fragment.isEmpty, let target = pagesByPath[page] else { continue }
+            // A page reused from the previous build is read only when a link needs its anchors.
+            if anchorsByPage[page] == nil { anchorsByPage[page] = Self.anchors(in: target.text() ?? "") }
             let anchors = anchorsByPage[page]!
             if !anchors.contains(link.fragment) {
                 let known = anchors.sorted().prefix(8).joined(separator: ", ")

@@ -79,15 +79,16 @@ final class OutputDirectory {
         }
     }
 
-    /// Puts the previous build's file `source`, whose text is `contents`, at `path` as a hard link,
-    /// which costs no copy; writes `contents` when the link cannot be made (another file system, say).
+    /// Puts the previous build's file `source` at `path` as a hard link, which costs no copy;
+    /// writes `contents()` when the link cannot be made (another file system, say).
     ///
     /// Sharing the inode is safe: no build writes into a file it did not create, and the
     /// previous output is removed once this one is swapped in.
-    func link(_ source: URL, to path: String, contents: String) throws {
+    func link(_ source: URL, to path: String, contents: () -> String?) throws {
         try makeParentDirectory(of: path)
         if Glibc.link(source.path, staging.path + "/" + path) == 0 { return }
-        try write(contents, to: path)
+        guard let text = contents() else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source.path]) }
+        try write(text, to: path)
     }
 
     func copyFile(_ source: URL, to path: String) throws {

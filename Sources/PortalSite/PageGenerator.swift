@@ -1,3 +1,4 @@
+import Foundation
 import PortalContent
 
 /// One family of output files: document pages, code pages, the search index, and so on.
@@ -30,10 +31,26 @@ enum PageGenerators {
 /// One finished output file: where it goes, relative to the output root, and its text.
 public struct OutputFile: Sendable {
     public var path: String
+    /// The text; empty for a file reused from the previous build (see `reusedFrom`).
     public var contents: String
+    /// For a file the previous build wrote and this one keeps as it is (``PageMemo``): where that file is.
+    /// Its text is read from there only when something needs it.
+    public var reusedFrom: URL?
 
     public init(path: String, contents: String) {
         self.path = path
         self.contents = contents
+    }
+
+    init(path: String, reusedFrom: URL) {
+        self.path = path
+        self.contents = ""
+        self.reusedFrom = reusedFrom
+    }
+
+    /// The text, read from the previous build's file when reused; nil when that file cannot be read.
+    func text() -> String? {
+        guard let reusedFrom else { return contents }
+        return FileManager.default.contents(atPath: reusedFrom.path).flatMap { String(data: $0, encoding: .utf8) }
     }
 }

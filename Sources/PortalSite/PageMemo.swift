@@ -16,9 +16,9 @@ import Glibc
 /// A change to a title, a mention or a data file therefore renders every page
 /// again, which is slow but never stale.
 ///
-/// A reused file is read back from the previous output and checked against
-/// the hash recorded when it was written, so a hand-edited or missing output
-/// file is rendered again instead of copied.
+/// A reused file must still have the size and modification time recorded when
+/// it was written, so a hand-edited or missing output file is rendered again
+/// instead of copied; it is never read unless a link check needs its anchors.
 final class PageMemo: @unchecked Sendable {
     /// What the cache keeps about one unit between builds.
     struct Unit: Codable, Sendable {
@@ -28,9 +28,12 @@ final class PageMemo: @unchecked Sendable {
         var files: [File]
     }
 
+    /// An output file as it was left on disk: a hand edit or a lost file changes its size or time.
     struct File: Codable, Sendable {
         var path: String
-        var hash: UInt64
+        var size: Int
+        /// Modification time in nanoseconds since 1970.
+        var modified: Int
     }
 
     private let previous: [String: Unit]
@@ -69,7 +72,7 @@ final class PageMemo: @unchecked Sendable {
     ///
     /// Names must be unique within a build; the first file's path is a good one.
     func files<E: Error>(unit name: String, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
-        if let old = previous[name], old.key == key(for: old.dependencies), let files = readPrevious(old.files) {
+        if let old = previous[name], old.key == key(for: old.dependencies), let files = unchangedPrevious(old.files) {
             DependencyRecorder.note(old.dependencies)
             lock.withLock {
                 units[name] = old
@@ -86,11 +89,26 @@ final class PageMemo: @unchecked Sendable {
             throw error
         }
         let dependencies = recorder.end()
+        // Sizes and times are filled in by `recordFiles(in:)` once the files are written.
         let unit = Unit(
             key: key(for: dependencies), dependencies: dependencies,
-            files: files.map { File(path: $0.path, hash: StableHash.of($0.contents)) })
+            files: files.map { File(path: $0.path, size: -1, modified: 0) })
         lock.withLock { units[name] = unit }
         return files
+    }
+
+    /// Notes the size and time of every file of every unit as written in `directory`, for the next build's checks.
+    func recordFiles(in directory: URL) {
+        lock.withLock {
+            for (name, unit) in units {
+                var unit = unit
+                unit.files = unit.files.map { file in
+                    let (size, modified) = Self.stat(directory.path + "/" + file.path) ?? (-1, 0)
+                    return File(path: file.path, size: size, modified: modified)
+                }
+                units[name] = unit
+            }
+        }
     }
 
     private func key(for dependencies: [String]) -> UInt64 {
@@ -105,17 +123,24 @@ final class PageMemo: @unchecked Sendable {
         return hash.value
     }
 
-    /// The previous build's files, or nil when any is missing or differs from what that build wrote.
-    private func readPrevious(_ files: [File]) -> [OutputFile]? {
+    /// The previous build's files, or nil when any is missing or was changed since that build wrote it.
+    private func unchangedPrevious(_ files: [File]) -> [OutputFile]? {
         var result: [OutputFile] = []
         result.reserveCapacity(files.count)
         for file in files {
-            guard let data = FileManager.default.contents(atPath: previousOutput.path + "/" + file.path),
-                let text = String(data: data, encoding: .utf8), StableHash.of(text) == file.hash
+            let url = previousOutput.appendingPathComponent(file.path)
+            guard file.size >= 0, let (size, modified) = Self.stat(url.path), size == file.size, modified == file.modified
             else { return nil }
-            result.append(OutputFile(path: file.path, contents: text))
+            result.append(OutputFile(path: file.path, reusedFrom: url))
         }
         return result
+    }
+
+    /// Size and modification time (nanoseconds) of a regular file, or nil.
+    private static func stat(_ path: String) -> (size: Int, modified: Int)? {
+        var info = Glibc.stat()
+        guard fstatat(AT_FDCWD, path, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
     }
 }
 

@@ -141,8 +141,8 @@ public struct SiteBuilder: Sendable {
         do {
             options.progress?(.stage("Writing \(checked.pages.count) pages"))
             for (index, page) in checked.pages.enumerated() {
-                if reused.contains(page.path) {
-                    try output.link(options.outputDirectory.standardizedFileURL.appendingPathComponent(page.path), to: page.path, contents: page.contents)
+                if let previous = page.reusedFrom {
+                    try output.link(previous, to: page.path) { page.text() }
                 } else {
                     try output.write(page.contents, to: page.path)
                 }
@@ -156,6 +156,7 @@ public struct SiteBuilder: Sendable {
                 let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
                 try OfflineBundle.write(from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest))
             }
+            memo?.memo.recordFiles(in: output.staging)
             try output.commit()
         } catch {
             throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")
