@@ -1,5 +1,5 @@
 /// A line and column in a file, both 1-based.
-public struct SourceLocation: Sendable, Equatable, Hashable {
+public struct SourceLocation: Sendable, Equatable, Hashable, Codable {
     public var line: Int
     public var column: Int
 
@@ -10,7 +10,7 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
 }
 
 /// A person in a letter's sender or addressee block.
-public struct Person: Sendable, Equatable {
+public struct Person: Sendable, Equatable, Codable {
     public var name: String
     public var title: String?
     public var organization: String?
@@ -18,8 +18,8 @@ public struct Person: Sendable, Equatable {
 }
 
 /// A letter's reference to one of its enclosures, resolved after every document is loaded.
-public struct EnclosureReference: Sendable, Equatable {
-    public enum Target: Sendable, Equatable {
+public struct EnclosureReference: Sendable, Equatable, Codable {
+    public enum Target: Sendable, Equatable, Codable {
         /// A document path relative to Content/, e.g. `presentations/x.md`.
         case path(String)
         /// A position description by occupation code and version.
@@ -41,7 +41,7 @@ public enum PositionVersion: String, Sendable, CaseIterable, Codable, Comparable
 }
 
 /// The fields only a letter has.
-public struct LetterFields: Sendable, Equatable {
+public struct LetterFields: Sendable, Equatable, Codable {
     public var from: Person
     public var to: Person
     public var statute: String
@@ -53,7 +53,7 @@ public struct LetterFields: Sendable, Equatable {
 }
 
 /// The fields only a position description has.
-public struct PositionFields: Sendable, Equatable {
+public struct PositionFields: Sendable, Equatable, Codable {
     public var occupationCode: String
     public var grade: String
     public var version: PositionVersion
@@ -61,7 +61,9 @@ public struct PositionFields: Sendable, Equatable {
 }
 
 /// One Markdown file from Content/, with validated front matter and its body.
-public struct ContentDocument: Sendable, Equatable {
+/// Codable without its body, for the build cache: the body is the part of the
+/// source after the front matter, which the loader reads anyway.
+public struct ContentDocument: Sendable, Equatable, Codable {
     /// Path relative to the content folder, with `/` separators: `letters/x.md`.
     public var path: String
     /// The path as diagnostics show it: `Content/letters/x.md`.
@@ -78,7 +80,7 @@ public struct ContentDocument: Sendable, Equatable {
     public var letter: LetterFields?
     public var position: PositionFields?
     /// The Markdown after the front matter.
-    public var body: String
+    public var body: String = ""
     /// Add this to a line number within `body` to get the line in the file.
     public var bodyLineOffset: Int
     /// Where each front-matter field's value starts in the file.
@@ -87,6 +89,11 @@ public struct ContentDocument: Sendable, Equatable {
     public var sourceHash: UInt64 = 0
     /// ``StableHash`` of the lines before the body: every field other pages may show comes from them.
     public var frontMatterHash: UInt64 = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case path, displayPath, kind, title, date, summary, sourceDate, consultation, letter, position
+        case bodyLineOffset, fieldLocations, sourceHash, frontMatterHash
+    }
 
     /// The location of a front-matter field, or line 1 when the field is absent.
     public func location(ofField field: String) -> SourceLocation {

@@ -16,6 +16,9 @@ public struct ContentLoader: Sendable {
     public let displayRoot: String
     /// Threads that read and decode files; any number gives the same site.
     public let jobs: Int
+    /// Documents decoded by an earlier build, by path, without bodies (the build cache's); a file whose
+    /// source hash and display path still match is not decoded again.
+    public var knownDocuments: [String: ContentDocument] = [:]
 
     public init(directory: URL, displayRoot: String? = nil, jobs: Int = ParallelWork.defaultJobs) {
         self.directory = directory.standardizedFileURL
@@ -82,9 +85,15 @@ public struct ContentLoader: Sendable {
         } else if isData {
             return .data(name: String(relative.dropFirst("data/".count)), text: text)
         }
+        let sourceHash = StableHash.of(text)
+        if var known = knownDocuments[relative], known.sourceHash == sourceHash, known.displayPath == display {
+            // Decoding gives the same fields for the same text; the body is everything after the front matter.
+            known.body = String(text[Self.lines(known.bodyLineOffset, of: text).endIndex...])
+            return .document(.success(known))
+        }
         return .document(DocumentDecoder.decode(text, path: relative, displayPath: display).map { document in
             var document = document
-            document.sourceHash = StableHash.of(text)
+            document.sourceHash = sourceHash
             document.frontMatterHash = StableHash.of(String(Self.lines(document.bodyLineOffset, of: text)))
             return document
         })

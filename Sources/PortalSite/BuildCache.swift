@@ -23,6 +23,9 @@ public struct BuildCache {
 
     var manifestURL: URL { directory.appendingPathComponent("manifest.json") }
 
+    /// Rendered bodies and what rendering them found (``DocumentCache``).
+    var documents: DocumentCache { DocumentCache(directory: directory.appendingPathComponent("documents")) }
+
     /// The manifest of the last build, when it is usable with `globalKey`.
     func load(globalKey: UInt64) -> Manifest? {
         guard let data = FileManager.default.contents(atPath: manifestURL.path),

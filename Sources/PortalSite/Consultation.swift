@@ -111,7 +111,7 @@ struct Consultation {
         var shown = Set<String>()
         var changes: [Change] = []
         for document in documents {
-            for info in model.body(of: document).generatedBlocks {
+            for info in model.generatedBlocks(of: document) {
                 guard let request = try? StaffingBlockRequest.parse(infoString: info) else { continue }
                 switch request.name {
                 case "factors", "bands", "districts":

@@ -12,8 +12,9 @@ import PortalMarkdown
 /// `id` the build writes, or ``problems(in:assets:)`` reports it.
 final class InternalLinks: @unchecked Sendable {
     /// One link an author wrote, resolved to a page path relative to the site root.
-    struct Link: Sendable {
-        var document: ContentDocument
+    struct Link: Sendable, Codable {
+        /// The linking document, relative to Content/.
+        var documentPath: String
         var written: String
         var line: Int
         var column: Int
@@ -26,6 +27,15 @@ final class InternalLinks: @unchecked Sendable {
         var severity: Diagnostic.Severity = .error
     }
 
+    /// The links found in one body while it is parsed.
+    final class Log: @unchecked Sendable {
+        private let lock = NSLock()
+        private var links: [Link] = []
+
+        func append(_ link: Link) { lock.withLock { links.append(link) } }
+        var all: [Link] { lock.withLock { links } }
+    }
+
     private let documentsByPath: [String: ContentDocument]
     private let lock = NSLock()
     private var links: [Link] = []
@@ -34,13 +44,18 @@ final class InternalLinks: @unchecked Sendable {
         documentsByPath = Dictionary(site.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The rewriter for one document's body; safe to use from several threads at once.
-    func rewriter(for document: ContentDocument) -> LinkRewriter {
+    /// The rewriter for one document's body; the links it resolves go to `log`.
+    func rewriter(for document: ContentDocument, log: Log) -> LinkRewriter {
         LinkRewriter { [self] url, location in
             let (link, rewritten) = resolve(url, in: document, at: location)
-            if let link { lock.withLock { links.append(link) } }
+            if let link { log.append(link) }
             return rewritten
         }
+    }
+
+    /// Adds one document's links to those checked once every page exists.
+    func add(_ found: [Link]) {
+        lock.withLock { links += found }
     }
 
     /// Throws the ``problems(in:assets:)`` when any is an error; returns the warnings otherwise.
@@ -61,7 +76,7 @@ final class InternalLinks: @unchecked Sendable {
         var diagnostics: [Diagnostic] = []
         for link in recorded {
             func report(_ message: String) {
-                let document = link.document
+                guard let document = documentsByPath[link.documentPath] else { return }
                 let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
                 diagnostics.append(Diagnostic(
                     link.severity, path: document.displayPath, line: link.line + document.bodyLineOffset, column: link.column,
@@ -94,7 +109,7 @@ final class InternalLinks: @unchecked Sendable {
     /// The recorded link (nil for external links) and the destination to write instead (nil to keep).
     private func resolve(_ url: String, in document: ContentDocument, at location: LinkLocation) -> (Link?, String?) {
         if url.hasPrefix("//") || Self.hasScheme(url) { return (nil, nil) }
-        var link = Link(document: document, written: url, line: location.line, column: location.column, page: nil, fragment: "")
+        var link = Link(documentPath: document.path, written: url, line: location.line, column: location.column, page: nil, fragment: "")
         if url.isEmpty {
             // cmark-gfm renders it as href="", a link back to the same page: almost always a slip.
             link.problem = "has no destination; put the target between the parentheses, e.g. [text](../letters/x.md)"

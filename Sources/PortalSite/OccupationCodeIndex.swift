@@ -16,31 +16,35 @@ struct OccupationCodeIndex: Sendable {
     /// The codes with a current and a proposed version, and so a redline.
     let revisedCodes: Set<String>
     /// Redlines are worked out on first use: an incremental build that reuses the redline pages never needs them.
-    private let redlineTexts: [String: (old: MarkdownDocument, new: MarkdownDocument)]
+    private let redlinePairs: [String: (old: String, new: String)]
+    /// The parsed body of a position description, by content path; asked only when a redline is needed.
+    private let positionText: @Sendable (String) -> MarkdownDocument?
     private let computedRedlines = RedlineStore()
     /// Every code on file or mentioned, sorted.
     let codes: [String]
     /// Unknown codes and titles or grades that disagree with the catalog.
     let warnings: [Diagnostic]
 
+    /// - Parameters:
+    ///   - anchors: by document path, the ids of the places that mention a code, by body line.
+    ///   - positionText: the parsed body of a position description, by content path.
     init(
-        catalog: OccupationCatalog, mentions: [CodeMention], positionTexts: [String: MarkdownDocument],
-        bodies: [String: RenderedBody], warnings: [Diagnostic]
+        catalog: OccupationCatalog, mentions: [CodeMention], anchors: [String: [Int: String]],
+        positionText: @escaping @Sendable (String) -> MarkdownDocument?, warnings: [Diagnostic]
     ) {
         self.catalog = catalog
         var references: [String: [Reference]] = [:]
         for mention in mentions.sorted(by: { ($0.documentPath, $0.placeLine, $0.code) < ($1.documentPath, $1.placeLine, $1.code) }) {
-            let anchor = bodies[mention.documentPath]?.anchors[mention.placeLine]
+            let anchor = anchors[mention.documentPath]?[mention.placeLine]
             references[mention.code, default: []].append(Reference(mention: mention, anchor: anchor))
         }
         self.references = references
-        let pairs = catalog.codes.compactMap { code -> (code: String, old: MarkdownDocument, new: MarkdownDocument)? in
-            guard let entry = catalog[code], let current = entry.current, let proposed = entry.proposed,
-                let old = positionTexts[current.path], let new = positionTexts[proposed.path]
-            else { return nil }
-            return (code, old, new)
+        let pairs = catalog.codes.compactMap { code -> (code: String, old: String, new: String)? in
+            guard let entry = catalog[code], let current = entry.current, let proposed = entry.proposed else { return nil }
+            return (code, current.path, proposed.path)
         }
-        redlineTexts = Dictionary(uniqueKeysWithValues: pairs.map { ($0.code, ($0.old, $0.new)) })
+        redlinePairs = Dictionary(uniqueKeysWithValues: pairs.map { ($0.code, ($0.old, $0.new)) })
+        self.positionText = positionText
         revisedCodes = Set(pairs.map(\.code))
         codes = Set(catalog.codes).union(references.keys).sorted()
         self.warnings = warnings.sorted()
@@ -49,8 +53,10 @@ struct OccupationCodeIndex: Sendable {
     /// The redline of `code`'s current and proposed versions, or nil when it lacks either.
     /// Pages should ask ``SiteModel/redline(for:)``, which records the dependency.
     func redline(for code: String) -> PositionRedline? {
-        guard let texts = redlineTexts[code] else { return nil }
-        return computedRedlines.value(for: code) { PositionRedline(old: texts.old, new: texts.new) }
+        guard let pair = redlinePairs[code] else { return nil }
+        return computedRedlines.value(for: code) {
+            PositionRedline(old: positionText(pair.old) ?? MarkdownDocument(blocks: []), new: positionText(pair.new) ?? MarkdownDocument(blocks: []))
+        }
     }
 
     /// The path of a code's page, relative to the site root.

@@ -3,7 +3,7 @@ import PortalContent
 import PortalMarkdown
 
 /// One place in a document that mentions an occupation code.
-struct CodeMention: Sendable {
+struct CodeMention: Sendable, Codable {
     var code: String
     /// The mentioning document, relative to Content/.
     var documentPath: String
@@ -19,16 +19,21 @@ struct CodeMention: Sendable {
 /// Turns occupation codes in every body into links to their code pages, and records where each one stands.
 ///
 /// ``SiteModel`` asks for a linker per document before parsing it, then hands
-/// over the parsed Markdown; the collector works out each mention's place,
+/// over the parsed Markdown; ``record(_:of:log:)`` works out each mention's place,
 /// context and anchor line, and checks the title and grade written beside it
-/// against the catalog. Thread-safe, so bodies may be parsed in parallel.
-final class OccupationCodeLinks: @unchecked Sendable {
+/// against the catalog. It keeps no state, so bodies may be parsed in parallel
+/// and one document's results can be kept between builds.
+final class OccupationCodeLinks: Sendable {
     let catalog: OccupationCatalog
-    private let lock = NSLock()
-    private var logs: [String: MentionLog] = [:]
-    private var mentions: [CodeMention] = []
-    private var warnings: [Diagnostic] = []
-    private var positionTexts: [String: MarkdownDocument] = [:]
+
+    /// What recording one document's mentions yields.
+    struct Recorded {
+        /// Body lines of the places to anchor.
+        var anchoring: Set<Int>
+        var mentions: [CodeMention]
+        /// Unknown codes, and titles or grades that disagree with the catalog.
+        var warnings: [Diagnostic]
+    }
 
     /// The codes a linker saw in one document, with the line of the block around each.
     final class MentionLog: @unchecked Sendable {
@@ -49,10 +54,8 @@ final class OccupationCodeLinks: @unchecked Sendable {
     /// The path of a code's page, relative to the site root.
     static func pagePath(_ code: String) -> String { "codes/\(code).html" }
 
-    /// A linker that links every code in `document` to its page, relative to the document's page.
-    func linker(for document: ContentDocument) -> TextLinker {
-        let log = MentionLog()
-        lock.withLock { logs[document.path] = log }
+    /// A linker that links every code in `document` to its page, relative to the document's page, noting each in `log`.
+    func linker(for document: ContentDocument, log: MentionLog) -> TextLinker {
         let page = document.outputPath
         return TextLinker { text, line in
             let found = OccupationCodeRecognizer.mentions(in: text)
@@ -73,13 +76,10 @@ final class OccupationCodeLinks: @unchecked Sendable {
         }
     }
 
-    /// Records the mentions in `document`'s parsed body and returns the body lines to anchor.
-    func record(_ markdown: MarkdownDocument, of document: ContentDocument) -> Set<Int> {
-        let logged = lock.withLock { logs.removeValue(forKey: document.path)?.all ?? [] }
-        if document.position != nil {
-            lock.withLock { positionTexts[document.path] = markdown }
-        }
-        guard !logged.isEmpty else { return [] }
+    /// The mentions `log` noted while `document`'s body was parsed into `markdown`, placed and checked.
+    func record(_ markdown: MarkdownDocument, of document: ContentDocument, log: MentionLog) -> Recorded {
+        let logged = log.all
+        guard !logged.isEmpty else { return Recorded(anchoring: [], mentions: [], warnings: []) }
         let sourceLines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
         var found: [CodeMention] = []
         var problems: [Diagnostic] = []
@@ -111,18 +111,7 @@ final class OccupationCodeLinks: @unchecked Sendable {
                 }
             }
         }
-        lock.withLock {
-            mentions += found
-            warnings += problems
-        }
-        return Set(found.map(\.placeLine))
-    }
-
-    /// Everything recorded, once every body is parsed and rendered.
-    func finish(bodies: [String: RenderedBody]) -> OccupationCodeIndex {
-        lock.withLock {
-            OccupationCodeIndex(catalog: catalog, mentions: mentions, positionTexts: positionTexts, bodies: bodies, warnings: warnings)
-        }
+        return Recorded(anchoring: Set(found.map(\.placeLine)), mentions: found, warnings: problems)
     }
 
     // MARK: Places

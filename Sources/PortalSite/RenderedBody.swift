@@ -5,8 +5,8 @@ import PortalMarkdown
 ///
 /// Positions are headed by section, slides and questions each start at a
 /// level-2 heading, so one cut serves every kind.
-struct RenderedBody {
-    struct Section {
+struct RenderedBody: Codable, Sendable {
+    struct Section: Codable, Sendable {
         var id: String
         var title: String
         var titleHTML: String
@@ -38,10 +38,10 @@ struct RenderedBody {
 }
 
 /// Turns a document's Markdown blocks into a ``RenderedBody``.
-struct BodyRenderer {
+struct BodyRenderer: Sendable {
     /// Renders a fenced block whose info string names a generator, e.g. `staffing bands`;
     /// returns nil for ordinary code blocks. Throws a message for a bad block.
-    typealias FencedBlockRenderer = (_ info: String, _ literal: String) throws(FencedBlockError) -> String?
+    typealias FencedBlockRenderer = @Sendable (_ info: String, _ literal: String) throws(FencedBlockError) -> String?
 
     struct FencedBlockError: Error {
         var message: String

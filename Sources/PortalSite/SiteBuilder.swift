@@ -62,17 +62,26 @@ public struct SiteBuilder: Sendable {
 
     /// Checks everything a build checks, without writing anything.
     public func check() throws(Failure) -> CheckedSite {
-        try check(memo: nil)
+        try check(incremental: nil)
     }
 
-    /// - Parameter memo: for an incremental build, the previous build's units and the global key.
-    private func check(memo: (memo: PageMemo, globalKey: UInt64)?) throws(Failure) -> CheckedSite {
+    /// What an incremental build carries through: the previous build's page units, the body cache, the global key.
+    private struct Incremental {
+        var memo: PageMemo
+        var documents: DocumentCache
+        var globalKey: UInt64
+    }
+
+    /// - Parameter incremental: for an incremental build, what the previous build left.
+    private func check(incremental: Incremental?) throws(Failure) -> CheckedSite {
         options.progress?(.stage("Loading content"))
         let site: ContentSite
         do {
-            site = try ContentLoader(
+            var loader = ContentLoader(
                 directory: options.contentDirectory, displayRoot: options.contentDisplayRoot,
-                jobs: options.jobs ?? ParallelWork.defaultJobs).load()
+                jobs: options.jobs ?? ParallelWork.defaultJobs)
+            if let incremental { loader.knownDocuments = incremental.documents.loadDocuments(globalKey: incremental.globalKey) }
+            site = try loader.load()
         } catch {
             throw .diagnostics(error)
         }
@@ -87,10 +96,12 @@ public struct SiteBuilder: Sendable {
         options.progress?(.stage("Rendering \(site.documents.count) documents"))
         do {
             let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
-            model = try SiteModel(site: site, theme: theme, jobs: work.jobs)
-            if let memo {
-                memo.memo.start(globalKey: memo.globalKey, site: site, siteKey: model.siteKey)
-                model.memo = memo.memo
+            model = try SiteModel(
+                site: site, theme: theme, jobs: work.jobs,
+                cache: incremental.map { SiteModel.Cache(documents: $0.documents, globalKey: $0.globalKey) })
+            if let incremental {
+                incremental.memo.start(globalKey: incremental.globalKey, site: site, siteKey: model.siteKey)
+                model.memo = incremental.memo
             }
             // Generators only read the model, so they run side by side; their pages keep the listed order.
             let generated = work.map(PageGenerators.all) { generator in
@@ -108,13 +119,15 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .diagnostics(error)
         }
-        return CheckedSite(site: site, theme: theme, pages: pages, warnings: (site.warnings + model.warnings).sorted())
+        var checked = CheckedSite(site: site, theme: theme, pages: pages, warnings: (site.warnings + model.warnings).sorted())
+        checked.model = model
+        return checked
     }
 
     /// Builds the site into the output folder, replacing it only when the whole build succeeds.
     public func build() throws(Failure) -> BuildReport {
         let started = Date()
-        var memo: (memo: PageMemo, globalKey: UInt64)?
+        var incremental: Incremental?
         let cache = options.cacheDirectory.map(BuildCache.init(directory:))
         if let cache {
             if options.clean {
@@ -126,10 +139,12 @@ public struct SiteBuilder: Sendable {
             }
             let globalKey = BuildCache.globalKey(themeDirectory: options.themeDirectory, offlineBundle: options.offlineBundle)
             let previous = cache.load(globalKey: globalKey)?.units ?? [:]
-            memo = (PageMemo(previous: previous, previousOutput: options.outputDirectory.standardizedFileURL), globalKey)
+            incremental = Incremental(
+                memo: PageMemo(previous: previous, previousOutput: options.outputDirectory.standardizedFileURL),
+                documents: cache.documents, globalKey: globalKey)
         }
-        let checked = try check(memo: memo)
-        let reused = memo?.memo.reusedPaths ?? []
+        let checked = try check(incremental: incremental)
+        let reused = incremental?.memo.reusedPaths ?? []
         let output: OutputDirectory
         do {
             output = try OutputDirectory(destination: options.outputDirectory)
@@ -156,14 +171,23 @@ public struct SiteBuilder: Sendable {
                 let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
                 try OfflineBundle.write(from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest))
             }
-            memo?.memo.recordFiles(in: output.staging)
+            incremental?.memo.recordFiles(in: output.staging)
             try output.commit()
         } catch {
             throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")
         }
-        if let cache, let memo {
+        if let cache, let incremental, let model = checked.model {
             // The cache only saves time: when it cannot be written, the next build renders everything.
-            try? cache.save(BuildCache.Manifest(version: BuildCache.formatVersion, globalKey: memo.globalKey, units: memo.memo.recordedUnits))
+            if let contextKey = model.documentContextKey {
+                let entries = Dictionary(uniqueKeysWithValues: checked.site.documents.map { document in
+                    (document.path, DocumentCache.Entry(sourceHash: document.sourceHash, facts: model.facts[document.path]!))
+                })
+                try? incremental.documents.saveDocuments(checked.site.documents, globalKey: incremental.globalKey)
+                try? incremental.documents.save(
+                    contextKey: contextKey, entries: entries, rendered: model.renderedBodies, jobs: options.jobs ?? ParallelWork.defaultJobs)
+            }
+            try? cache.save(BuildCache.Manifest(
+                version: BuildCache.formatVersion, globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))
         }
         return BuildReport(
             pagesWritten: checked.pages.count, documents: checked.site.documents.count,
@@ -177,4 +201,6 @@ public struct CheckedSite: Sendable {
     public var theme: Theme
     public var pages: [OutputFile]
     public var warnings: [Diagnostic]
+    /// The model the pages came from, for the build cache.
+    var model: SiteModel?
 }

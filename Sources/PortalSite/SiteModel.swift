@@ -1,3 +1,4 @@
+import Foundation
 import PortalContent
 import PortalMarkdown
 import StaffingModel
@@ -14,8 +15,14 @@ final class SiteModel: @unchecked Sendable {
     /// The build's "today" (``BuildDate``), worked out once: it reads every document's date.
     let today: CivilDate
     let staffing: StaffingBlocks
-    /// Rendered bodies by document path.
-    let bodies: [String: RenderedBody]
+    /// Rendered bodies, read from the build cache on first use for documents not rendered in this build.
+    private let bodies: BodyStore
+    /// What each body's rendering found, by document path.
+    let facts: [String: DocumentFacts]
+    /// Bodies rendered in this build, for the build cache.
+    let renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)]
+    /// The key the build cache files bodies under; nil without a cache.
+    let documentContextKey: UInt64?
     /// Warnings found while rendering; generators may add their own.
     var warnings: [Diagnostic] = []
     /// The links authors wrote, `.md` ones rewritten to pages; checked once every page exists.
@@ -27,12 +34,21 @@ final class SiteModel: @unchecked Sendable {
     /// Set for an incremental build; units of pages then come from the previous build when they can.
     var memo: PageMemo?
 
-    /// - Parameter jobs: threads that render bodies; 1 renders them in order on this thread.
-    init(site: ContentSite, theme: Theme, jobs: Int = ParallelWork.defaultJobs) throws(Diagnostics) {
+    /// What an incremental build brings: the cache of bodies, and the key of everything outside the content.
+    struct Cache {
+        var documents: DocumentCache
+        var globalKey: UInt64
+    }
+
+    /// - Parameters:
+    ///   - jobs: threads that render bodies; 1 renders them in order on this thread.
+    ///   - cache: for an incremental build; documents whose source is unchanged are not parsed again.
+    init(site: ContentSite, theme: Theme, jobs: Int = ParallelWork.defaultJobs, cache: Cache? = nil) throws(Diagnostics) {
         self.site = site
         self.theme = theme
         documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
-        today = BuildDate.today(for: site)
+        let today = BuildDate.today(for: site)
+        self.today = today
         let staffing = try StaffingBlocks(site: site)
         self.staffing = staffing
         let links = InternalLinks(site: site)
@@ -40,34 +56,113 @@ final class SiteModel: @unchecked Sendable {
         let renderer = BodyRenderer { info, literal throws(BodyRenderer.FencedBlockError) in
             try staffing.render(info: info, literal: literal)
         }
-        var bodies: [String: RenderedBody] = [:]
-        var diagnostics: [Diagnostic] = []
         let codeLinks = OccupationCodeLinks(catalog: OccupationCatalog(site: site))
-        // Bodies render on every core (see ParallelWork); results are folded in document order.
-        let rendered = ParallelWork(jobs: jobs).map(site.documents) { document -> Result<RenderedBody, Diagnostics> in
-            let parser = MarkdownParser(linker: codeLinks.linker(for: document), linkRewriter: links.rewriter(for: document))
+        let contextKey = cache.map { Self.documentContextKey(site: site, today: today, globalKey: $0.globalKey) }
+        documentContextKey = contextKey
+        let previous = cache.flatMap { cache in contextKey.map { cache.documents.load(contextKey: $0) } } ?? [:]
+
+        /// Parses one body; `markdown` is kept for positions, whose redlines compare parsed bodies.
+        @Sendable func render(_ document: ContentDocument) -> Result<(body: RenderedBody, facts: DocumentFacts, markdown: MarkdownDocument), Diagnostics> {
+            let mentionLog = OccupationCodeLinks.MentionLog()
+            let linkLog = InternalLinks.Log()
+            let parser = MarkdownParser(
+                linker: codeLinks.linker(for: document, log: mentionLog), linkRewriter: links.rewriter(for: document, log: linkLog))
             let markdown = parser.parse(document.body)
+            let recorded = codeLinks.record(markdown, of: document, log: mentionLog)
             return Result { () throws(Diagnostics) in
-                try renderer.render(markdown, of: document, anchoring: codeLinks.record(markdown, of: document))
+                let body = try renderer.render(markdown, of: document, anchoring: recorded.anchoring)
+                let facts = DocumentFacts(
+                    mentions: recorded.mentions, warnings: recorded.warnings, links: linkLog.all,
+                    generatedBlocks: body.generatedBlocks, anchors: body.anchors)
+                return (body, facts, markdown)
             }
         }
-        for (document, result) in zip(site.documents, rendered) {
-            switch result {
-            case .success(let body): bodies[document.path] = body
-            case .failure(let error): diagnostics += error.items
+
+        enum Outcome {
+            case cached(DocumentFacts)
+            case rendered(Result<(body: RenderedBody, facts: DocumentFacts, markdown: MarkdownDocument), Diagnostics>)
+        }
+        // Bodies render on every core (see ParallelWork); results are folded in document order.
+        let outcomes = ParallelWork(jobs: jobs).map(site.documents) { document -> Outcome in
+            if let entry = previous[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0 {
+                return .cached(entry.facts)
+            }
+            return .rendered(render(document))
+        }
+        var diagnostics: [Diagnostic] = []
+        var facts: [String: DocumentFacts] = [:]
+        var rendered: [String: RenderedBody] = [:]
+        var renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)] = []
+        var positionTexts: [String: MarkdownDocument] = [:]
+        var cachedBodies: [String: URL] = [:]
+        for (document, outcome) in zip(site.documents, outcomes) {
+            switch outcome {
+            case .cached(let found):
+                facts[document.path] = found
+                if let cache, let contextKey {
+                    cachedBodies[document.path] = cache.documents.bodyURL(path: document.path, sourceHash: document.sourceHash, contextKey: contextKey)
+                }
+            case .rendered(.success(let result)):
+                facts[document.path] = result.facts
+                rendered[document.path] = result.body
+                renderedBodies.append((document.path, document.sourceHash, result.body))
+                if document.position != nil { positionTexts[document.path] = result.markdown }
+            case .rendered(.failure(let error)):
+                diagnostics += error.items
             }
         }
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
-        self.bodies = bodies
-        codes = codeLinks.finish(bodies: bodies)
+        self.facts = facts
+        self.renderedBodies = renderedBodies
+        // A cached body that cannot be read is rendered again; it comes out the same.
+        bodies = BodyStore(rendered: rendered, cached: cachedBodies) { path in
+            guard let document = site.document(at: path), case .success(let result) = render(document) else {
+                preconditionFailure("\(path) rendered once in this build but not again")
+            }
+            return result.body
+        }
+        for document in site.documents { links.add(facts[document.path]!.links) }
+        let positionTextsFound = positionTexts
+        codes = OccupationCodeIndex(
+            catalog: codeLinks.catalog,
+            mentions: site.documents.flatMap { facts[$0.path]!.mentions },
+            anchors: facts.mapValues(\.anchors),
+            positionText: { path in
+                if let markdown = positionTextsFound[path] { return markdown }
+                guard let document = site.document(at: path), case .success(let result) = render(document) else { return nil }
+                return result.markdown
+            },
+            warnings: site.documents.flatMap { facts[$0.path]!.warnings })
         warnings += codes.warnings
-        siteKey = Self.siteKey(site: site, today: today, codes: codes)
+        siteKey = Self.siteKey(site: site, today: today, codes: codes, facts: facts)
+    }
+
+    /// Everything a body's rendering depends on besides its own source: the other documents'
+    /// front matter (link targets, the code catalog), the data files, the build date and the binary.
+    private static func documentContextKey(site: ContentSite, today: CivilDate, globalKey: UInt64) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(globalKey)
+        hash.combine(today.description)
+        for name in site.dataFiles.keys.sorted() {
+            hash.combine(name)
+            hash.combine(site.dataFiles[name]!)
+        }
+        for document in site.documents {
+            hash.combine(document.displayPath)
+            hash.combine(document.frontMatterHash)
+        }
+        return hash.value
+    }
+
+    /// The info strings of a document's generated blocks; part of the site key, so reading them records no dependency.
+    func generatedBlocks(of document: ContentDocument) -> [String] {
+        facts[document.path]?.generatedBlocks ?? []
     }
 
     /// A document's rendered body; the page unit being rendered now depends on that document.
     func body(of document: ContentDocument) -> RenderedBody {
         DependencyRecorder.note(document.path)
-        return bodies[document.path]!
+        return bodies.body(document.path)
     }
 
     /// The redline of `code`'s current and proposed versions; the unit being rendered now depends on both.
@@ -92,7 +187,7 @@ final class SiteModel: @unchecked Sendable {
 
     /// The hash of everything but bodies that pages show: configuration, build date, data files,
     /// every document's front matter, and every code mention with its context and anchor.
-    private static func siteKey(site: ContentSite, today: CivilDate, codes: OccupationCodeIndex) -> UInt64 {
+    private static func siteKey(site: ContentSite, today: CivilDate, codes: OccupationCodeIndex, facts: [String: DocumentFacts]) -> UInt64 {
         var hash = StableHash()
         hash.combine(site.config.title)
         hash.combine(site.config.description)
@@ -105,6 +200,8 @@ final class SiteModel: @unchecked Sendable {
         for document in site.documents {
             hash.combine(document.path)
             hash.combine(document.frontMatterHash)
+            for info in facts[document.path]?.generatedBlocks ?? [] { hash.combine(info) }
+            hash.combine(-1)
         }
         for code in codes.codes {
             hash.combine(code)
