@@ -176,22 +176,27 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")
         }
-        if let cache, let incremental, let model = checked.model {
-            // The cache only saves time: when it cannot be written, the next build renders everything.
-            if let contextKey = model.documentContextKey {
-                let entries = Dictionary(uniqueKeysWithValues: checked.site.documents.map { document in
-                    (document.path, DocumentCache.Entry(sourceHash: document.sourceHash, facts: model.facts[document.path]!))
-                })
-                try? incremental.documents.saveDocuments(checked.site.documents, globalKey: incremental.globalKey)
-                try? incremental.documents.save(
-                    contextKey: contextKey, entries: entries, rendered: model.renderedBodies, jobs: options.jobs ?? ParallelWork.defaultJobs)
-            }
-            try? cache.save(BuildCache.Manifest(
-                version: BuildCache.formatVersion, globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))
-        }
+        // Saved while the output's lock is still held, so no other build reads a half-written cache.
+        withExtendedLifetime(output) { saveCache(cache, incremental, checked) }
         return BuildReport(
             pagesWritten: checked.pages.count, documents: checked.site.documents.count,
             warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: reused.count)
+    }
+
+    /// Writes what the next build needs to reuse this one's pages and bodies.
+    private func saveCache(_ cache: BuildCache?, _ incremental: Incremental?, _ checked: CheckedSite) {
+        guard let cache, let incremental, let model = checked.model else { return }
+        // The cache only saves time: when it cannot be written, the next build renders everything.
+        if let contextKey = model.documentContextKey {
+            let entries = Dictionary(uniqueKeysWithValues: checked.site.documents.map { document in
+                (document.path, DocumentCache.Entry(sourceHash: document.sourceHash, facts: model.facts[document.path]!))
+            })
+            try? incremental.documents.saveDocuments(checked.site.documents, globalKey: incremental.globalKey)
+            try? incremental.documents.save(
+                contextKey: contextKey, entries: entries, rendered: model.renderedBodies, jobs: options.jobs ?? ParallelWork.defaultJobs)
+        }
+        try? cache.save(BuildCache.Manifest(
+            version: BuildCache.formatVersion, globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))
     }
 }
 

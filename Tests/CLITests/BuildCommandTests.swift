@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `portal build` end to end: the build cache, `--clean` and `--no-cache`.
+@Suite struct BuildCommandTests {
+    let files = [
+        "notes/a.md": article("First note", body: "The first note mentions nothing in particular."),
+        "notes/b.md": article("Second note", body: "The second note links the [first](a.md)."),
+    ]
+
+    func build(_ extra: [String] = [], in folder: URL) throws -> PortalProcess.Result {
+        try PortalProcess.run(["build", "--content", "Content", "--theme", "Theme", "--output", "Public"] + extra, in: folder)
+    }
+
+    @Test func secondBuildReusesPagesFromTheCacheBesideTheOutput() throws {
+        let folder = try makeSite(files)
+        let first = try build(in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stdout.contains("reused"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".portal-cache/Public/manifest.json").path))
+
+        try write(article("Second note", body: "The second note now says more, and links the [first](a.md)."),
+                  to: folder.appendingPathComponent("Content/notes/b.md"))
+        let second = try build(in: folder)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("reused"), "\(second.stdout)")
+        #expect(try read(folder.appendingPathComponent("Public/notes/b.html")).contains("now says more"))
+
+        let clean = try build(["--clean"], in: folder)
+        #expect(clean.status == 0)
+        #expect(!clean.stdout.contains("reused"), "\(clean.stdout)")
+    }
+
+    @Test func noCacheWritesNoCacheAndExcludesClean() throws {
+        let folder = try makeSite(files)
+        let result = try build(["--no-cache"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".portal-cache").path))
+        let both = try build(["--no-cache", "--clean"], in: folder)
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("--no-cache"))
+    }
+
+    @Test func cacheOptionPutsTheCacheWhereAsked() throws {
+        let folder = try makeSite(files)
+        let result = try build(["--cache", "elsewhere/cache"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("elsewhere/cache/manifest.json").path))
+        #expect(try build(["--cache", "elsewhere/cache"], in: folder).stdout.contains("reused"))
+    }
+}
