@@ -7,6 +7,19 @@ public struct SourceLocation: Sendable, Equatable, Hashable, Codable {
         self.line = line
         self.column = column
     }
+
+    // Coded as `[line, column]`: the build cache holds a dozen per document, and an array decodes far faster than an object.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        line = try container.decode(Int.self)
+        column = try container.decode(Int.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(line)
+        try container.encode(column)
+    }
 }
 
 /// A person in a letter's sender or addressee block.

@@ -58,13 +58,20 @@ struct Consultation {
 
     /// Every consultation in the site, newest first.
     static func all(in model: SiteModel) -> [Consultation] {
-        model.documents(of: .letter)
-            .sorted { ($0.date, $0.path) > ($1.date, $1.path) }
-            .compactMap { Consultation(letter: $0, model: model) }
+        letters(in: model).compactMap { Consultation(letter: $0, model: model) }
     }
 
+    /// The letters that make consultations, newest first, without working out what each proposes.
+    static func letters(in model: SiteModel) -> [ContentDocument] {
+        model.documents(of: .letter).filter { $0.letter != nil && CivilDate($0.date) != nil }
+            .sorted { ($0.date, $0.path) > ($1.date, $1.path) }
+    }
+
+    /// The proposal packet's path for `letter`.
+    static func packetPath(of letter: ContentDocument) -> String { "packets/" + letter.outputPath }
+
     /// The proposal packet: the letter and every enclosure on one printable page.
-    var packetPath: String { "packets/" + letter.outputPath }
+    var packetPath: String { Self.packetPath(of: letter) }
 
     // MARK: Derivation
 

@@ -9,10 +9,10 @@ struct PacketPages: PageGenerator {
     var memoUnit: String? { nil }
 
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
-        // Which letters make consultations depends on front matter only; what each proposes is read
-        // from bodies, so it is worked out again inside the packet's unit, where those reads are recorded.
-        Consultation.all(in: model).map { consultation in
-            model.memoized(consultation.packetPath) { page(for: Consultation(letter: consultation.letter, model: model)!, model) }
+        // Which letters make consultations depends on front matter only; what each proposes is
+        // worked out inside the packet's unit, so a reused packet costs nothing.
+        Consultation.letters(in: model).map { letter in
+            model.memoized(Consultation.packetPath(of: letter)) { page(for: Consultation(letter: letter, model: model)!, model) }
         }
     }
 

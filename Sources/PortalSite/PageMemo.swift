@@ -37,7 +37,9 @@ final class PageMemo: @unchecked Sendable {
     }
 
     private let previous: [String: Unit]
-    private let previousOutput: URL
+    private let previousOutputPath: String
+    /// Units made in this build, not reused; only their files need their size and time noted.
+    private var rendered: Set<String> = []
     /// The global key (binary, theme, options) combined with ``SiteModel/siteKey``; set before any unit runs.
     private var baseKey: UInt64 = 0
     private var sourceHashes: [String: UInt64] = [:]
@@ -50,7 +52,7 @@ final class PageMemo: @unchecked Sendable {
     ///   - previousOutput: where that build's files are.
     init(previous: [String: Unit], previousOutput: URL) {
         self.previous = previous
-        self.previousOutput = previousOutput
+        previousOutputPath = previousOutput.path
     }
 
     /// Fixes the key every unit's key starts from; called once the site model exists.
@@ -93,15 +95,22 @@ final class PageMemo: @unchecked Sendable {
         let unit = Unit(
             key: key(for: dependencies), dependencies: dependencies,
             files: files.map { File(path: $0.path, size: -1, modified: 0) })
-        lock.withLock { units[name] = unit }
+        lock.withLock {
+            units[name] = unit
+            rendered.insert(name)
+        }
         return files
     }
 
-    /// Notes the size and time of every file of every unit as written in `directory`, for the next build's checks.
+    /// Whether any unit was rendered rather than reused: when none was, the saved units are still right.
+    var renderedAny: Bool { lock.withLock { !rendered.isEmpty } }
+
+    /// Notes the size and time of the files of every unit rendered in this build as written in `directory`,
+    /// for the next build's checks. Reused files are hard links to the ones already noted.
     func recordFiles(in directory: URL) {
         lock.withLock {
-            for (name, unit) in units {
-                var unit = unit
+            for name in rendered {
+                guard var unit = units[name] else { continue }
                 unit.files = unit.files.map { file in
                     let (size, modified) = Self.stat(directory.path + "/" + file.path) ?? (-1, 0)
                     return File(path: file.path, size: size, modified: modified)
@@ -128,10 +137,10 @@ final class PageMemo: @unchecked Sendable {
         var result: [OutputFile] = []
         result.reserveCapacity(files.count)
         for file in files {
-            let url = previousOutput.appendingPathComponent(file.path)
-            guard file.size >= 0, let (size, modified) = Self.stat(url.path), size == file.size, modified == file.modified
+            let path = previousOutputPath + "/" + file.path
+            guard file.size >= 0, let (size, modified) = Self.stat(path), size == file.size, modified == file.modified
             else { return nil }
-            result.append(OutputFile(path: file.path, reusedFrom: url))
+            result.append(OutputFile(path: file.path, reusedFrom: URL(fileURLWithPath: path, isDirectory: false)))
         }
         return result
     }

@@ -66,10 +66,18 @@ public struct SiteBuilder: Sendable {
     }
 
     /// What an incremental build carries through: the previous build's page units, the body cache, the global key.
-    private struct Incremental {
-        var memo: PageMemo
-        var documents: DocumentCache
-        var globalKey: UInt64
+    private final class Incremental {
+        let memo: PageMemo
+        let documents: DocumentCache
+        let globalKey: UInt64
+        /// The documents the previous build decoded, as handed to the loader.
+        var knownDocuments: [String: ContentDocument] = [:]
+
+        init(memo: PageMemo, documents: DocumentCache, globalKey: UInt64) {
+            self.memo = memo
+            self.documents = documents
+            self.globalKey = globalKey
+        }
     }
 
     /// - Parameter incremental: for an incremental build, what the previous build left.
@@ -80,7 +88,10 @@ public struct SiteBuilder: Sendable {
             var loader = ContentLoader(
                 directory: options.contentDirectory, displayRoot: options.contentDisplayRoot,
                 jobs: options.jobs ?? ParallelWork.defaultJobs)
-            if let incremental { loader.knownDocuments = incremental.documents.loadDocuments(globalKey: incremental.globalKey) }
+            if let incremental {
+                incremental.knownDocuments = incremental.documents.loadDocuments(globalKey: incremental.globalKey)
+                loader.knownDocuments = incremental.knownDocuments
+            }
             site = try loader.load()
         } catch {
             throw .diagnostics(error)
@@ -187,16 +198,23 @@ public struct SiteBuilder: Sendable {
     private func saveCache(_ cache: BuildCache?, _ incremental: Incremental?, _ checked: CheckedSite) {
         guard let cache, let incremental, let model = checked.model else { return }
         // The cache only saves time: when it cannot be written, the next build renders everything.
-        if let contextKey = model.documentContextKey {
+        // Parts that this build took whole from the cache are left as they are.
+        if !checked.site.documents.allSatisfy({ incremental.knownDocuments[$0.path]?.sourceHash == $0.sourceHash })
+            || incremental.knownDocuments.count != checked.site.documents.count
+        {
+            try? incremental.documents.saveDocuments(checked.site.documents, globalKey: incremental.globalKey)
+        }
+        if let contextKey = model.documentContextKey, !model.bodiesAllFromCache {
             let entries = Dictionary(uniqueKeysWithValues: checked.site.documents.map { document in
                 (document.path, DocumentCache.Entry(sourceHash: document.sourceHash, facts: model.facts[document.path]!))
             })
-            try? incremental.documents.saveDocuments(checked.site.documents, globalKey: incremental.globalKey)
             try? incremental.documents.save(
                 contextKey: contextKey, entries: entries, rendered: model.renderedBodies, jobs: options.jobs ?? ParallelWork.defaultJobs)
         }
-        try? cache.save(BuildCache.Manifest(
-            version: BuildCache.formatVersion, globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))
+        if incremental.memo.renderedAny {
+            try? cache.save(BuildCache.Manifest(
+                version: BuildCache.formatVersion, globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))
+        }
     }
 }
 

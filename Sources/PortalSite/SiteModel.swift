@@ -21,6 +21,8 @@ final class SiteModel: @unchecked Sendable {
     let facts: [String: DocumentFacts]
     /// Bodies rendered in this build, for the build cache.
     let renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)]
+    /// Whether every body came from the cache, which then needs no update.
+    let bodiesAllFromCache: Bool
     /// The key the build cache files bodies under; nil without a cache.
     let documentContextKey: UInt64?
     /// Warnings found while rendering; generators may add their own.
@@ -114,6 +116,7 @@ final class SiteModel: @unchecked Sendable {
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
         self.facts = facts
         self.renderedBodies = renderedBodies
+        bodiesAllFromCache = renderedBodies.isEmpty && previous.count == site.documents.count
         // A cached body that cannot be read is rendered again; it comes out the same.
         bodies = BodyStore(rendered: rendered, cached: cachedBodies) { path in
             guard let document = site.document(at: path), case .success(let result) = render(document) else {
