@@ -39,23 +39,48 @@ public struct SearchIndexFiles: Sendable {
     /// Every index file as (path relative to the site root, contents), in a stable order.
     public func files(for index: SearchIndex) -> [(path: String, contents: String)] {
         let terms = index.sortedTerms
-        var encoded: [String: String] = [:]
-        for term in terms { encoded[term] = Self.entry(term, index.postings[term]!, prunedFrom: index.prunedCounts[term]) }
-        let plan = ShardPlan(terms: terms, budget: shardBudget) { encoded[$0]!.utf8.count + 1 }
+        // Every term's entry, back to back: entry `i` ends at `entryEnds[i]` and starts where `i - 1` ends.
+        var entries: [UInt8] = []
+        entries.reserveCapacity(index.postings.values.reduce(0) { $0 + 16 + $1.count * 8 })
+        var entryEnds: [Int] = []
+        entryEnds.reserveCapacity(terms.count)
+        for term in terms {
+            Self.appendEntry(term, index.postings[term]!, prunedFrom: index.prunedCounts[term], to: &entries)
+            entryEnds.append(entries.count)
+        }
+        let entrySizes = entryEnds.indices.map { entryEnds[$0] - ($0 == 0 ? 0 : entryEnds[$0 - 1]) + 1 }
+        let plan = ShardPlan(terms: terms, budget: shardBudget, sizes: entrySizes)
         var files: [(path: String, contents: String)] = []
+        files.reserveCapacity(1 + plan.shards.count + index.documents.count)
         let codes = codeTable(index)
-        let entries = Dictionary(uniqueKeysWithValues: codes.map { ($0.key, $0.value) })
-        let codePlan = ShardPlan(terms: codes.map(\.key), budget: codeShardBudget) { entries[$0]!.utf8.count + $0.utf8.count + 4 }
+        let codePlan = ShardPlan(
+            terms: codes.map(\.key), budget: codeShardBudget, sizes: codes.map { $0.value.utf8.count + $0.key.utf8.count + 4 })
         files.append(("\(Self.directory)/manifest.js", manifest(index, plan: plan, codePlan: codePlan)))
+        var first = 0
         for (number, shard) in plan.shards.enumerated() {
-            let body = "{" + shard.terms.map { encoded[$0]! }.joined(separator: ",") + "}"
-            files.append(("\(Self.directory)/s/\(number).js", "PortalSearch.addShard(\(number),\(body));\n"))
+            let last = first + shard.terms.count
+            let start = first == 0 ? 0 : entryEnds[first - 1]
+            let end = last == 0 ? 0 : entryEnds[last - 1]
+            var out: [UInt8] = []
+            out.reserveCapacity(end - start + shard.terms.count + 40)
+            out += "PortalSearch.addShard(".utf8
+            Self.appendDecimal(number, to: &out)
+            out += ",{".utf8
+            for term in first..<last {
+                if term > first { out.append(0x2C) }
+                out += entries[(term == 0 ? 0 : entryEnds[term - 1])..<entryEnds[term]]
+            }
+            out += "});\n".utf8
+            files.append(("\(Self.directory)/s/\(number).js", String(decoding: out, as: UTF8.self)))
+            first = last
         }
         for (number, document) in index.documents.enumerated() {
-            files.append(("\(Self.directory)/d/\(number).js", "PortalSearch.addDocument(\(number),\(Self.document(document)));\n"))
+            files.append((Self.documentPath(number: number), Self.documentScript(number: number, document: document)))
         }
+        var codeStart = 0
         for (number, shard) in codePlan.shards.enumerated() where !shard.terms.isEmpty {
-            let body = JavaScriptLiteral.object(shard.terms.map { ($0, entries[$0]!) })
+            let body = JavaScriptLiteral.object(Array(codes[codeStart..<(codeStart + shard.terms.count)]))
+            codeStart += shard.terms.count
             files.append(("\(Self.directory)/c/\(number).js", "PortalSearch.addCodes(\(number),\(body));\n"))
         }
         return files
@@ -63,14 +88,55 @@ public struct SearchIndexFiles: Sendable {
 
     /// `"term":[documentDelta,part,impact,…]`, led by `-count` when the list keeps only the best of `count` parts.
     static func entry(_ term: String, _ postings: [SearchIndex.Posting], prunedFrom count: Int? = nil) -> String {
-        var numbers: [String] = count.map { ["-\($0)"] } ?? []
-        numbers.reserveCapacity(postings.count * 3 + 1)
+        var out: [UInt8] = []
+        appendEntry(term, postings, prunedFrom: count, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendEntry(_ term: String, _ postings: [SearchIndex.Posting], prunedFrom count: Int?, to out: inout [UInt8]) {
+        JavaScriptLiteral.append(term, to: &out)
+        out += ":[".utf8
+        var separator = false
+        if let count {
+            out.append(0x2D)
+            appendDecimal(count, to: &out)
+            separator = true
+        }
         var previous = 0
         for posting in postings {
-            numbers += [String(posting.document - previous), String(posting.part), String(posting.impact)]
+            if separator { out.append(0x2C) }
+            separator = true
+            appendDecimal(posting.document - previous, to: &out)
+            out.append(0x2C)
+            appendDecimal(posting.part, to: &out)
+            out.append(0x2C)
+            appendDecimal(posting.impact, to: &out)
             previous = posting.document
         }
-        return JavaScriptLiteral.string(term) + ":[" + numbers.joined(separator: ",") + "]"
+        out.append(0x5D)
+    }
+
+    /// `String(value)`'s bytes without the `String`.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 {
+            guard value != .min else { return out += String(value).utf8 }
+            out.append(0x2D)
+            return appendDecimal(-value, to: &out)
+        }
+        if value < 10 { return out.append(0x30 + UInt8(value)) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var value = value
+            var start = buffer.count
+            while value > 0 {
+                start -= 1
+                buffer[start] = 0x30 + UInt8(value % 10)
+                value /= 10
+            }
+            out += buffer[start...]
+        }
     }
 
     func manifest(_ index: SearchIndex, plan: ShardPlan, codePlan: ShardPlan) -> String {
@@ -120,36 +186,83 @@ public struct SearchIndexFiles: Sendable {
         return table
     }
 
-    static func document(_ document: SearchDocument) -> String {
-        let parts = document.parts.map { part in
-            JavaScriptLiteral.array([part.anchor, part.heading, part.text].map(JavaScriptLiteral.string))
+    /// Where ``documentScript(number:document:)`` goes, relative to the site root: `search/d/N.js`.
+    public static func documentPath(number: Int) -> String {
+        "\(directory)/d/\(number).js"
+    }
+
+    /// The whole `search/d/N.js` file of document `number`, as ``files(for:)`` writes it.
+    ///
+    /// A document's file depends on nothing but its number and itself, so a
+    /// build can rewrite one without indexing the rest.
+    public static func documentScript(number: Int, document: SearchDocument) -> String {
+        var out = documentBuffer(document, extra: 40)
+        out += "PortalSearch.addDocument(".utf8
+        appendDecimal(number, to: &out)
+        out.append(0x2C)
+        appendDocument(document, to: &out)
+        out += ");\n".utf8
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The object literal a document file passes to `PortalSearch.addDocument`: what a result shows.
+    public static func document(_ document: SearchDocument) -> String {
+        var out = documentBuffer(document, extra: 0)
+        appendDocument(document, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// An empty buffer with room for the document's literal, assuming few escapes.
+    private static func documentBuffer(_ document: SearchDocument, extra: Int) -> [UInt8] {
+        var size = extra + 160 + document.title.utf8.count + document.kind.utf8.count + document.date.utf8.count
+            + document.dateText.utf8.count + document.url.utf8.count + document.text.utf8.count
+            + (document.occupationCode?.utf8.count ?? 0) + (document.grade?.utf8.count ?? 0)
+        for part in document.parts { size += 12 + part.anchor.utf8.count + part.heading.utf8.count + part.text.utf8.count }
+        var out: [UInt8] = []
+        out.reserveCapacity(size + size / 32)
+        return out
+    }
+
+    private static func appendDocument(_ document: SearchDocument, to out: inout [UInt8]) {
+        func member(_ key: StaticString, _ value: String?, to out: inout [UInt8]) {
+            out += UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+            if let value { JavaScriptLiteral.append(value, to: &out) } else { out += "null".utf8 }
         }
-        return JavaScriptLiteral.object([
-            ("title", JavaScriptLiteral.string(document.title)),
-            ("kind", JavaScriptLiteral.string(document.kind)),
-            ("date", JavaScriptLiteral.string(document.date)),
-            ("dateText", JavaScriptLiteral.string(document.dateText)),
-            ("url", JavaScriptLiteral.string(document.url)),
-            ("code", JavaScriptLiteral.optional(document.occupationCode)),
-            ("grade", JavaScriptLiteral.optional(document.grade)),
-            ("text", JavaScriptLiteral.string(document.text)),
-            ("parts", JavaScriptLiteral.array(parts)),
-        ])
+        member("{\"title\":", document.title, to: &out)
+        member(",\"kind\":", document.kind, to: &out)
+        member(",\"date\":", document.date, to: &out)
+        member(",\"dateText\":", document.dateText, to: &out)
+        member(",\"url\":", document.url, to: &out)
+        member(",\"code\":", document.occupationCode, to: &out)
+        member(",\"grade\":", document.grade, to: &out)
+        member(",\"text\":", document.text, to: &out)
+        out += ",\"parts\":[".utf8
+        for (index, part) in document.parts.enumerated() {
+            out += (index == 0 ? "[" : ",[").utf8
+            JavaScriptLiteral.append(part.anchor, to: &out)
+            out.append(0x2C)
+            JavaScriptLiteral.append(part.heading, to: &out)
+            out.append(0x2C)
+            JavaScriptLiteral.append(part.text, to: &out)
+            out.append(0x5D)
+        }
+        out += "]}".utf8
     }
 
     /// Single characters for the document table; none needs escaping in a string literal.
     static let digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
     static func encode(_ value: Int, width: Int) -> String {
-        let characters = Array(digits)
         var value = value
         var out = ""
         for _ in 0..<width {
-            out = String(characters[value % characters.count]) + out
-            value /= characters.count
+            out = String(digitCharacters[value % digitCharacters.count]) + out
+            value /= digitCharacters.count
         }
         return out
     }
+
+    private static let digitCharacters = Array(digits)
 
     /// `EAS-9` before `EAS-17`: by the text before the number, then by the number.
     public static func gradeOrder(_ a: String, _ b: String) -> Bool {

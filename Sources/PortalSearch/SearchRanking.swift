@@ -28,6 +28,8 @@ public struct SearchRanking: Sendable, Equatable {
     }
 
     /// The BM25F score of one term in one part.
+    ///
+    /// Fields are summed in ``Field`` order, so a score never depends on dictionary order.
     /// - Parameters:
     ///   - frequencies: the term's count in each field of the part.
     ///   - lengths: each field's length in terms.
@@ -36,12 +38,33 @@ public struct SearchRanking: Sendable, Equatable {
         idf: Double, frequencies: [Field: Int], lengths: [Field: Int], averages: [Field: Double]
     ) -> Double {
         var weighted = 0.0
-        for (field, frequency) in frequencies where frequency > 0 {
-            let average = max(averages[field] ?? 1, 1)
-            let norm = 1 - b + b * Double(lengths[field] ?? 0) / average
-            weighted += (weights[field] ?? 1) * Double(frequency) / norm
+        for field in Field.allCases {
+            guard let frequency = frequencies[field], frequency > 0 else { continue }
+            let norm = norm(length: lengths[field] ?? 0, average: averages[field] ?? 1)
+            weighted += weightedFrequency(frequency, weight: weight(field), norm: norm)
         }
-        return idf * weighted * (k1 + 1) / (k1 + weighted)
+        return score(idf: idf, weighted: weighted)
+    }
+
+    // The steps of `score`, shared with `SearchIndex`, which computes norms once per part and field.
+
+    func weight(_ field: Field) -> Double {
+        weights[field] ?? 1
+    }
+
+    /// How much a field's length differs from the average, as BM25 damps it.
+    func norm(length: Int, average: Double) -> Double {
+        1 - b + b * Double(length) / max(average, 1)
+    }
+
+    @inline(__always)
+    func weightedFrequency(_ frequency: Int, weight: Double, norm: Double) -> Double {
+        weight * Double(frequency) / norm
+    }
+
+    @inline(__always)
+    func score(idf: Double, weighted: Double) -> Double {
+        idf * weighted * (k1 + 1) / (k1 + weighted)
     }
 
     /// The stored impact: the score scaled and rounded, at least 1 so a match always counts.

@@ -6,6 +6,8 @@ import Foundation
 /// word), everything else that is not a letter or digit separates words, and
 /// simple English plurals are reduced to the singular so "hours" finds "hour".
 /// Stop words and lone letters are not indexed; lone digits are ("Article 8").
+/// Changing a rule must also bump ``SearchDocumentTerms/format``, or a build
+/// cache would reuse terms made by the old rules.
 public enum SearchTokenizer {
     /// Words too common to rank by; the browser drops the same ones from queries.
     public static let stopWords: Set<String> = [
@@ -18,8 +20,30 @@ public enum SearchTokenizer {
 
     /// The index terms of `text`, in order, repeats kept.
     public static func terms(in text: String) -> [String] {
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        return terms
+    }
+
+    /// `terms(in:)` by way of `words(in:)` and `term(for:)`; the reference `forEachTerm` must match.
+    static func termsByReference(in text: String) -> [String] {
         words(in: text).compactMap(term(for:))
     }
+
+    /// Calls `body` with the UTF-8 bytes of each index term of `text`, in order, repeats kept.
+    ///
+    /// The bytes are only valid during the call. This is `terms(in:)` without a
+    /// `String` per word: ASCII is folded, split and stemmed byte by byte, and
+    /// only non-ASCII runs and words that contain them take the Unicode path.
+    public static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        TermScanner.scan(text, body)
+    }
+
+    /// Stop words as `TermScanner` compares them: up to four ASCII bytes, the first in the low byte.
+    static let stopWordKeys: [UInt32] = stopWords.map { word in
+        precondition(word.utf8.count <= 4 && word.utf8.allSatisfy { $0 < 0x80 }, "TermScanner packs stop words into four bytes")
+        return word.utf8.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }.sorted()
 
     /// The term for one folded word, or nil when the word is not indexed.
     public static func term(for word: String) -> String? {

@@ -16,11 +16,16 @@ public struct ShardPlan: Sendable, Equatable {
     /// Plans shards over `terms`, which must be sorted by ``SearchIndex/termOrder(_:_:)``.
     /// - Parameter size: the encoded size of one term's entry, in bytes.
     public init(terms: [String], budget: Int, size: (String) -> Int) {
+        self.init(terms: terms, budget: budget, sizes: terms.map(size))
+    }
+
+    /// Plans shards over `terms` whose encoded sizes are `sizes`, in the same order.
+    init(terms: [String], budget: Int, sizes: [Int]) {
+        precondition(terms.count == sizes.count)
         var shards: [Shard] = []
         var current: [String] = []
         var currentSize = 0
-        for term in terms {
-            let termSize = size(term)
+        for (term, termSize) in zip(terms, sizes) {
             if !current.isEmpty && currentSize + termSize > budget {
                 shards.append(Shard(start: "", terms: current))
                 current = []

@@ -1,0 +1,120 @@
+/// What tokenizing one ``SearchDocument`` yields: per unit and field, each term's count and the field's length.
+///
+/// Unit 0 is the document itself (title, occupation code and grade, text),
+/// then unit *i* is part *i* (heading as title, text as body). This is all
+/// ``SearchIndex`` needs from a document's text, so a build cache can keep it
+/// for documents that did not change (see ``encoded()``) and skip tokenizing them.
+public struct SearchDocumentTerms: Sendable, Equatable {
+    /// A count per field of ``SearchRanking/Field``.
+    public struct FieldCounts: Sendable, Equatable {
+        public var title: Int32
+        public var code: Int32
+        public var body: Int32
+
+        public init(title: Int32 = 0, code: Int32 = 0, body: Int32 = 0) {
+            self.title = title
+            self.code = code
+            self.body = body
+        }
+
+        public subscript(field: SearchRanking.Field) -> Int32 {
+            get {
+                switch field {
+                case .title: title
+                case .code: code
+                case .body: body
+                }
+            }
+            set {
+                switch field {
+                case .title: title = newValue
+                case .code: code = newValue
+                case .body: body = newValue
+                }
+            }
+        }
+    }
+
+    /// One term of a unit: how often it occurs in each field.
+    public struct TermCounts: Sendable, Equatable {
+        /// The term's position in ``SearchDocumentTerms/terms``.
+        public var term: Int32
+        public var counts: FieldCounts
+
+        public init(term: Int32, counts: FieldCounts) {
+            self.term = term
+            self.counts = counts
+        }
+    }
+
+    /// The document itself or one of its parts.
+    public struct Unit: Sendable, Equatable {
+        /// Each field's length in terms, repeats counted.
+        public var lengths: FieldCounts
+        /// The unit's distinct terms, in order of first appearance (title, code, then body).
+        public var terms: [TermCounts]
+
+        public init(lengths: FieldCounts, terms: [TermCounts]) {
+            self.lengths = lengths
+            self.terms = terms
+        }
+    }
+
+    /// The document's distinct terms, in order of first appearance; units refer to them by position.
+    public var terms: [String]
+    /// The document (unit 0), then its parts in order.
+    public var units: [Unit]
+
+    public init(terms: [String], units: [Unit]) {
+        self.terms = terms
+        self.units = units
+    }
+
+    /// Tokenizes `document` with ``SearchTokenizer``.
+    public init(_ document: SearchDocument) {
+        var builder = Builder()
+        let code = [document.occupationCode, document.grade].compactMap { $0 }.joined(separator: " ")
+        builder.addUnit(title: document.title, code: code, body: document.text)
+        for part in document.parts {
+            builder.addUnit(title: part.heading, code: "", body: part.text)
+        }
+        terms = (0..<builder.table.count).map(builder.table.string)
+        units = builder.units
+    }
+
+    private struct Builder {
+        var table = TermTable(capacity: 256)
+        var units: [Unit] = []
+        /// By term number: its counts in the unit being built, all zero for a term the unit has not seen.
+        var counts: [FieldCounts] = []
+        /// The unit's terms in order of first appearance.
+        var seen: [Int32] = []
+
+        mutating func addUnit(title: String, code: String, body: String) {
+            var lengths = FieldCounts()
+            for (field, text) in [(SearchRanking.Field.title, title), (.code, code), (.body, body)] where !text.isEmpty {
+                var length: Int32 = 0
+                SearchTokenizer.forEachTerm(in: text) { bytes in
+                    let term = table.insert(bytes)
+                    if term == counts.count { counts.append(FieldCounts()) }
+                    if counts[term] == FieldCounts() { seen.append(Int32(term)) }
+                    switch field {
+                    case .title: counts[term].title += 1
+                    case .code: counts[term].code += 1
+                    case .body: counts[term].body += 1
+                    }
+                    length += 1
+                }
+                lengths[field] = length
+            }
+            var terms: [TermCounts] = []
+            terms.reserveCapacity(seen.count)
+            for term in seen {
+                terms.append(TermCounts(term: term, counts: counts[Int(term)]))
+                counts[Int(term)] = FieldCounts()
+            }
+            seen.removeAll(keepingCapacity: true)
+            units.append(Unit(lengths: lengths, terms: terms))
+        }
+    }
+}
