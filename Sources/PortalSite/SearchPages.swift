@@ -7,41 +7,88 @@ import PortalSearch
 /// slide, a position section, a letter passage. The index is built here, in
 /// Swift; `Theme/assets/search.js` only adds up stored impacts. A query that
 /// is an occupation code puts that code's page (``OccupationCodePages``) first.
+///
+/// For incremental builds the work is split: each document's own script
+/// (`search/d/N.js`) is a unit that depends on that document alone, and the
+/// index (manifest, term and code shards, the search page) is one unit that
+/// depends on every document. The index is built from each document's
+/// tokenized terms (``SiteModel/searchTerms(of:)``), which the build cache
+/// keeps, so rebuilding it after one edit reads no other body.
 struct SearchPages: PageGenerator {
     static let path = "search.html"
 
+    /// Each document file is its own unit, and so is the index.
+    var memoUnit: String? { nil }
+
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
-        let documents = Self.searchDocuments(model)
-        let index = SearchIndex(documents: documents)
-        let codePages = Set(model.codes.codes)
-        let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
-            .files(for: index)
-        let kinds = Array(Set(documents.map(\.kind))).sorted()
-        let grades = Array(Set(documents.compactMap(\.grade))).sorted(by: SearchIndexFiles.gradeOrder)
-        let content = model.theme.render("search", [
-            "root": SitePath.root(from: Self.path), "kinds": kinds, "grades": grades, "hasGrades": !grades.isEmpty,
-        ])
-        let page = model.wrap(
-            content, path: Self.path, title: "Search",
-            description: "Search every letter, position description, presentation and Q&A on the \(model.site.config.title).",
-            bodyClass: "search")
-        return [page] + files.map { OutputFile(path: $0.path, contents: $0.contents) }
+        let documents = Self.documentsInIndexOrder(model)
+        let documentFiles = ParallelWork().map(Array(documents.enumerated())) { number, document in
+            model.memoized(SearchIndexFiles.documentPath(number: number)) {
+                OutputFile(
+                    path: SearchIndexFiles.documentPath(number: number),
+                    contents: SearchIndexFiles.documentScript(number: number, document: Self.searchDocument(document, model)))
+            }
+        }
+        let index = model.memoized("search-index") { () -> [OutputFile] in
+            // The index reads every document's terms; they stand for its body, which it never reads itself.
+            DependencyRecorder.note(documents.map(\.path))
+            // Terms are worked out on every core; the dependency on each document is noted above.
+            let terms = ParallelWork().map(documents) { model.searchTerms(of: $0) }
+            // The index needs each document's result fields and its number of parts, not their texts:
+            // those go to the document files above.
+            let fields = zip(documents, terms).map { document, terms in
+                var fields = Self.resultFields(document)
+                fields.parts = Array(repeating: SearchPart(anchor: "", heading: "", text: ""), count: terms.units.count - 1)
+                return fields
+            }
+            let index = SearchIndex(documents: fields, terms: terms)
+            let codePages = Set(model.codes.codes)
+            let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
+                .files(for: index)
+                .filter { !$0.path.hasPrefix(SearchIndexFiles.directory + "/d/") }
+            let kinds = Array(Set(index.documents.map(\.kind))).sorted()
+            let grades = Array(Set(index.documents.compactMap(\.grade))).sorted(by: SearchIndexFiles.gradeOrder)
+            let content = model.theme.render("search", [
+                "root": SitePath.root(from: Self.path), "kinds": kinds, "grades": grades, "hasGrades": !grades.isEmpty,
+            ])
+            let page = model.wrap(
+                content, path: Self.path, title: "Search",
+                description: "Search every letter, position description, presentation and Q&A on the \(model.site.config.title).",
+                bodyClass: "search")
+            return [page] + files.map { OutputFile(path: $0.path, contents: $0.contents) }
+        }
+        return index + documentFiles
     }
 
     /// Every document in path order, the order that numbers them in the index.
+    static func documentsInIndexOrder(_ model: SiteModel) -> [ContentDocument] {
+        model.site.documents.sorted { $0.path < $1.path }
+    }
+
+    /// Every document as the index sees it, in index order.
     static func searchDocuments(_ model: SiteModel) -> [SearchDocument] {
-        model.site.documents.sorted { $0.path < $1.path }.map { document in
-            let body = model.body(of: document)
-            let passages = body.passages.map { SearchPart(anchor: $0.id, heading: $0.label, text: $0.text) }
-            let sections = body.sections.map { SearchPart(anchor: $0.id, heading: $0.title, text: $0.text) }
-            // A letter's intro is all passages; searching it again as the document would count every word twice.
-            let intro = body.passages.isEmpty ? body.introText : ""
-            return SearchDocument(
-                title: document.title, kind: document.kind.label, date: document.date,
-                dateText: DateText.long(document.date), url: document.outputPath,
-                occupationCode: document.position?.occupationCode, grade: document.position?.grade,
-                text: [document.summary ?? "", intro].filter { !$0.isEmpty }.joined(separator: " "),
-                parts: passages + sections)
-        }
+        documentsInIndexOrder(model).map { searchDocument($0, model) }
+    }
+
+    /// One document with its searchable text: summary, intro, and its parts (passages or sections).
+    static func searchDocument(_ document: ContentDocument, _ model: SiteModel) -> SearchDocument {
+        let body = model.body(of: document)
+        let passages = body.passages.map { SearchPart(anchor: $0.id, heading: $0.label, text: $0.text) }
+        let sections = body.sections.map { SearchPart(anchor: $0.id, heading: $0.title, text: $0.text) }
+        // A letter's intro is all passages; searching it again as the document would count every word twice.
+        let intro = body.passages.isEmpty ? body.introText : ""
+        var result = resultFields(document)
+        result.text = [document.summary ?? "", intro].filter { !$0.isEmpty }.joined(separator: " ")
+        result.parts = passages + sections
+        return result
+    }
+
+    /// What the index itself needs of a document besides its terms: the fields a result and a filter show.
+    static func resultFields(_ document: ContentDocument) -> SearchDocument {
+        SearchDocument(
+            title: document.title, kind: document.kind.label, date: document.date,
+            dateText: DateText.long(document.date), url: document.outputPath,
+            occupationCode: document.position?.occupationCode, grade: document.position?.grade,
+            text: "", parts: [])
     }
 }

@@ -211,6 +211,9 @@ public struct SiteBuilder: Sendable {
             try? incremental.documents.save(
                 contextKey: contextKey, entries: entries, rendered: model.renderedBodies, jobs: options.jobs ?? ParallelWork.defaultJobs)
         }
+        if let contextKey = model.documentContextKey, let terms = model.searchTermStore.changedEntries {
+            try? incremental.documents.saveSearchTerms(terms, contextKey: contextKey)
+        }
         if incremental.memo.renderedAny {
             try? cache.save(BuildCache.Manifest(
                 version: BuildCache.formatVersion, globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))

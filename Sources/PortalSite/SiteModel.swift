@@ -1,6 +1,7 @@
 import Foundation
 import PortalContent
 import PortalMarkdown
+import PortalSearch
 import StaffingModel
 
 /// What every page generator shares: the checked content, the theme, and each document's rendered body.
@@ -21,6 +22,8 @@ final class SiteModel: @unchecked Sendable {
     let facts: [String: DocumentFacts]
     /// Bodies rendered in this build, for the build cache.
     let renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)]
+    /// Each document's search terms, kept by the build cache (see ``SearchPages``).
+    let searchTermStore: SearchTermStore
     /// Whether every body came from the cache, which then needs no update.
     let bodiesAllFromCache: Bool
     /// The key the build cache files bodies under; nil without a cache.
@@ -116,6 +119,7 @@ final class SiteModel: @unchecked Sendable {
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
         self.facts = facts
         self.renderedBodies = renderedBodies
+        searchTermStore = SearchTermStore(cached: cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } } ?? [:])
         bodiesAllFromCache = renderedBodies.isEmpty && previous.count == site.documents.count
         // A cached body that cannot be read is rendered again; it comes out the same.
         bodies = BodyStore(rendered: rendered, cached: cachedBodies) { path in
@@ -155,6 +159,11 @@ final class SiteModel: @unchecked Sendable {
             hash.combine(document.frontMatterHash)
         }
         return hash.value
+    }
+
+    /// A document's tokenized search terms; the caller must note the dependency on the document itself.
+    func searchTerms(of document: ContentDocument) -> SearchDocumentTerms {
+        searchTermStore.terms(of: document) { SearchDocumentTerms(SearchPages.searchDocument(document, self)) }
     }
 
     /// The info strings of a document's generated blocks; part of the site key, so reading them records no dependency.
