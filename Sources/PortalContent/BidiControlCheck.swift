@@ -30,12 +30,20 @@ enum BidiControlCheck {
         return diagnostics
     }
 
-    /// False when `text` has no byte 0xE2, so no control; a fast scan before the per-line one.
+    /// Whether `text` holds a control, found by its UTF-8 bytes: E2 80 AA–AE (U+202A–U+202E) or
+    /// E2 81 A6–A9 (U+2066–U+2069). Dashes and quotes also start with E2, so the whole sequence is checked.
     static func mayContainControl(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-            return memchr(base, 0xE2, bytes.count) != nil
+            guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+            var start = 0
+            while start < bytes.count - 2, let found = memchr(base + start, 0xE2, bytes.count - 2 - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return true }
+                start = index + 1
+            }
+            return false
         }
     }
 

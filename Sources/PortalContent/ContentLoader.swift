@@ -21,7 +21,7 @@ public struct ContentLoader: Sendable {
     /// Threads that read and decode files; any number gives the same site.
     public let jobs: Int
     /// Documents decoded by an earlier build, by path, without bodies (the build cache's); a file whose
-    /// source hash and display path still match is not decoded again.
+    /// front matter and display path still match is not decoded again.
     public var knownDocuments: [String: ContentDocument] = [:]
 
     public init(directory: URL, displayRoot: String? = nil, jobs: Int = ParallelWork.defaultJobs) {
@@ -91,10 +91,15 @@ public struct ContentLoader: Sendable {
             return .data(name: String(relative.dropFirst("data/".count)), text: text)
         }
         let sourceHash = StableHash.of(text)
-        if var known = knownDocuments[relative], known.sourceHash == sourceHash, known.displayPath == display {
-            // Decoding gives the same fields for the same text; the body is everything after the front matter.
-            known.body = String(text[Self.lines(known.bodyLineOffset, of: text).endIndex...])
-            return .document(.success(known))
+        if var known = knownDocuments[relative], known.displayPath == display {
+            // Decoding reads only the front matter, so the same lines up to the closing fence give the same
+            // fields, however the body changed; the body is everything after them.
+            let frontMatter = Self.lines(known.bodyLineOffset, of: text)
+            if known.sourceHash == sourceHash || StableHash.of(String(frontMatter)) == known.frontMatterHash {
+                known.body = String(text[frontMatter.endIndex...])
+                known.sourceHash = sourceHash
+                return .document(.success(known))
+            }
         }
         return .document(DocumentDecoder.decode(text, path: relative, displayPath: display).map { document in
             var document = document

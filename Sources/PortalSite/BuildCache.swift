@@ -3,7 +3,7 @@ import PortalContent
 
 /// The folder where a build keeps what the next build needs to reuse pages (``PageMemo``).
 ///
-/// It holds one file, `manifest.json`: a global key, and for every unit of
+/// It holds `manifest.bin` (``CacheFile``): a global key, and for every unit of
 /// pages its key, the documents it read and the hash of each file written.
 /// The global key covers the `portal` binary, every theme file and the build
 /// options, so changing any of them renders everything again. The manifest is
@@ -13,7 +13,7 @@ public struct BuildCache {
     /// Bump when the manifest's meaning changes, so older caches are ignored.
     static let formatVersion = 1
 
-    struct Manifest: Codable {
+    struct Manifest {
         var version: Int
         var globalKey: UInt64
         var units: [String: PageMemo.Unit]
@@ -21,31 +21,26 @@ public struct BuildCache {
 
     let directory: URL
 
-    var manifestURL: URL { directory.appendingPathComponent("manifest.json") }
+    var manifestURL: URL { directory.appendingPathComponent("manifest.bin") }
 
     /// Rendered bodies and what rendering them found (``DocumentCache``).
     var documents: DocumentCache { DocumentCache(directory: directory.appendingPathComponent("documents")) }
 
     /// The manifest of the last build, when it is usable with `globalKey`.
     func load(globalKey: UInt64) -> Manifest? {
-        guard let data = FileManager.default.contents(atPath: manifestURL.path),
-            let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
-            manifest.version == Self.formatVersion, manifest.globalKey == globalKey
+        guard var reader = CacheFile.read(manifestURL, tag: "PMAN"),
+            let key = try? reader.uint64(), key == globalKey,
+            let units = try? reader.dictionary(PageMemo.Unit.self), reader.isAtEnd
         else { return nil }
-        return manifest
+        return Manifest(version: Self.formatVersion, globalKey: key, units: units)
     }
 
     /// Writes the manifest through a temporary file, so a crash leaves the old one or the new one.
     func save(_ manifest: Manifest) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let temporary = directory.appendingPathComponent(".manifest.json.\(getpid())")
-        try encoder.encode(manifest).write(to: temporary)
-        if rename(temporary.path, manifestURL.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: manifestURL.path])
-        }
+        var writer = CacheFile.writer(tag: "PMAN", capacity: manifest.units.count * 128)
+        writer.write(manifest.globalKey)
+        writer.write(manifest.units)
+        try CacheFile.replace(manifestURL, with: writer.bytes)
     }
 
     /// Forgets everything, for `--clean`.

@@ -2,7 +2,7 @@ import Foundation
 import PortalContent
 
 /// What rendering one body found that the rest of the site needs: small enough to keep for every document.
-struct DocumentFacts: Codable, Sendable {
+struct DocumentFacts: Sendable {
     var mentions: [CodeMention]
     /// Unknown codes, and titles or grades beside a code that disagree with the catalog.
     var warnings: [Diagnostic]
@@ -16,58 +16,40 @@ struct DocumentFacts: Codable, Sendable {
 
 /// Rendered bodies and their ``DocumentFacts``, kept between builds so an unchanged document is not parsed again.
 ///
-/// Lives in the build cache's `documents/` folder: `index.json` holds every
-/// document's source hash and facts, read on every build; `bodies/` holds one
-/// rendered body per file, read only for the documents whose pages are made
-/// again. Everything is tied to a context key (the binary, every document's
+/// Lives in the build cache's `documents/` folder (``CacheFile`` records):
+/// `front-matter.bin` holds every document's decoded front matter,
+/// `index.bin` every document's source hash and facts, both read on every
+/// build; `bodies/` holds one rendered body per file, read only for the
+/// documents whose pages are made again. Everything is tied to a context key (the binary, every document's
 /// front matter, the data files, the build date), because a body's links and
 /// generated tables depend on them; a different key means nothing is reused.
 struct DocumentCache: Sendable {
-    static let formatVersion = 1
-
-    struct Entry: Codable, Sendable {
+    struct Entry: Sendable {
         var sourceHash: UInt64
         var facts: DocumentFacts
     }
 
-    private struct Index: Codable {
-        var version: Int
-        var contextKey: UInt64
-        var entries: [String: Entry]
-    }
-
     let directory: URL
 
-    private var indexURL: URL { directory.appendingPathComponent("index.json") }
-    private var documentsURL: URL { directory.appendingPathComponent("front-matter.json") }
-
-    private struct DecodedDocuments: Codable {
-        var version: Int
-        var globalKey: UInt64
-        var documents: [ContentDocument]
-    }
+    private var indexURL: URL { directory.appendingPathComponent("index.bin") }
+    private var documentsURL: URL { directory.appendingPathComponent("front-matter.bin") }
+    private var bodiesURL: URL { directory.appendingPathComponent("bodies") }
 
     /// The documents the last build decoded, without bodies, by path; empty when they came from another binary.
     func loadDocuments(globalKey: UInt64) -> [String: ContentDocument] {
-        guard let data = FileManager.default.contents(atPath: documentsURL.path),
-            let stored = try? JSONDecoder().decode(DecodedDocuments.self, from: data),
-            stored.version == Self.formatVersion, stored.globalKey == globalKey
+        guard var reader = CacheFile.read(documentsURL, tag: "PDOC"), (try? reader.uint64()) == globalKey,
+            let documents = try? reader.array(ContentDocument.self), reader.isAtEnd
         else { return [:] }
-        return Dictionary(stored.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Keeps `documents`' decoded front matter (their bodies are not written) for ``ContentLoader/knownDocuments``.
     func saveDocuments(_ documents: [ContentDocument], globalKey: UInt64) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let data = try JSONEncoder().encode(DecodedDocuments(version: Self.formatVersion, globalKey: globalKey, documents: documents))
-        let temporary = directory.appendingPathComponent(".front-matter.json.\(getpid())")
-        guard Self.write(data, to: temporary.path) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path]) }
-        guard rename(temporary.path, documentsURL.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: documentsURL.path])
-        }
+        var writer = CacheFile.writer(tag: "PDOC", capacity: documents.count * 1024)
+        writer.write(globalKey)
+        writer.write(documents)
+        try CacheFile.replace(documentsURL, with: writer.bytes)
     }
-    private var bodiesURL: URL { directory.appendingPathComponent("bodies") }
 
     /// The file that holds the body of `path` with source `sourceHash` under `contextKey`.
     func bodyURL(path: String, sourceHash: UInt64, contextKey: UInt64) -> URL {
@@ -75,61 +57,44 @@ struct DocumentCache: Sendable {
         hash.combine(contextKey)
         hash.combine(path)
         hash.combine(sourceHash)
-        return bodiesURL.appendingPathComponent(String(hash.value, radix: 16) + ".json")
+        return bodiesURL.appendingPathComponent(String(hash.value, radix: 16) + ".bin")
     }
 
     /// The previous build's entries when they were made under `contextKey`; empty otherwise.
     func load(contextKey: UInt64) -> [String: Entry] {
-        guard let data = FileManager.default.contents(atPath: indexURL.path),
-            let index = try? JSONDecoder().decode(Index.self, from: data),
-            index.version == Self.formatVersion, index.contextKey == contextKey
+        guard var reader = CacheFile.read(indexURL, tag: "PIDX"), (try? reader.uint64()) == contextKey,
+            let entries = try? reader.array({ reader in
+                (try reader.string(), Entry(sourceHash: try reader.uint64(), facts: try reader.read()))
+            }),
+            reader.isAtEnd
         else { return [:] }
-        return index.entries
-    }
-
-    /// Writes `data` to `path` with plain POSIX calls: Foundation's `Data.write` syncs each file to disk,
-    /// which for ten thousand bodies costs seconds, and a cache lost in a crash only means a full build.
-    private static func write(_ data: Data, to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        return Dictionary(entries, uniquingKeysWith: { first, _ in first })
     }
 
     /// The body kept in `url`, or nil when it is missing or unreadable.
     static func body(at url: URL) -> RenderedBody? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return try? JSONDecoder().decode(RenderedBody.self, from: data)
+        guard var reader = CacheFile.read(url, tag: "PBOD"), let body = try? reader.read(RenderedBody.self), reader.isAtEnd else { return nil }
+        return body
     }
 
     /// Writes the bodies rendered in this build, then the index, then removes bodies no entry names.
     func save(contextKey: UInt64, entries: [String: Entry], rendered: [(path: String, sourceHash: UInt64, body: RenderedBody)], jobs: Int) throws {
         try FileManager.default.createDirectory(at: bodiesURL, withIntermediateDirectories: true)
         let failures = ParallelWork(jobs: jobs).map(rendered) { item -> Bool in
-            let url = bodyURL(path: item.path, sourceHash: item.sourceHash, contextKey: contextKey)
-            guard let data = try? JSONEncoder().encode(item.body) else { return true }
-            return !Self.write(data, to: url.path)
+            var writer = CacheFile.writer(tag: "PBOD", capacity: 16_384)
+            writer.write(item.body)
+            return !CacheFile.write(writer.bytes, to: bodyURL(path: item.path, sourceHash: item.sourceHash, contextKey: contextKey).path)
         }
         if failures.contains(true) { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: bodiesURL.path]) }
-        let temporary = directory.appendingPathComponent(".index.json.\(getpid())")
-        guard Self.write(try JSONEncoder().encode(Index(version: Self.formatVersion, contextKey: contextKey, entries: entries)), to: temporary.path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        var writer = CacheFile.writer(tag: "PIDX", capacity: entries.count * 512)
+        writer.write(contextKey)
+        writer.write(entries.count)
+        for path in entries.keys.sorted() {
+            writer.write(path)
+            writer.write(entries[path]!.sourceHash)
+            writer.write(entries[path]!.facts)
         }
-        guard rename(temporary.path, indexURL.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: indexURL.path])
-        }
+        try CacheFile.replace(indexURL, with: writer.bytes)
         let kept = Set(entries.map { bodyURL(path: $0.key, sourceHash: $0.value.sourceHash, contextKey: contextKey).lastPathComponent })
         for name in (try? FileManager.default.contentsOfDirectory(atPath: bodiesURL.path)) ?? [] where !kept.contains(name) {
             try? FileManager.default.removeItem(at: bodiesURL.appendingPathComponent(name))

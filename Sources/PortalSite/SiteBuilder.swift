@@ -199,7 +199,8 @@ public struct SiteBuilder: Sendable {
         guard let cache, let incremental, let model = checked.model else { return }
         // The cache only saves time: when it cannot be written, the next build renders everything.
         // Parts that this build took whole from the cache are left as they are.
-        if !checked.site.documents.allSatisfy({ incremental.knownDocuments[$0.path]?.sourceHash == $0.sourceHash })
+        // The loader matches known documents by their front matter, so a body edit leaves this file right.
+        if !checked.site.documents.allSatisfy({ incremental.knownDocuments[$0.path]?.frontMatterHash == $0.frontMatterHash })
             || incremental.knownDocuments.count != checked.site.documents.count
         {
             try? incremental.documents.saveDocuments(checked.site.documents, globalKey: incremental.globalKey)

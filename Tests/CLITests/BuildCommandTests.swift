@@ -17,7 +17,7 @@ import Testing
         let first = try build(in: folder)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(!first.stdout.contains("reused"))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".portal-cache/Public/manifest.json").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".portal-cache/Public/manifest.bin").path))
 
         try write(article("Second note", body: "The second note now says more, and links the [first](a.md)."),
                   to: folder.appendingPathComponent("Content/notes/b.md"))
@@ -45,7 +45,7 @@ import Testing
         let folder = try makeSite(files)
         let result = try build(["--cache", "elsewhere/cache"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("elsewhere/cache/manifest.json").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("elsewhere/cache/manifest.bin").path))
         #expect(try build(["--cache", "elsewhere/cache"], in: folder).stdout.contains("reused"))
     }
 }

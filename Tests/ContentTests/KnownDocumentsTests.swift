@@ -65,3 +65,76 @@ import Testing
         #expect(StableHash.of(String(repeating: "long text ", count: 100)) != StableHash.of(String(repeating: "long text ", count: 100) + " "))
     }
 }
+
+@Suite struct CacheRecordCodingTests {
+    let content = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Content")
+
+    @Test func documentsRoundTripWithoutTheirBodies() throws {
+        let site = try ContentLoader(directory: content, displayRoot: "Content").load()
+        var writer = BinaryWriter()
+        writer.write(site.documents)
+        var reader = BinaryReader(writer.bytes)
+        let decoded = try reader.array(ContentDocument.self)
+        #expect(reader.isAtEnd)
+        #expect(decoded == site.documents.map { document in
+            var document = document
+            document.body = ""
+            return document
+        })
+        #expect(decoded.contains { $0.letter?.enclosures.isEmpty == false } && decoded.contains { $0.position != nil })
+    }
+
+    @Test func diagnosticsRoundTrip() throws {
+        let diagnostics = [
+            Diagnostic(.warning, path: "Content/a.md", line: 3, column: 7, message: "m", sourceLine: "source"),
+            Diagnostic(path: "Content/b.md", line: 1, message: "n"),
+        ]
+        var writer = BinaryWriter()
+        writer.write(diagnostics)
+        var reader = BinaryReader(writer.bytes)
+        #expect(try reader.array(Diagnostic.self) == diagnostics)
+    }
+
+    @Test func truncatedRecordsThrowInsteadOfCrashing() throws {
+        let site = try ContentLoader(directory: content, displayRoot: "Content").load()
+        var writer = BinaryWriter()
+        writer.write(site.documents)
+        for cut in stride(from: 0, to: writer.bytes.count, by: max(1, writer.bytes.count / 97)) {
+            var reader = BinaryReader(Array(writer.bytes.prefix(cut)))
+            #expect(throws: BinaryReader.Truncated.self) { try reader.array(ContentDocument.self) }
+        }
+    }
+
+    @Test func bodyOnlyEditReusesKnownFrontMatter() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("known-body-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: content, to: folder)
+        let fresh = try ContentLoader(directory: folder, displayRoot: "Content").load()
+        let path = "positions/2345-5035-current.md"
+        let file = folder.appendingPathComponent(path)
+        try Data((try String(contentsOf: file, encoding: .utf8) + "\nOne more line.\n").utf8).write(to: file)
+        var loader = ContentLoader(directory: folder, displayRoot: "Content")
+        loader.knownDocuments = Dictionary(uniqueKeysWithValues: fresh.documents.map { document in
+            var document = document
+            document.body = ""
+            return (document.path, document)
+        })
+        let reused = try loader.load()
+        let decoded = try ContentLoader(directory: folder, displayRoot: "Content").load()
+        #expect(reused.documents == decoded.documents)
+        #expect(reused.document(at: path)?.body.hasSuffix("One more line.\n") == true)
+        #expect(reused.document(at: path)?.sourceHash != fresh.document(at: path)?.sourceHash)
+    }
+}
+
+@Suite struct BidiFastPathTests {
+    @Test func onlyRealControlsPassTheByteScan() {
+        #expect(!BidiControlCheck.mayContainControl("Dashes — and “quotes” … are not controls"))
+        #expect(BidiControlCheck.mayContainControl("abc\u{202E}def"))
+        #expect(BidiControlCheck.mayContainControl("\u{2066}"))
+        #expect(BidiControlCheck.mayContainControl("ends with \u{2069}"))
+        #expect(!BidiControlCheck.mayContainControl("\u{2065}\u{206A}\u{2029}"))
+        #expect(!BidiControlCheck.mayContainControl(""))
+    }
+}

@@ -193,19 +193,31 @@ import Testing
     @Test func unreadableCacheMeansFullBuild() throws {
         let workspace = try Workspace("corrupt")
         try workspace.build()
-        try Data("{not json".utf8).write(to: workspace.cache.appendingPathComponent("manifest.json"))
+        try Data("{not json".utf8).write(to: workspace.cache.appendingPathComponent("manifest.bin"))
         let report = try workspace.build()
         #expect(report.pagesReused == 0)
-        try Self.expectSameAsClean(workspace, "corrupt cache")
+        try Self.expectSameAsClean(workspace, "corrupt manifest")
+
+        // Damaged document records: cut short, or garbage; each is read as absent and rebuilt.
+        let documents = workspace.cache.appendingPathComponent("documents")
+        let index = try Data(contentsOf: documents.appendingPathComponent("index.bin"))
+        try index.prefix(index.count / 2).write(to: documents.appendingPathComponent("index.bin"))
+        try Data("garbage".utf8).write(to: documents.appendingPathComponent("front-matter.bin"))
+        for body in try FileManager.default.contentsOfDirectory(atPath: documents.appendingPathComponent("bodies").path).prefix(5) {
+            try Data().write(to: documents.appendingPathComponent("bodies/\(body)"))
+        }
+        try workspace.edit("customer-connect/questions-and-answers.md") { $0 + "\nAn added answer.\n" }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "damaged document records")
     }
 
     @Test func failedBuildKeepsTheCacheUsable() throws {
         let workspace = try Workspace("failed")
         try workspace.build()
-        let manifest = try Data(contentsOf: workspace.cache.appendingPathComponent("manifest.json"))
+        let manifest = try Data(contentsOf: workspace.cache.appendingPathComponent("manifest.bin"))
         try workspace.edit("customer-connect/questions-and-answers.md") { $0.replacingOccurrences(of: "kind: qa", with: "kind: nonsense") }
         #expect(throws: SiteBuilder.Failure.self) { try workspace.build() }
-        #expect(try Data(contentsOf: workspace.cache.appendingPathComponent("manifest.json")) == manifest)
+        #expect(try Data(contentsOf: workspace.cache.appendingPathComponent("manifest.bin")) == manifest)
         try workspace.edit("customer-connect/questions-and-answers.md") { $0.replacingOccurrences(of: "kind: nonsense", with: "kind: qa") }
         #expect(try workspace.build().pagesReused > 0)
         try Self.expectSameAsClean(workspace, "after a failed build")

@@ -1,0 +1,62 @@
+import Foundation
+import PortalContent
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reading and writing the build cache's binary files.
+///
+/// Each file starts with a four-letter tag and a format number, so a file of
+/// another kind or version reads as absent. Files are replaced through a
+/// temporary file and a rename, and written without an fsync: a cache lost in
+/// a crash only means a full build.
+enum CacheFile {
+    /// Bump when any record's layout changes.
+    static let formatVersion = 2
+
+    /// The records after the tag and version, or nil when the file is missing or of another kind or version.
+    static func read(_ url: URL, tag: String) -> BinaryReader? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var reader = BinaryReader([UInt8](data))
+        guard (try? reader.string()) == tag, (try? reader.int()) == formatVersion else { return nil }
+        return reader
+    }
+
+    /// A writer that already holds the tag and version.
+    static func writer(tag: String, capacity: Int = 1 << 16) -> BinaryWriter {
+        var writer = BinaryWriter(capacity: capacity)
+        writer.write(tag)
+        writer.write(formatVersion)
+        return writer
+    }
+
+    /// Replaces `url` with `bytes` through a temporary file beside it.
+    static func replace(_ url: URL, with bytes: [UInt8]) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())")
+        guard write(bytes, to: temporary.path), rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+
+    /// Writes `bytes` to `path` with plain POSIX calls; Foundation's `Data.write` syncs each file to disk.
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+}
