@@ -74,13 +74,25 @@ public struct OccupationCatalog: Sendable {
         entries[code]
     }
 
+    /// Whether two bodies match once leading and trailing whitespace is set aside, without copying either.
+    private static func sameIgnoringOuterWhitespace(_ a: String, _ b: String) -> Bool {
+        func trimmed(_ text: String) -> Substring {
+            var slice = Substring(text)
+            while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+            while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+            return slice
+        }
+        let (left, right) = (trimmed(a), trimmed(b))
+        return left.utf8.count == right.utf8.count && left == right
+    }
+
     private static func status(of versions: [ContentDocument]) -> Status {
         let current = versions.first { $0.position?.version == .current }
         guard let proposed = versions.first(where: { $0.position?.version == .proposed }) else { return .unchanged }
         guard let current else { return .new }
         let same = current.title == proposed.title && current.position?.grade == proposed.position?.grade
             && current.position?.bargainingUnit == proposed.position?.bargainingUnit
-            && current.body.trimmingWhitespace == proposed.body.trimmingWhitespace
+            && sameIgnoringOuterWhitespace(current.body, proposed.body)
         return same ? .unchanged : .revised
     }
 }

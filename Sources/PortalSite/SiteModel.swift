@@ -227,6 +227,8 @@ final class SiteModel: @unchecked Sendable {
                 hash.combine(reference.anchor ?? "")
             }
             hash.combine(codes.revisedCodes.contains(code) ? 1 : 0)
+            // New, revised or unchanged compares the two versions' bodies, so a body edit can change it.
+            hash.combine(codes.catalog[code].map { "\($0.status)" } ?? "")
         }
         return hash.value
     }

@@ -143,6 +143,33 @@ import Testing
         try Self.expectSameAsClean(workspace, edit.description)
     }
 
+    /// A code's status (revised or unchanged) compares its two versions' bodies, so a body edit can change a code page.
+    @Test func bodyEditThatMakesVersionsEqualUpdatesTheCodeStatus() throws {
+        let workspace = try Workspace("status")
+        func position(_ version: String, _ body: String) -> String {
+            """
+            ---
+            title: Test Coordinator
+            kind: position
+            date: 2024-0\(version == "current" ? 1 : 2)-01
+            occupation_code: 9999-0001
+            grade: EAS-17
+            version: \(version)
+            ---
+
+            \(body)
+
+            """
+        }
+        try workspace.write("positions/9999-0001-current.md", position("current", "## Duties\n\n1. Keeps the roster."))
+        try workspace.write("positions/9999-0001-proposed.md", position("proposed", "## Duties\n\n1. Keeps the roster and the log."))
+        try workspace.build()
+        #expect(try read(workspace.output.appendingPathComponent("codes/index.html")).contains("9999-0001"))
+        try workspace.write("positions/9999-0001-proposed.md", position("proposed", "## Duties\n\n1. Keeps the roster."))
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "versions made equal")
+    }
+
     @Test func successiveEditsStayIdenticalToCleanBuilds() throws {
         let workspace = try Workspace("successive")
         try workspace.build()
@@ -206,6 +233,7 @@ import Testing
         for body in try FileManager.default.contentsOfDirectory(atPath: documents.appendingPathComponent("bodies").path).prefix(5) {
             try Data().write(to: documents.appendingPathComponent("bodies/\(body)"))
         }
+        try Data([1, 2, 3]).write(to: documents.appendingPathComponent("search-terms.bin"))
         try workspace.edit("customer-connect/questions-and-answers.md") { $0 + "\nAn added answer.\n" }
         try workspace.build()
         try Self.expectSameAsClean(workspace, "damaged document records")
