@@ -1,6 +1,10 @@
 import Foundation
 import StaffingModel
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The offline bundle: one ZIP of the whole built site that works after extraction, opened from disk.
 ///
 /// Entries are stored uncompressed under `consultation-portal/`, in sorted
@@ -18,35 +22,98 @@ enum OfflineBundle {
     static let onlineOnlyEnd = "<!--/offline-bundle-->"
 
     /// Zips every file under `directory` (except the bundle) into `directory/fileName`.
-    static func write(from directory: URL, timestamp: (date: CivilDate, secondsOfDay: Int)) throws {
-        let files = (FileManager.default.subpaths(atPath: directory.path) ?? [])
-            .filter { path in
-                var isDirectory: ObjCBool = false
-                return path != fileName
-                    && FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory)
-                    && !isDirectory.boolValue
-            }
-            .sorted()
-        let target = directory.appendingPathComponent(fileName)
-        guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+    ///
+    /// With `previous`, the previous build's output folder, a file that is the
+    /// very file (same inode) at the same path there, as a page the build
+    /// reused and hard-linked is, takes its checksum and stored bytes from the
+    /// previous bundle instead of being read again; anything else, or a
+    /// previous bundle that is missing or unreadable, is read from `directory`.
+    /// Either way the archive has the same bytes. Returns how many files came from the previous bundle.
+    @discardableResult
+    static func write(from directory: URL, timestamp: (date: CivilDate, secondsOfDay: Int), previous: URL? = nil) throws -> Int {
+        let root = directory.path
+        let files = stagedFiles(in: root)
+        let target = root + "/" + fileName
+        var reuse = previous.flatMap { folder in
+            ZipEntryIndex(path: folder.path + "/" + fileName).map { (folder: folder.path, archive: $0) }
         }
-        let handle = try FileHandle(forWritingTo: target)
-        defer { try? handle.close() }
-        var writer = ZipWriter(handle: handle, dos: dosDateTime(timestamp))
+        if let archive = reuse?.archive, let existing = status(target), existing.st_dev == archive.status.st_dev,
+            existing.st_ino == archive.status.st_ino
+        {
+            reuse = nil  // Writing would truncate the very archive it copies from.
+        }
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
+        var closed = false
+        defer { if !closed { close(descriptor) } }
+        let writer = ZipWriter(descriptor: descriptor, dos: dosDateTime(timestamp))
+        let contents = FileContents()
         try writer.addDirectory(folder + "/")
         var folders = Set<String>()
-        for path in files {
+        var reused = 0
+        for (path, status) in files {
             let parts = path.split(separator: "/")
             for depth in stride(from: 1, to: parts.count, by: 1) {
                 let name = parts[..<depth].joined(separator: "/")
                 if folders.insert(name).inserted { try writer.addDirectory("\(folder)/\(name)/") }
             }
-            var data = try Data(contentsOf: directory.appendingPathComponent(path))
-            if path.hasSuffix(".html") { data = withoutOnlineOnlyParts(data) }
-            try writer.addFile("\(folder)/\(path)", data: data)
+            let name = "\(folder)/\(path)"
+            if let reuse, let status, let entry = reusableEntry(name: name, path: path, status: status, previous: reuse) {
+                try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
+                reused += 1
+                continue
+            }
+            let file = root + "/" + path
+            try contents.read(file, sizeHint: status.map { Int($0.st_size) } ?? 0)
+            if path.hasSuffix(".html"), contents.contains(onlineOnlyStart) {
+                try writer.addFile(name, data: withoutOnlineOnlyParts(contents.data))
+            } else {
+                try contents.withBytes { try writer.addFile(name, bytes: $0) }
+            }
         }
         try writer.finish()
+        closed = true
+        guard close(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
+        return reused
+    }
+
+    /// Every file under `root` but the bundle, in sorted order, with its `stat` when it has one.
+    ///
+    /// Symbolic links count as what they point to; a broken one is listed without
+    /// a status, so that reading it fails the build as before.
+    private static func stagedFiles(in root: String) -> [(path: String, status: stat?)] {
+        (FileManager.default.subpaths(atPath: root) ?? []).sorted().compactMap { path in
+            guard path != fileName else { return nil }
+            if let status = status(root + "/" + path) {
+                return status.st_mode & S_IFMT == S_IFDIR ? nil : (path, status)
+            }
+            var link = stat()
+            return lstat(root + "/" + path, &link) == 0 ? (path, nil) : nil
+        }
+    }
+
+    /// The previous bundle's entry for `path`, and where its data starts, when the staged file is
+    /// the file that entry was made from and nothing says otherwise.
+    private static func reusableEntry(name: String, path: String, status: stat, previous: (folder: String, archive: ZipEntryIndex))
+        -> (crc: UInt32, size: UInt64, dataOffset: UInt64)?
+    {
+        guard let entry = previous.archive.entries[name], let old = Self.status(previous.folder + "/" + path),
+            old.st_dev == status.st_dev, old.st_ino == status.st_ino
+        else { return nil }
+        // HTML loses its online-only part in the bundle; every other file is stored as it is.
+        let fileSize = UInt64(status.st_size)
+        guard path.hasSuffix(".html") ? entry.size <= fileSize : entry.size == fileSize else { return nil }
+        // A file changed in place after the previous bundle was written is read again.
+        let bundleTime = previous.archive.status.st_mtim, fileTime = status.st_mtim
+        guard (fileTime.tv_sec, fileTime.tv_nsec) <= (bundleTime.tv_sec, bundleTime.tv_nsec) else { return nil }
+        guard let dataOffset = previous.archive.dataOffset(of: entry, name: Array(name.utf8)) else { return nil }
+        return (entry.crc, entry.size, dataOffset)
+    }
+
+    /// `stat` of `path`, following symbolic links, or nil when it fails.
+    private static func status(_ path: String) -> stat? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status : nil
     }
 
     /// The bundle's timestamp: `SOURCE_DATE_EPOCH` when set, else midnight UTC of the newest content date.
@@ -79,141 +146,65 @@ enum OfflineBundle {
     }
 }
 
-/// A minimal writer of stored (uncompressed) ZIP entries, with ZIP64 records when needed.
-struct ZipWriter {
-    private struct Entry {
-        var name: Data
-        var crc: UInt32
-        var size: UInt64
-        var offset: UInt64
-        var isDirectory: Bool
+/// One file's bytes at a time, read into a buffer that is reused from file to file.
+private final class FileContents {
+    private var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+    private var count = 0
+
+    deinit {
+        buffer.deallocate()
     }
 
-    let handle: FileHandle
-    let dos: (date: UInt16, time: UInt16)
-    private var entries: [Entry] = []
-    private var offset: UInt64 = 0
-
-    init(handle: FileHandle, dos: (date: UInt16, time: UInt16)) {
-        self.handle = handle
-        self.dos = dos
-    }
-
-    mutating func addDirectory(_ name: String) throws {
-        try add(name, data: Data(), isDirectory: true)
-    }
-
-    mutating func addFile(_ name: String, data: Data) throws {
-        try add(name, data: data, isDirectory: false)
-    }
-
-    private mutating func add(_ name: String, data: Data, isDirectory: Bool) throws {
-        let nameData = Data(name.utf8)
-        let crc = CRC32.checksum(data)
-        var header = Data()
-        header.le32(0x0403_4b50)
-        header.le16(20)  // version needed: 2.0
-        header.le16(0x0800)  // names are UTF-8
-        header.le16(0)  // stored
-        header.le16(dos.time)
-        header.le16(dos.date)
-        header.le32(crc)
-        header.le32(UInt32(clamping: data.count))
-        header.le32(UInt32(clamping: data.count))
-        header.le16(UInt16(nameData.count))
-        header.le16(0)
-        header.append(nameData)
-        try handle.write(contentsOf: header)
-        try handle.write(contentsOf: data)
-        entries.append(Entry(name: nameData, crc: crc, size: UInt64(data.count), offset: offset, isDirectory: isDirectory))
-        offset += UInt64(header.count + data.count)
-    }
-
-    mutating func finish() throws {
-        let directoryOffset = offset
-        var directory = Data()
-        for entry in entries {
-            let needs64 = entry.offset >= 0xFFFF_FFFF
-            directory.le32(0x0201_4b50)
-            directory.le16(0x0314)  // made by: Unix, 2.0
-            directory.le16(needs64 ? 45 : 20)
-            directory.le16(0x0800)
-            directory.le16(0)
-            directory.le16(dos.time)
-            directory.le16(dos.date)
-            directory.le32(entry.crc)
-            directory.le32(UInt32(clamping: entry.size))
-            directory.le32(UInt32(clamping: entry.size))
-            directory.le16(UInt16(entry.name.count))
-            directory.le16(needs64 ? 12 : 0)
-            directory.le16(0)  // comment
-            directory.le16(0)  // disk
-            directory.le16(0)  // internal attributes
-            // Unix mode in the high half; 0x10 marks a folder for DOS tools.
-            directory.le32(entry.isDirectory ? (0o40755 << 16 | 0x10) : 0o100644 << 16)
-            directory.le32(needs64 ? 0xFFFF_FFFF : UInt32(entry.offset))
-            directory.append(entry.name)
-            if needs64 {
-                directory.le16(0x0001)
-                directory.le16(8)
-                directory.le64(entry.offset)
+    /// Reads the whole of `path`; `sizeHint` is the size it is expected to have.
+    func read(_ path: String, sizeHint: Int) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(descriptor) }
+        count = 0
+        // One byte more than expected, so that the end shows without a second pass when the size was right.
+        if buffer.count < sizeHint + 1 { grow(to: sizeHint + 1) }
+        while true {
+            if count == buffer.count { grow(to: buffer.count * 2) }
+            let done = readBytes(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            if done < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
             }
+            if done == 0 { return }
+            count += done
         }
-        try handle.write(contentsOf: directory)
-        let directorySize = UInt64(directory.count)
-        let count = UInt64(entries.count)
-        var end = Data()
-        let needs64 = count >= 0xFFFF || directoryOffset >= 0xFFFF_FFFF || directorySize >= 0xFFFF_FFFF
-        if needs64 {
-            let recordOffset = directoryOffset + directorySize
-            end.le32(0x0606_4b50)
-            end.le64(44)
-            end.le16(0x0314)
-            end.le16(45)
-            end.le32(0)
-            end.le32(0)
-            end.le64(count)
-            end.le64(count)
-            end.le64(directorySize)
-            end.le64(directoryOffset)
-            end.le32(0x0706_4b50)
-            end.le32(0)
-            end.le64(recordOffset)
-            end.le32(1)
+    }
+
+    var data: Data { Data(bytes: buffer.baseAddress!, count: count) }
+
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    }
+
+    /// Whether `marker` occurs; looks for its second byte, rare in HTML where the first, `<`, is everywhere.
+    func contains(_ marker: String) -> Bool {
+        let marker = Array(marker.utf8)
+        guard marker.count >= 2, count >= marker.count else { return false }
+        let base = buffer.baseAddress!
+        var at = 1
+        while at <= count - marker.count + 1 {
+            guard let found = memchr(base + at, Int32(marker[1]), count - marker.count + 2 - at) else { return false }
+            let start = base.distance(to: found) - 1
+            if memcmp(base + start, marker, marker.count) == 0 { return true }
+            at = start + 2
         }
-        end.le32(0x0605_4b50)
-        end.le16(0)
-        end.le16(0)
-        end.le16(needs64 ? 0xFFFF : UInt16(count))
-        end.le16(needs64 ? 0xFFFF : UInt16(count))
-        end.le32(needs64 ? 0xFFFF_FFFF : UInt32(directorySize))
-        end.le32(needs64 ? 0xFFFF_FFFF : UInt32(directoryOffset))
-        end.le16(0)
-        try handle.write(contentsOf: end)
+        return false
+    }
+
+    private func grow(to size: Int) {
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        buffer.deallocate()
+        buffer = larger
     }
 }
 
-/// The CRC-32 (IEEE 802.3) checksum ZIP entries carry.
-enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { index in
-        var value = UInt32(index)
-        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-        return value
-    }
-
-    static func checksum(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        data.withUnsafeBytes { bytes in
-            table.withUnsafeBufferPointer { table in
-                for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-            }
-        }
-        return crc ^ 0xFFFF_FFFF
-    }
-}
-
-extension Data {
-    fileprivate mutating func le16(_ value: UInt16) { Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) } }
-    fileprivate mutating func le32(_ value: UInt32) { Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) } }
-    fileprivate mutating func le64(_ value: UInt64) { Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) } }
+/// The C `read`, which `FileContents.read` would otherwise hide.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -1,0 +1,238 @@
+import Foundation
+import PortalContent
+import StaffingModel
+import Testing
+
+@testable import PortalSite
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The offline bundle written from a previous build's bundle has the bytes of one written from scratch.
+@Suite struct OfflineBundleTests {
+    static let firstStamp = (date: CivilDate("2024-05-06")!, secondsOfDay: 3_600)
+    static let secondStamp = (date: CivilDate("2024-05-07")!, secondsOfDay: 0)
+
+    /// A previous build's output with its bundle, and a staging folder that hard-links most of it.
+    struct Builds {
+        let folder: URL
+        var previous: URL { folder.appendingPathComponent("Public") }
+        var staging: URL { folder.appendingPathComponent("Staging") }
+        var previousBundle: URL { previous.appendingPathComponent(OfflineBundle.fileName) }
+        var stagedBundle: URL { staging.appendingPathComponent(OfflineBundle.fileName) }
+
+        static let files: [String: Data] = {
+            var files: [String: Data] = [
+                "index.html": Data("<p>Home</p>\(OfflineBundle.onlineOnlyStart)<a href=\"x.zip\">zip</a>\(OfflineBundle.onlineOnlyEnd)<p>!</p>".utf8),
+                "letters/a.html": Data("<!DOCTYPE html><p>Letter a!</p>".utf8),
+                "letters/b.html": Data("<p>Letter b</p>".utf8),
+                "letters/online.html": Data("\(OfflineBundle.onlineOnlyStart)online only\(OfflineBundle.onlineOnlyEnd)".utf8),
+                "positions/deep/c.html": Data("<p>Position c</p>".utf8),
+                "assets/site.css": Data("body { color: black }".utf8),
+                "empty.txt": Data(),
+            ]
+            // Larger than the writer's buffer, so copying and writing go in several pieces.
+            files["search/index.json"] = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })
+            return files
+        }()
+
+        /// Writes the previous output and its bundle, then stages every file as a hard link but `changed`.
+        init(_ name: String = #function, changed: Set<String> = ["letters/b.html"]) throws {
+            folder = try temporaryFolder(name)
+            for (path, data) in Self.files {
+                try Self.put(data, at: previous.appendingPathComponent(path))
+            }
+            try OfflineBundle.write(from: previous, timestamp: OfflineBundleTests.firstStamp)
+            for path in Self.files.keys {
+                let target = staging.appendingPathComponent(path)
+                if changed.contains(path) {
+                    try Self.put(Data("<p>Changed \(path)</p>".utf8), at: target)
+                } else {
+                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try FileManager.default.linkItem(at: previous.appendingPathComponent(path), to: target)
+                }
+            }
+            try Self.put(Data("<p>New</p>".utf8), at: staging.appendingPathComponent("letters/new.html"))
+        }
+
+        static func put(_ data: Data, at url: URL) throws {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+
+        /// The staged bundle written with the previous build, how many files it reused, and one written without.
+        func writeBoth() throws -> (withPrevious: Data, reused: Int, fromScratch: Data) {
+            let reused = try OfflineBundle.write(from: staging, timestamp: OfflineBundleTests.secondStamp, previous: previous)
+            let withPrevious = try Data(contentsOf: stagedBundle)
+            try OfflineBundle.write(from: staging, timestamp: OfflineBundleTests.secondStamp)
+            return (withPrevious, reused, try Data(contentsOf: stagedBundle))
+        }
+    }
+
+    @Test func reusedEntriesGiveTheBytesOfAFreshBundle() throws {
+        let builds = try Builds()
+        defer { try? FileManager.default.removeItem(at: builds.folder) }
+        let result = try builds.writeBoth()
+        #expect(result.reused == Builds.files.count - 1)
+        #expect(result.withPrevious == result.fromScratch)
+        #expect(result.withPrevious != (try Data(contentsOf: builds.previousBundle)))
+        // HTML is stored without its online-only part, whichever way its entry was made.
+        #expect(result.withPrevious.range(of: Data("<p>Home</p><p>!</p>".utf8)) != nil)
+        #expect(result.withPrevious.range(of: Data("x.zip".utf8)) == nil)
+        #expect(result.withPrevious.range(of: Data("online only".utf8)) == nil)
+        // The copied bytes really come from the previous bundle: unzip checks every CRC.
+        let listing = try unzip(["-tq", builds.stagedBundle.path])
+        #expect(listing.contains("No errors detected"))
+    }
+
+    @Test func reusedDataComesFromThePreviousBundle() throws {
+        let builds = try Builds()
+        defer { try? FileManager.default.removeItem(at: builds.folder) }
+        // Entry data is trusted, not re-read: spoil one byte of a reused entry's data in the old bundle.
+        var old = try Data(contentsOf: builds.previousBundle)
+        let text = Data("<p>Letter a!</p>".utf8)
+        let at = try #require(old.range(of: text))
+        old[at.lowerBound + 4] = UInt8(ascii: "X")
+        try old.write(to: builds.previousBundle)
+        let result = try builds.writeBoth()
+        #expect(result.reused == Builds.files.count - 1)
+        #expect(result.withPrevious.range(of: Data("<p>LXtter a!</p>".utf8)) != nil)
+        #expect(result.fromScratch.range(of: Data("<p>LXtter a!</p>".utf8)) == nil)
+    }
+
+    @Test func aFileChangedInPlaceIsReadAgain() throws {
+        let builds = try Builds(changed: [])
+        defer { try? FileManager.default.removeItem(at: builds.folder) }
+        let url = builds.staging.appendingPathComponent("letters/a.html")
+        let inode = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: Data("<p>Letter A, changed in place</p>".utf8))
+        try handle.close()
+        let bundleTime = try #require(try FileManager.default.attributesOfItem(atPath: builds.previousBundle.path)[.modificationDate] as? Date)
+        try FileManager.default.setAttributes([.modificationDate: bundleTime.addingTimeInterval(2)], ofItemAtPath: url.path)
+        #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int == inode)
+        let result = try builds.writeBoth()
+        #expect(result.reused == Builds.files.count - 1)
+        #expect(result.withPrevious == result.fromScratch)
+        #expect(result.withPrevious.range(of: Data("changed in place".utf8)) != nil)
+    }
+
+    /// Ways a previous bundle can be damaged; each must leave the new bundle as if there were none.
+    static let damages: [(String, @Sendable (inout Data) -> Void)] = [
+        ("cut in half", { $0 = $0.prefix($0.count / 2) }),
+        ("last byte missing", { $0 = $0.dropLast() }),
+        ("empty", { $0 = Data() }),
+        ("central directory signature spoiled", { data in
+            let at = data.range(of: Data([0x50, 0x4B, 0x01, 0x02]))!
+            data[at.lowerBound + 2] = 0xFF
+        }),
+        ("end record counts too many entries", { data in
+            let at = data.range(of: Data([0x50, 0x4B, 0x05, 0x06]), options: .backwards)!
+            data[at.lowerBound + 10] &+= 1
+        }),
+        ("central directory offset out of range", { data in
+            let at = data.range(of: Data([0x50, 0x4B, 0x05, 0x06]), options: .backwards)!
+            data.replaceSubrange((at.lowerBound + 16)..<(at.lowerBound + 20), with: [0xF0, 0xFF, 0xFF, 0x7F])
+        }),
+    ]
+
+    @Test(arguments: 0..<damages.count)
+    func aDamagedPreviousBundleFallsBackToReading(_ index: Int) throws {
+        let (label, damage) = Self.damages[index]
+        let builds = try Builds("damaged\(index)")
+        defer { try? FileManager.default.removeItem(at: builds.folder) }
+        var old = try Data(contentsOf: builds.previousBundle)
+        damage(&old)
+        try old.write(to: builds.previousBundle)
+        let result = try builds.writeBoth()
+        #expect(result.reused == 0, "\(label)")
+        #expect(result.withPrevious == result.fromScratch, "\(label)")
+    }
+
+    @Test func aSpoiledLocalHeaderFallsBackForThatEntryAlone() throws {
+        let builds = try Builds()
+        defer { try? FileManager.default.removeItem(at: builds.folder) }
+        var old = try Data(contentsOf: builds.previousBundle)
+        // The first occurrence of a name is in its local header, 30 bytes after the header starts.
+        let name = try #require(old.range(of: Data("\(OfflineBundle.folder)/letters/a.html".utf8)))
+        old[name.lowerBound - 30] = 0
+        try old.write(to: builds.previousBundle)
+        let result = try builds.writeBoth()
+        #expect(result.reused == Builds.files.count - 2)
+        #expect(result.withPrevious == result.fromScratch)
+    }
+
+    @Test func noPreviousBundleOrTheSameFolderReadsEverything() throws {
+        let builds = try Builds()
+        defer { try? FileManager.default.removeItem(at: builds.folder) }
+        let fromScratch = try builds.writeBoth().fromScratch
+        // The previous folder is the staging folder itself: its bundle is the one being replaced.
+        #expect(try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.staging) == 0)
+        #expect(try Data(contentsOf: builds.stagedBundle) == fromScratch)
+        try FileManager.default.removeItem(at: builds.previousBundle)
+        #expect(try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.previous) == 0)
+        #expect(try Data(contentsOf: builds.stagedBundle) == fromScratch)
+    }
+
+    @Test func indexReadsZIP64Archives() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("many.zip")
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try #require(descriptor >= 0)
+        // More entries than the classic end record can count.
+        let writer = ZipWriter(descriptor: descriptor, dos: (0x21, 0))
+        for index in 0..<70_000 {
+            try writer.addFile("f/\(index).txt", data: Data("file \(index)".utf8))
+        }
+        try writer.finish()
+        close(descriptor)
+        let archive = try #require(ZipEntryIndex(path: url.path))
+        #expect(archive.entries.count == 70_000)
+        let entry = try #require(archive.entries["f/69999.txt"])
+        #expect(entry.size == 10)
+        #expect(entry.crc == CRC32.checksum(Data("file 69999".utf8)))
+        let start = try #require(archive.dataOffset(of: entry, name: Array("f/69999.txt".utf8)))
+        let bytes = try Data(contentsOf: url)
+        #expect(bytes[Int(start)..<Int(start) + 10] == Data("file 69999".utf8))
+        #expect(archive.dataOffset(of: entry, name: Array("f/69998.txt".utf8)) == nil)
+        #expect(try unzip(["-tq", url.path]).contains("No errors detected"))
+    }
+
+    @Test func sliceBy8ChecksumMatchesTheBitwiseDefinition() {
+        func bitwise(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+            }
+            return crc ^ 0xFFFF_FFFF
+        }
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        // Every length and starting offset around a word, so unaligned starts and tails are covered.
+        for start in 0..<9 {
+            for end in start...bytes.count {
+                let slice = Array(bytes[start..<end])
+                #expect(CRC32.checksum(Data(slice)) == bitwise(slice), "bytes \(start)..<\(end)")
+            }
+        }
+        let first = CRC32.checksum(Data(bytes[0..<123]))
+        let whole = bytes[123...].withUnsafeBytes { CRC32.checksum($0, continuing: first) }
+        #expect(whole == bitwise(bytes))
+        #expect(CRC32.checksum(Data("123456789".utf8)) == 0xCBF4_3926)
+    }
+
+    private func unzip(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self)
+    }
+}
