@@ -11,13 +11,16 @@ import Glibc
 /// the staging folder is named `.<output>.staging-<pid>`, and only `commit()`
 /// replaces the output. A lock file beside the output keeps two builds from
 /// interleaving.
-final class OutputDirectory {
+final class OutputDirectory: @unchecked Sendable {
     let destination: URL
     let staging: URL
     private let lockDescriptor: Int32
     private var committed = false
-    /// Folders already made in the staging folder, relative to it.
+    /// Folders already made in the staging folder, relative to it; files are written from several threads.
     private var createdFolders: Set<String> = []
+    private let foldersLock = NSLock()
+    /// Where the previous output went when this one was swapped in, until ``removePrevious()``.
+    private var previousOutput: URL?
 
     struct Locked: Error {
         var lockPath: String
@@ -44,7 +47,7 @@ final class OutputDirectory {
     }
 
     deinit {
-        if !committed { try? FileManager.default.removeItem(at: staging) }
+        if !committed || previousOutput != nil { try? FileManager.default.removeItem(at: staging) }
         flock(lockDescriptor, LOCK_UN)
         close(lockDescriptor)
     }
@@ -84,10 +87,10 @@ final class OutputDirectory {
     ///
     /// Sharing the inode is safe: no build writes into a file it did not create, and the
     /// previous output is removed once this one is swapped in.
-    func link(_ source: URL, to path: String, contents: () -> String?) throws {
+    func link(_ source: String, to path: String, contents: () -> String?) throws {
         try makeParentDirectory(of: path)
-        if Glibc.link(source.path, staging.path + "/" + path) == 0 { return }
-        guard let text = contents() else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source.path]) }
+        if Glibc.link(source, staging.path + "/" + path) == 0 { return }
+        guard let text = contents() else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source]) }
         try write(text, to: path)
     }
 
@@ -101,10 +104,12 @@ final class OutputDirectory {
     private func makeParentDirectory(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = String(path[..<slash])
-        if createdFolders.contains(folder) { return }
-        try FileManager.default.createDirectory(
-            atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
-        createdFolders.insert(folder)
+        try foldersLock.withLock {
+            if createdFolders.contains(folder) { return }
+            try FileManager.default.createDirectory(
+                atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            createdFolders.insert(folder)
+        }
     }
 
     /// Replaces the output with the staged build.
@@ -124,12 +129,18 @@ final class OutputDirectory {
                 committed = true
                 return
             }
-            // After the exchange the staging path holds the previous output.
-            try? fileManager.removeItem(at: staging)
+            // After the exchange the staging path holds the previous output; removing it can wait.
+            previousOutput = staging
         } else {
             try fileManager.moveItem(at: staging, to: destination)
         }
         committed = true
+    }
+
+    /// Deletes the previous output after ``commit()``; thousands of files, so a caller may do it beside other work.
+    func removePrevious() {
+        if let previousOutput { try? FileManager.default.removeItem(at: previousOutput) }
+        previousOutput = nil
     }
 
     private static func exchange(_ a: String, _ b: String) -> Bool {

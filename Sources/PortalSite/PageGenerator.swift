@@ -33,16 +33,16 @@ public struct OutputFile: Sendable {
     public var path: String
     /// The text; empty for a file reused from the previous build (see `reusedFrom`).
     public var contents: String
-    /// For a file the previous build wrote and this one keeps as it is (``PageMemo``): where that file is.
+    /// For a file the previous build wrote and this one keeps as it is (``PageMemo``): the path of that file.
     /// Its text is read from there only when something needs it.
-    public var reusedFrom: URL?
+    public var reusedFrom: String?
 
     public init(path: String, contents: String) {
         self.path = path
         self.contents = contents
     }
 
-    init(path: String, reusedFrom: URL) {
+    init(path: String, reusedFrom: String) {
         self.path = path
         self.contents = ""
         self.reusedFrom = reusedFrom
@@ -51,6 +51,6 @@ public struct OutputFile: Sendable {
     /// The text, read from the previous build's file when reused; nil when that file cannot be read.
     func text() -> String? {
         guard let reusedFrom else { return contents }
-        return FileManager.default.contents(atPath: reusedFrom.path).flatMap { String(data: $0, encoding: .utf8) }
+        return FileManager.default.contents(atPath: reusedFrom).flatMap { String(data: $0, encoding: .utf8) }
     }
 }

@@ -140,7 +140,7 @@ final class PageMemo: @unchecked Sendable {
             let path = previousOutputPath + "/" + file.path
             guard file.size >= 0, let (size, modified) = Self.stat(path), size == file.size, modified == file.modified
             else { return nil }
-            result.append(OutputFile(path: file.path, reusedFrom: URL(fileURLWithPath: path, isDirectory: false)))
+            result.append(OutputFile(path: file.path, reusedFrom: path))
         }
         return result
     }

@@ -166,13 +166,26 @@ public struct SiteBuilder: Sendable {
         }
         do {
             options.progress?(.stage("Writing \(checked.pages.count) pages"))
-            for (index, page) in checked.pages.enumerated() {
-                if let previous = page.reusedFrom {
-                    try output.link(previous, to: page.path) { page.text() }
-                } else {
-                    try output.write(page.contents, to: page.path)
+            // Writing and linking are system calls on separate files, so both cores share them;
+            // progress is told from this thread, one batch at a time.
+            let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
+            let batch = 2_048
+            for start in stride(from: 0, to: checked.pages.count, by: batch) {
+                let pages = Array(checked.pages[start..<min(start + batch, checked.pages.count)])
+                let failures = work.map(pages) { page -> (any Error)? in
+                    do {
+                        if let previous = page.reusedFrom {
+                            try output.link(previous, to: page.path) { page.text() }
+                        } else {
+                            try output.write(page.contents, to: page.path)
+                        }
+                        return nil
+                    } catch {
+                        return error
+                    }
                 }
-                options.progress?(.writing(done: index + 1, total: checked.pages.count))
+                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+                options.progress?(.writing(done: start + pages.count, total: checked.pages.count))
             }
             let theme = checked.theme
             for asset in theme.assets {
@@ -180,15 +193,20 @@ public struct SiteBuilder: Sendable {
             }
             if options.offlineBundle {
                 let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
-                try OfflineBundle.write(from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest), previous: options.outputDirectory.standardizedFileURL)
+                try OfflineBundle.write(from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest))
             }
             incremental?.memo.recordFiles(in: output.staging)
             try output.commit()
         } catch {
             throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")
         }
-        // Saved while the output's lock is still held, so no other build reads a half-written cache.
-        withExtendedLifetime(output) { saveCache(cache, incremental, checked) }
+        // Saved while the output's lock is still held, so no other build reads a half-written cache;
+        // the previous output is deleted on the other core meanwhile.
+        withExtendedLifetime(output) {
+            _ = ParallelWork(jobs: 2).map([true, false]) { removing in
+                if removing { output.removePrevious() } else { saveCache(cache, incremental, checked) }
+            }
+        }
         return BuildReport(
             pagesWritten: checked.pages.count, documents: checked.site.documents.count,
             warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: reused.count)
