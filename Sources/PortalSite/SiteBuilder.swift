@@ -193,7 +193,7 @@ public struct SiteBuilder: Sendable {
             }
             if options.offlineBundle {
                 let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
-                try OfflineBundle.write(from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest))
+                try OfflineBundle.write(from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest), previous: options.outputDirectory.standardizedFileURL)
             }
             incremental?.memo.recordFiles(in: output.staging)
             try output.commit()
