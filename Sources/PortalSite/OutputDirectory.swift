@@ -11,6 +11,15 @@ import Glibc
 /// the staging folder is named `.<output>.staging-<pid>`, and only `commit()`
 /// replaces the output. A lock file beside the output keeps two builds from
 /// interleaving.
+///
+/// The output before last is kept as `.<output>.recycle` and becomes the next
+/// build's staging folder: most of its files are hard links to the current
+/// output's, so a rebuild that reuses a page finds it already in place instead
+/// of linking 28,000 files anew and deleting as many. Whatever the recycled
+/// folder holds, every file is either checked to be the very file the build
+/// wants (the same inode) or replaced, and files the build does not write are
+/// removed (``prune(keeping:)``), so the staged site is always exactly this
+/// build's.
 final class OutputDirectory: @unchecked Sendable {
     let destination: URL
     let staging: URL
@@ -21,6 +30,8 @@ final class OutputDirectory: @unchecked Sendable {
     private let foldersLock = NSLock()
     /// Where the previous output went when this one was swapped in, until ``removePrevious()``.
     private var previousOutput: URL?
+    /// The output before last, kept to be recycled as the next staging folder.
+    private let recycle: URL
 
     struct Locked: Error {
         var lockPath: String
@@ -42,8 +53,11 @@ final class OutputDirectory: @unchecked Sendable {
         }
         Self.removeLeftovers(in: parent, name: name)
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        recycle = parent.appendingPathComponent(".\(name).recycle")
         try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        if rename(recycle.path, staging.path) != 0 {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        }
     }
 
     deinit {
@@ -68,6 +82,8 @@ final class OutputDirectory: @unchecked Sendable {
     private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let file = staging.path + "/" + path
         try makeParentDirectory(of: path)
+        // A recycled file may be a hard link to the current output's: never write into it.
+        try removeExisting(file)
         let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
         defer { close(descriptor) }
@@ -89,7 +105,10 @@ final class OutputDirectory: @unchecked Sendable {
     /// previous output is removed once this one is swapped in.
     func link(_ source: String, to path: String, contents: () -> String?) throws {
         try makeParentDirectory(of: path)
-        if Glibc.link(source, staging.path + "/" + path) == 0 { return }
+        let target = staging.path + "/" + path
+        if let wanted = Self.identity(source), let existing = Self.identity(target), existing == wanted { return }
+        try removeExisting(target)
+        if Glibc.link(source, target) == 0 { return }
         guard let text = contents() else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source]) }
         try write(text, to: path)
     }
@@ -97,7 +116,60 @@ final class OutputDirectory: @unchecked Sendable {
     func copyFile(_ source: URL, to path: String) throws {
         let url = staging.appendingPathComponent(path)
         try makeParentDirectory(of: path)
+        try removeExisting(url.path)
         try FileManager.default.copyItem(at: source, to: url)
+    }
+
+    /// Removes every file and folder in the staging folder that is not in `paths` (relative to it),
+    /// so that a recycled folder holds only this build's files.
+    func prune(keeping paths: Set<String>) throws {
+        var folders: Set<String> = [""]
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        func walk(_ relative: String) throws {
+            let absolute = relative.isEmpty ? staging.path : staging.path + "/" + relative
+            // readdir gives each entry's type, so the walk costs no stat per file.
+            guard let directory = opendir(absolute) else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: absolute]) }
+            var entries: [(name: String, isFolder: Bool)] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(absolute + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                entries.append((name, isFolder))
+            }
+            closedir(directory)
+            for (name, isFolder) in entries {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if isFolder, folders.contains(child) {
+                    try walk(child)
+                } else if isFolder || !paths.contains(child) {
+                    try FileManager.default.removeItem(atPath: absolute + "/" + name)
+                }
+            }
+        }
+        try walk("")
+    }
+
+    /// Clears `path` in the staging folder for a new file: a file is unlinked, anything else removed.
+    private func removeExisting(_ path: String) throws {
+        if unlink(path) == 0 || errno == ENOENT { return }
+        try FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Device and inode of the file at `path`, or nil.
+    private static func identity(_ path: String) -> (UInt64, UInt64)? {
+        var info = stat()
+        guard fstatat(AT_FDCWD, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
     /// Creates the folder `path` lands in, once per folder per build.
@@ -106,8 +178,18 @@ final class OutputDirectory: @unchecked Sendable {
         let folder = String(path[..<slash])
         try foldersLock.withLock {
             if createdFolders.contains(folder) { return }
-            try FileManager.default.createDirectory(
-                atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            } catch {
+                // A recycled folder may hold a file where this build wants a folder.
+                var prefix = staging.path
+                for part in folder.split(separator: "/") {
+                    prefix += "/" + part
+                    var info = stat()
+                    if lstat(prefix, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(prefix) }
+                }
+                try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+            }
             createdFolders.insert(folder)
         }
     }
@@ -137,10 +219,14 @@ final class OutputDirectory: @unchecked Sendable {
         committed = true
     }
 
-    /// Deletes the previous output after ``commit()``; thousands of files, so a caller may do it beside other work.
+    /// Keeps the previous output after ``commit()`` to recycle as the next staging folder, without
+    /// its offline bundle (rewritten every build, and the largest file); deletes it when it cannot be kept.
     func removePrevious() {
-        if let previousOutput { try? FileManager.default.removeItem(at: previousOutput) }
-        previousOutput = nil
+        guard let previousOutput else { return }
+        self.previousOutput = nil
+        unlink(previousOutput.path + "/" + OfflineBundle.fileName)
+        try? FileManager.default.removeItem(at: recycle)
+        if rename(previousOutput.path, recycle.path) != 0 { try? FileManager.default.removeItem(at: previousOutput) }
     }
 
     private static func exchange(_ a: String, _ b: String) -> Bool {

@@ -191,6 +191,8 @@ public struct SiteBuilder: Sendable {
             for asset in theme.assets {
                 try output.copyFile(theme.assetsDirectory.appendingPathComponent(asset), to: "assets/\(asset)")
             }
+            // A recycled staging folder may still hold files this build does not write.
+            try output.prune(keeping: Set(checked.pages.map(\.path) + checked.theme.assets.map { "assets/\($0)" }))
             if options.offlineBundle {
                 let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
                 try OfflineBundle.write(from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest), previous: options.outputDirectory.standardizedFileURL)

@@ -170,6 +170,28 @@ import Testing
         try Self.expectSameAsClean(workspace, "versions made equal")
     }
 
+    /// From the third build on, the output before last is recycled as the staging folder.
+    @Test func recycledStagingFolderHoldsExactlyTheNewSite() throws {
+        let workspace = try Workspace("recycle")
+        try workspace.build()
+        try workspace.build()
+        let recycled = workspace.folder.appendingPathComponent(".Public.recycle")
+        #expect(FileManager.default.fileExists(atPath: recycled.path))
+        // Things a recycled folder must not carry over: a stray file and folder, and a folder where a page goes.
+        try Data("stray".utf8).write(to: recycled.appendingPathComponent("stray.html"))
+        try FileManager.default.createDirectory(at: recycled.appendingPathComponent("stray-folder/inner"), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: recycled.appendingPathComponent("search.html"))
+        try FileManager.default.createDirectory(at: recycled.appendingPathComponent("search.html"), withIntermediateDirectories: true)
+        try Data("changed in place".utf8).write(to: recycled.appendingPathComponent("index.html"))
+        try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("customer-connect/coordinator-duties.md"))
+        try workspace.edit("assets/site.css", in: workspace.theme) { $0 + "\n/* edited */\n" }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "recycled staging folder")
+        try workspace.edit("customer-connect/questions-and-answers.md") { $0 + "\nOne more answer.\n" }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "recycled again")
+    }
+
     @Test func successiveEditsStayIdenticalToCleanBuilds() throws {
         let workspace = try Workspace("successive")
         try workspace.build()
