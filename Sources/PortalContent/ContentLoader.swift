@@ -124,28 +124,44 @@ public struct ContentLoader: Sendable {
     private struct ListedFile: Sendable {
         /// Relative to the content folder.
         var path: String
-        /// Whether the file, or a folder on the way to it, is a symbolic link, so its real place must be checked.
+        /// Whether the file is a symbolic link, so its real place must be checked.
         var needsResolving: Bool
     }
 
-    /// Every regular file below `root`, relative, sorted, skipping hidden files and folders.
+    /// Every regular file and symbolic link below `root`, relative, sorted, skipping hidden files and folders.
+    ///
+    /// Walked with `readdir`, whose entries carry their type: Foundation's enumerator
+    /// asked for every file's attributes. Links are listed, never followed.
     private func listFiles(root: String) -> [ListedFile] {
         var files: [ListedFile] = []
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(atPath: root) else { return [] }
-        var linkedFolders: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if type == .typeSymbolicLink { linkedFolders.append(relative + "/") }
-            if type == .typeRegular || type == .typeSymbolicLink {
-                files.append(ListedFile(path: relative, needsResolving: type == .typeSymbolicLink || linkedFolders.contains { relative.hasPrefix($0) }))
+        func walk(_ relative: String) {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(absolute) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasPrefix(".") { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(absolute + "/" + name, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = UInt8(DT_DIR)
+                    case S_IFREG: type = UInt8(DT_REG)
+                    case S_IFLNK: type = UInt8(DT_LNK)
+                    default: type = UInt8(DT_FIFO)
+                    }
+                }
+                switch type {
+                case UInt8(DT_DIR): walk(path)
+                case UInt8(DT_REG): files.append(ListedFile(path: path, needsResolving: false))
+                case UInt8(DT_LNK): files.append(ListedFile(path: path, needsResolving: true))
+                default: break
+                }
             }
         }
+        walk("")
         return files.sorted { $0.path < $1.path }
     }
 

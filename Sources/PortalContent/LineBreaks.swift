@@ -1,3 +1,5 @@
+import Foundation
+
 /// Line endings as authors' editors write them, made uniform before anything counts lines.
 ///
 /// Windows editors end lines with CR LF, and Swift reads `"\r\n"` as one
@@ -8,7 +10,11 @@
 enum LineBreaks {
     /// `text` with CR LF and lone CR turned into LF; the same string when it has no CR.
     static func normalized(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        var probe = text
+        let hasCarriageReturn = probe.withUTF8 { bytes in
+            bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
+        }
+        guard hasCarriageReturn else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

@@ -75,15 +75,18 @@ public struct OccupationCatalog: Sendable {
     }
 
     /// Whether two bodies match once leading and trailing whitespace is set aside, without copying either.
+    ///
+    /// Compared byte for byte: the catalog is built on every build, and `String`'s
+    /// Unicode-aware comparison of two long bodies cost more than the rest of it.
     private static func sameIgnoringOuterWhitespace(_ a: String, _ b: String) -> Bool {
-        func trimmed(_ text: String) -> Substring {
+        func trimmed(_ text: String) -> Substring.UTF8View {
             var slice = Substring(text)
             while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
             while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-            return slice
+            return slice.utf8
         }
         let (left, right) = (trimmed(a), trimmed(b))
-        return left.utf8.count == right.utf8.count && left == right
+        return left.count == right.count && left.elementsEqual(right)
     }
 
     private static func status(of versions: [ContentDocument]) -> Status {

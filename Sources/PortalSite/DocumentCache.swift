@@ -53,11 +53,16 @@ struct DocumentCache: Sendable {
 
     /// The file that holds the body of `path` with source `sourceHash` under `contextKey`.
     func bodyURL(path: String, sourceHash: UInt64, contextKey: UInt64) -> URL {
+        URL(fileURLWithPath: directory.path + "/bodies/" + Self.bodyFileName(path: path, sourceHash: sourceHash, contextKey: contextKey))
+    }
+
+    /// The name of that file in `bodies/`; made from strings alone, since thousands are made per build.
+    static func bodyFileName(path: String, sourceHash: UInt64, contextKey: UInt64) -> String {
         var hash = StableHash()
         hash.combine(contextKey)
         hash.combine(path)
         hash.combine(sourceHash)
-        return bodiesURL.appendingPathComponent(String(hash.value, radix: 16) + ".bin")
+        return String(hash.value, radix: 16) + ".bin"
     }
 
     /// The previous build's entries when they were made under `contextKey`; empty otherwise.
@@ -95,7 +100,7 @@ struct DocumentCache: Sendable {
             writer.write(entries[path]!.facts)
         }
         try CacheFile.replace(indexURL, with: writer.bytes)
-        let kept = Set(entries.map { bodyURL(path: $0.key, sourceHash: $0.value.sourceHash, contextKey: contextKey).lastPathComponent })
+        let kept = Set(entries.map { Self.bodyFileName(path: $0.key, sourceHash: $0.value.sourceHash, contextKey: contextKey) })
         for name in (try? FileManager.default.contentsOfDirectory(atPath: bodiesURL.path)) ?? [] where !kept.contains(name) {
             try? FileManager.default.removeItem(at: bodiesURL.appendingPathComponent(name))
         }
@@ -106,11 +111,12 @@ struct DocumentCache: Sendable {
 final class BodyStore: @unchecked Sendable {
     private let lock = NSLock()
     private var bodies: [String: RenderedBody]
-    private let cached: [String: URL]
+    /// Where the cache keeps the body of a document not rendered in this build.
+    private let cached: @Sendable (String) -> URL?
     /// Renders a body again when its cached copy cannot be read.
     private let render: @Sendable (String) -> RenderedBody
 
-    init(rendered: [String: RenderedBody], cached: [String: URL], render: @escaping @Sendable (String) -> RenderedBody) {
+    init(rendered: [String: RenderedBody], cached: @escaping @Sendable (String) -> URL?, render: @escaping @Sendable (String) -> RenderedBody) {
         bodies = rendered
         self.cached = cached
         self.render = render
@@ -118,7 +124,7 @@ final class BodyStore: @unchecked Sendable {
 
     func body(_ path: String) -> RenderedBody {
         if let body = lock.withLock({ bodies[path] }) { return body }
-        let body = cached[path].flatMap(DocumentCache.body(at:)) ?? render(path)
+        let body = cached(path).flatMap(DocumentCache.body(at:)) ?? render(path)
         lock.withLock { bodies[path] = body }
         return body
     }

@@ -99,14 +99,12 @@ final class SiteModel: @unchecked Sendable {
         var rendered: [String: RenderedBody] = [:]
         var renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)] = []
         var positionTexts: [String: MarkdownDocument] = [:]
-        var cachedBodies: [String: URL] = [:]
+        var cachedBodies: Set<String> = []
         for (document, outcome) in zip(site.documents, outcomes) {
             switch outcome {
             case .cached(let found):
                 facts[document.path] = found
-                if let cache, let contextKey {
-                    cachedBodies[document.path] = cache.documents.bodyURL(path: document.path, sourceHash: document.sourceHash, contextKey: contextKey)
-                }
+                cachedBodies.insert(document.path)
             case .rendered(.success(let result)):
                 facts[document.path] = result.facts
                 rendered[document.path] = result.body
@@ -122,7 +120,11 @@ final class SiteModel: @unchecked Sendable {
         searchTermStore = SearchTermStore(cached: cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } } ?? [:])
         bodiesAllFromCache = renderedBodies.isEmpty && previous.count == site.documents.count
         // A cached body that cannot be read is rendered again; it comes out the same.
-        bodies = BodyStore(rendered: rendered, cached: cachedBodies) { path in
+        let cachedPaths = cachedBodies
+        bodies = BodyStore(rendered: rendered, cached: { path in
+            guard cachedPaths.contains(path), let cache, let contextKey, let document = site.document(at: path) else { return nil }
+            return cache.documents.bodyURL(path: path, sourceHash: document.sourceHash, contextKey: contextKey)
+        }) { path in
             guard let document = site.document(at: path), case .success(let result) = render(document) else {
                 preconditionFailure("\(path) rendered once in this build but not again")
             }
