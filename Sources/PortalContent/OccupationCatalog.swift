@@ -78,12 +78,19 @@ public struct OccupationCatalog: Sendable {
     ///
     /// Compared byte for byte: the catalog is built on every build, and `String`'s
     /// Unicode-aware comparison of two long bodies cost more than the rest of it.
+    /// ASCII whitespace is trimmed on the bytes; other Unicode whitespace at an end
+    /// is trimmed as characters.
     private static func sameIgnoringOuterWhitespace(_ a: String, _ b: String) -> Bool {
         func trimmed(_ text: String) -> Substring.UTF8View {
-            var slice = Substring(text)
-            while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-            while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-            return slice.utf8
+            let isASCIISpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            var slice = Substring(text).utf8
+            while let first = slice.first, isASCIISpace(first) { slice = slice.dropFirst() }
+            while let last = slice.last, isASCIISpace(last) { slice = slice.dropLast() }
+            if let first = slice.first, let last = slice.last, first < 0x80, last < 0x80 { return slice }
+            var characters = Substring(slice)
+            while let first = characters.first, first.isWhitespace { characters = characters.dropFirst() }
+            while let last = characters.last, last.isWhitespace { characters = characters.dropLast() }
+            return characters.utf8
         }
         let (left, right) = (trimmed(a), trimmed(b))
         return left.count == right.count && left.elementsEqual(right)
