@@ -99,8 +99,10 @@ class Corpus:
         return command + (["--clean"] if clean and "--clean" in flags else [])
 
     def portal_full(self):
+        # A full build starts from nothing: no output, no build cache, no recycled staging folder.
         shutil.rmtree(self.public, ignore_errors=True)
         shutil.rmtree(self.cache, ignore_errors=True)
+        shutil.rmtree(os.path.join(os.path.dirname(self.public), ".Public.recycle"), ignore_errors=True)
         return timed(self.portal_command(clean=True))
 
     def hugo_full(self):
