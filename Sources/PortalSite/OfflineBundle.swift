@@ -29,10 +29,23 @@ enum OfflineBundle {
     /// previous bundle instead of being read again; anything else, or a
     /// previous bundle that is missing or unreadable, is read from `directory`.
     /// Either way the archive has the same bytes. Returns how many files came from the previous bundle.
+    ///
+    /// - Parameters:
+    ///   - files: every file in `directory` but the bundle, when the caller knows them (the build does);
+    ///     listed and checked one by one otherwise.
+    ///   - unchanged: files the caller knows are the previous build's very files, untouched since that
+    ///     build wrote them and its bundle (``PageMemo`` checked their sizes and times): their entries
+    ///     are taken from the previous bundle without looking at the files again.
     @discardableResult
-    static func write(from directory: URL, timestamp: (date: CivilDate, secondsOfDay: Int), previous: URL? = nil) throws -> Int {
+    static func write(
+        from directory: URL, timestamp: (date: CivilDate, secondsOfDay: Int), previous: URL? = nil,
+        files known: [String]? = nil, unchanged: Set<String> = []
+    ) throws -> Int {
         let root = directory.path
-        let files = stagedFiles(in: root)
+        // Files the caller vouches for get no status: they are never read unless their entry is missing.
+        let files = known.map { paths in
+            paths.sorted().map { path in (path: path, status: unchanged.contains(path) ? nil : status(root + "/" + path)) }
+        } ?? stagedFiles(in: root)
         let target = root + "/" + fileName
         var reuse = previous.flatMap { folder in
             ZipEntryIndex(path: folder.path + "/" + fileName).map { (folder: folder.path, archive: $0) }
@@ -58,6 +71,13 @@ enum OfflineBundle {
                 if folders.insert(name).inserted { try writer.addDirectory("\(folder)/\(name)/") }
             }
             let name = "\(folder)/\(path)"
+            if let reuse, unchanged.contains(path), let entry = reuse.archive.entries[name],
+                let dataOffset = reuse.archive.dataOffset(of: entry, name: Array(name.utf8))
+            {
+                try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: dataOffset)
+                reused += 1
+                continue
+            }
             if let reuse, let status, let entry = reusableEntry(name: name, path: path, status: status, previous: reuse) {
                 try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
                 reused += 1

@@ -192,10 +192,13 @@ public struct SiteBuilder: Sendable {
                 try output.copyFile(theme.assetsDirectory.appendingPathComponent(asset), to: "assets/\(asset)")
             }
             // A recycled staging folder may still hold files this build does not write.
-            try output.prune(keeping: Set(checked.pages.map(\.path) + checked.theme.assets.map { "assets/\($0)" }))
+            let staged = checked.pages.map(\.path) + checked.theme.assets.map { "assets/\($0)" }
+            try output.prune(keeping: Set(staged))
             if options.offlineBundle {
                 let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
-                try OfflineBundle.write(from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest), previous: options.outputDirectory.standardizedFileURL)
+                try OfflineBundle.write(
+                    from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
+                    previous: options.outputDirectory.standardizedFileURL, files: staged, unchanged: reused)
             }
             incremental?.memo.recordFiles(in: output.staging)
             try output.commit()
