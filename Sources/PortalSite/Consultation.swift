@@ -50,7 +50,8 @@ struct Consultation {
         window = Staffing.reviewWindow(letterDate: date)
         var seen = Set<String>()
         enclosures = fields.enclosures.compactMap { model.site.document(for: $0) }.filter { seen.insert($0.path).inserted }
-        let related = model.site.documents.filter { $0.consultation == letter.path && !seen.contains($0.path) }
+        // From the site's index: scanning every document for every letter made big sites quadratic.
+        let related = model.site.documents(inConsultation: letter.path).filter { !seen.contains($0.path) }
         let staffing = Self.staffingChanges([letter] + enclosures + related, model: model)
         changes = Self.positionChanges(enclosures + related, model: model) + staffing
             + Self.ratioChangesNamingThisLetter(letter, alreadyListed: staffing, model: model)

@@ -91,8 +91,11 @@ struct DocumentPages: PageGenerator {
             if model.codes.revisedCodes.contains(position.occupationCode) {
                 context["redlineHref"] = SitePath.link(from: path, to: OccupationCodeIndex.redlinePath(position.occupationCode))
             }
-            context["otherVersions"] = model.site.documents
-                .filter { $0.position?.occupationCode == position.occupationCode && $0.path != document.path }
+            // At most one document per code and version (a duplicate is an error), looked up rather than scanned for.
+            context["otherVersions"] = PositionVersion.allCases
+                .compactMap { model.site.position(code: position.occupationCode, version: $0) }
+                .filter { $0.path != document.path }
+                .sorted { $0.path < $1.path }
                 .map { other -> [String: Any] in
                     ["href": SitePath.link(from: path, to: other.outputPath),
                      "label": "\(other.position!.version == .current ? "Current" : "Proposed") version, \(DateText.long(other.date))"]
