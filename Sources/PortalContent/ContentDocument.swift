@@ -1,5 +1,5 @@
 /// A line and column in a file, both 1-based.
-public struct SourceLocation: Sendable, Equatable, Hashable, Codable {
+public struct SourceLocation: Sendable, Equatable, Hashable {
     public var line: Int
     public var column: Int
 
@@ -7,23 +7,10 @@ public struct SourceLocation: Sendable, Equatable, Hashable, Codable {
         self.line = line
         self.column = column
     }
-
-    // Coded as `[line, column]`: the build cache holds a dozen per document, and an array decodes far faster than an object.
-    public init(from decoder: any Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        line = try container.decode(Int.self)
-        column = try container.decode(Int.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try container.encode(line)
-        try container.encode(column)
-    }
 }
 
 /// A person in a letter's sender or addressee block.
-public struct Person: Sendable, Equatable, Codable {
+public struct Person: Sendable, Equatable {
     public var name: String
     public var title: String?
     public var organization: String?
@@ -31,8 +18,8 @@ public struct Person: Sendable, Equatable, Codable {
 }
 
 /// A letter's reference to one of its enclosures, resolved after every document is loaded.
-public struct EnclosureReference: Sendable, Equatable, Codable {
-    public enum Target: Sendable, Equatable, Codable {
+public struct EnclosureReference: Sendable, Equatable {
+    public enum Target: Sendable, Equatable {
         /// A document path relative to Content/, e.g. `presentations/x.md`.
         case path(String)
         /// A position description by occupation code and version.
@@ -54,7 +41,7 @@ public enum PositionVersion: String, Sendable, CaseIterable, Codable, Comparable
 }
 
 /// The fields only a letter has.
-public struct LetterFields: Sendable, Equatable, Codable {
+public struct LetterFields: Sendable, Equatable {
     public var from: Person
     public var to: Person
     public var statute: String
@@ -66,7 +53,7 @@ public struct LetterFields: Sendable, Equatable, Codable {
 }
 
 /// The fields only a position description has.
-public struct PositionFields: Sendable, Equatable, Codable {
+public struct PositionFields: Sendable, Equatable {
     public var occupationCode: String
     public var grade: String
     public var version: PositionVersion
@@ -74,9 +61,10 @@ public struct PositionFields: Sendable, Equatable, Codable {
 }
 
 /// One Markdown file from Content/, with validated front matter and its body.
-/// Codable without its body, for the build cache: the body is the part of the
-/// source after the front matter, which the loader reads anyway.
-public struct ContentDocument: Sendable, Equatable, Codable {
+///
+/// The build cache keeps it without its body (``BinaryCodable``): the body is
+/// the part of the source after the front matter, which the loader reads anyway.
+public struct ContentDocument: Sendable, Equatable {
     /// Path relative to the content folder, with `/` separators: `letters/x.md`.
     public var path: String
     /// The path as diagnostics show it: `Content/letters/x.md`.
@@ -93,7 +81,7 @@ public struct ContentDocument: Sendable, Equatable, Codable {
     public var letter: LetterFields?
     public var position: PositionFields?
     /// The Markdown after the front matter.
-    public var body: String = ""
+    public var body: String
     /// Add this to a line number within `body` to get the line in the file.
     public var bodyLineOffset: Int
     /// Where each front-matter field's value starts in the file.
@@ -102,11 +90,6 @@ public struct ContentDocument: Sendable, Equatable, Codable {
     public var sourceHash: UInt64 = 0
     /// ``StableHash`` of the lines before the body: every field other pages may show comes from them.
     public var frontMatterHash: UInt64 = 0
-
-    private enum CodingKeys: String, CodingKey {
-        case path, displayPath, kind, title, date, summary, sourceDate, consultation, letter, position
-        case bodyLineOffset, fieldLocations, sourceHash, frontMatterHash
-    }
 
     /// The location of a front-matter field, or line 1 when the field is absent.
     public func location(ofField field: String) -> SourceLocation {

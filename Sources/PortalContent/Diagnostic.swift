@@ -1,7 +1,7 @@
 /// A located problem in the content, printed in the compiler format editors understand.
 ///
 /// `Content/letters/x.md:3:7: error: field 'date' must be ...`
-public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible, Codable {
+public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible {
     public enum Severity: String, Sendable, Codable {
         case error, warning
     }

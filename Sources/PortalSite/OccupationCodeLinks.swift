@@ -3,7 +3,7 @@ import PortalContent
 import PortalMarkdown
 
 /// One place in a document that mentions an occupation code.
-struct CodeMention: Sendable, Codable {
+struct CodeMention: Sendable {
     var code: String
     /// The mentioning document, relative to Content/.
     var documentPath: String

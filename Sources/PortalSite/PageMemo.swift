@@ -21,7 +21,7 @@ import Glibc
 /// instead of copied; it is never read unless a link check needs its anchors.
 final class PageMemo: @unchecked Sendable {
     /// What the cache keeps about one unit between builds.
-    struct Unit: Codable, Sendable {
+    struct Unit: Sendable {
         var key: UInt64
         /// Content paths of the documents whose bodies the unit read, sorted.
         var dependencies: [String]
@@ -29,7 +29,7 @@ final class PageMemo: @unchecked Sendable {
     }
 
     /// An output file as it was left on disk: a hand edit or a lost file changes its size or time.
-    struct File: Codable, Sendable {
+    struct File: Sendable {
         var path: String
         var size: Int
         /// Modification time in nanoseconds since 1970.

@@ -5,8 +5,8 @@ import PortalMarkdown
 ///
 /// Positions are headed by section, slides and questions each start at a
 /// level-2 heading, so one cut serves every kind.
-struct RenderedBody: Codable, Sendable {
-    struct Section: Codable, Sendable {
+struct RenderedBody: Sendable {
+    struct Section: Sendable {
         var id: String
         var title: String
         var titleHTML: String

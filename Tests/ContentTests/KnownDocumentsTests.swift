@@ -9,9 +9,12 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Content")
 
-    /// The documents as the cache keeps them: through JSON, without bodies.
+    /// The documents as the cache keeps them: binary records, without bodies.
     func throughCache(_ documents: [ContentDocument]) throws -> [String: ContentDocument] {
-        let decoded = try JSONDecoder().decode([ContentDocument].self, from: JSONEncoder().encode(documents))
+        var writer = BinaryWriter()
+        writer.write(documents)
+        var reader = BinaryReader(writer.bytes)
+        let decoded = try reader.array(ContentDocument.self)
         #expect(decoded.allSatisfy { $0.body.isEmpty })
         return Dictionary(uniqueKeysWithValues: decoded.map { ($0.path, $0) })
     }
