@@ -10,11 +10,11 @@ import PortalContent
 /// written only after the output has been swapped in, and replaced atomically;
 /// a missing, unreadable or outdated manifest just means a full build.
 public struct BuildCache {
-    /// Bump when the manifest's meaning changes, so older caches are ignored.
-    static let formatVersion = 1
+    /// Bump when what the keys mean changes, so that older caches are ignored
+    /// (the record layouts have their own version, ``CacheFile/formatVersion``).
+    static let keyVersion = 1
 
     struct Manifest {
-        var version: Int
         var globalKey: UInt64
         var units: [String: PageMemo.Unit]
     }
@@ -32,7 +32,7 @@ public struct BuildCache {
             let key = try? reader.uint64(), key == globalKey,
             let units = try? reader.dictionary(PageMemo.Unit.self), reader.isAtEnd
         else { return nil }
-        return Manifest(version: Self.formatVersion, globalKey: key, units: units)
+        return Manifest(globalKey: key, units: units)
     }
 
     /// Writes the manifest through a temporary file, so a crash leaves the old one or the new one.
@@ -60,7 +60,7 @@ public struct BuildCache {
     /// What every page depends on besides the content: this binary, the theme's files and the options.
     static func globalKey(themeDirectory: URL, offlineBundle: Bool) -> UInt64 {
         var hash = StableHash()
-        hash.combine("portal-cache-\(formatVersion)")
+        hash.combine("portal-cache-\(keyVersion)")
         // The binary by identity, not content: a rebuilt binary gets a new modification time.
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         hash.combine(executable)

@@ -41,22 +41,8 @@ enum CacheFile {
         }
     }
 
-    /// Writes `bytes` to `path` with plain POSIX calls; Foundation's `Data.write` syncs each file to disk.
+    /// Writes `bytes` to `path` (``POSIXFile``).
     static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        bytes.withUnsafeBytes { POSIXFile.write($0, to: path) }
     }
 }

@@ -76,26 +76,14 @@ final class OutputDirectory: @unchecked Sendable {
         try data.withUnsafeBytes { try write($0, to: path) }
     }
 
-    /// Writes with plain POSIX calls: Foundation's `Data.write` syncs every file to
-    /// disk, which made writing most of a build's time. The staging folder is
-    /// swapped in whole, so a crash mid-build never shows a half-written site.
+    /// Writes with plain POSIX calls (``POSIXFile``); the staging folder is swapped in whole,
+    /// so a crash mid-build never shows a half-written site.
     private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let file = staging.path + "/" + path
         try makeParentDirectory(of: path)
         // A recycled file may be a hard link to the current output's: never write into it.
         try removeExisting(file)
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file])
-            }
-            offset += written
-        }
+        guard POSIXFile.write(bytes, to: file) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
     }
 
     /// Puts the previous build's file `source` at `path` as a hard link, which costs no copy;
@@ -249,9 +237,4 @@ final class OutputDirectory: @unchecked Sendable {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
         }
     }
-}
-
-/// The C `write`, which the methods named `write` above would otherwise hide.
-private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
 }

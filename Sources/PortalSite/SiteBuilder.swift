@@ -239,8 +239,7 @@ public struct SiteBuilder: Sendable {
             try? incremental.documents.saveSearchTerms(terms, contextKey: contextKey)
         }
         if incremental.memo.renderedAny {
-            try? cache.save(BuildCache.Manifest(
-                version: BuildCache.formatVersion, globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))
+            try? cache.save(BuildCache.Manifest(globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))
         }
     }
 }

@@ -171,15 +171,7 @@ final class ZipWriter {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        var done = 0
-        while done < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError(.fileWriteUnknown)
-            }
-            done += written
-        }
+        guard POSIXFile.writeAll(descriptor, bytes) else { throw CocoaError(.fileWriteUnknown) }
     }
 }
 

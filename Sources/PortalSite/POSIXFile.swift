@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Plain POSIX writes, shared by the output folder, the build cache and the ZIP writer.
+///
+/// Foundation's `Data.write` syncs every file to disk, which made writing most
+/// of a build's time; nothing here needs that, since the output is swapped in
+/// whole and a lost cache only means a full build.
+enum POSIXFile {
+    /// Writes all of `bytes` to `descriptor`, retrying short writes and interruptions; false on any other error.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    /// Creates or truncates the file at `path` and writes `bytes` to it; false when any step fails.
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return writeAll(descriptor, bytes)
+    }
+}
