@@ -48,11 +48,7 @@ extension DocumentFacts: BinaryCodable {
         writer.write(warnings)
         writer.write(links)
         writer.write(generatedBlocks)
-        writer.write(anchors.count)
-        for line in anchors.keys.sorted() {
-            writer.write(line)
-            writer.write(anchors[line]!)
-        }
+        writer.write(anchors: anchors)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -60,8 +56,7 @@ extension DocumentFacts: BinaryCodable {
         warnings = try reader.array()
         links = try reader.array()
         generatedBlocks = try reader.strings()
-        let anchors = try reader.array { reader in (try reader.int(), try reader.string()) }
-        self.anchors = Dictionary(anchors, uniquingKeysWith: { first, _ in first })
+        anchors = try reader.anchors()
     }
 }
 
@@ -98,19 +93,14 @@ extension RenderedBody: BinaryCodable {
         writer.write(sections)
         writer.write(passages)
         writer.write(generatedBlocks)
-        writer.write(anchors.count)
-        for line in anchors.keys.sorted() {
-            writer.write(line)
-            writer.write(anchors[line]!)
-        }
+        writer.write(anchors: anchors)
     }
 
     init(from reader: inout BinaryReader) throws {
         self.init(intro: try reader.string(), introText: try reader.string(), sections: try reader.array())
         passages = try reader.array()
         generatedBlocks = try reader.strings()
-        let anchors = try reader.array { reader in (try reader.int(), try reader.string()) }
-        self.anchors = Dictionary(anchors, uniquingKeysWith: { first, _ in first })
+        anchors = try reader.anchors()
     }
 }
 
@@ -139,6 +129,15 @@ extension PageMemo.Unit: BinaryCodable {
 }
 
 extension BinaryWriter {
+    /// Writes anchor ids by body line, in line order.
+    mutating func write(anchors: [Int: String]) {
+        write(anchors.count)
+        for line in anchors.keys.sorted() {
+            write(line)
+            write(anchors[line]!)
+        }
+    }
+
     /// Writes a dictionary in key order, so the same contents give the same bytes.
     mutating func write<Value: BinaryCodable>(_ dictionary: [String: Value]) {
         write(dictionary.count)
@@ -150,6 +149,10 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
+    mutating func anchors() throws -> [Int: String] {
+        Dictionary(try array { reader in (try reader.int(), try reader.string()) }, uniquingKeysWith: { first, _ in first })
+    }
+
     mutating func dictionary<Value: BinaryCodable>(_ type: Value.Type = Value.self) throws -> [String: Value] {
         let pairs = try array { reader in (try reader.string(), try reader.read(Value.self)) }
         return Dictionary(pairs, uniquingKeysWith: { first, _ in first })

@@ -2,7 +2,7 @@ import Foundation
 import PortalContent
 
 /// What rendering one body found that the rest of the site needs: small enough to keep for every document.
-struct DocumentFacts: Sendable {
+struct DocumentFacts: Sendable, Equatable {
     var mentions: [CodeMention]
     /// Unknown codes, and titles or grades beside a code that disagree with the catalog.
     var warnings: [Diagnostic]

@@ -12,7 +12,7 @@ import PortalMarkdown
 /// `id` the build writes, or ``problems(in:assets:)`` reports it.
 final class InternalLinks: @unchecked Sendable {
     /// One link an author wrote, resolved to a page path relative to the site root.
-    struct Link: Sendable {
+    struct Link: Sendable, Equatable {
         /// The linking document, relative to Content/.
         var documentPath: String
         var written: String

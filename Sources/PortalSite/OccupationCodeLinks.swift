@@ -3,7 +3,7 @@ import PortalContent
 import PortalMarkdown
 
 /// One place in a document that mentions an occupation code.
-struct CodeMention: Sendable {
+struct CodeMention: Sendable, Equatable {
     var code: String
     /// The mentioning document, relative to Content/.
     var documentPath: String

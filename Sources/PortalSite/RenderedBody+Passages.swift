@@ -1,6 +1,6 @@
 extension RenderedBody {
     /// A few consecutive blocks of a body without level-2 headings, wrapped in an element with an anchor.
-    struct Passage: Sendable {
+    struct Passage: Sendable, Equatable {
         var id: String
         /// "Paragraphs 1–3": where the passage sits, for a search result's heading.
         var label: String

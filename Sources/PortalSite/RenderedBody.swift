@@ -5,8 +5,8 @@ import PortalMarkdown
 ///
 /// Positions are headed by section, slides and questions each start at a
 /// level-2 heading, so one cut serves every kind.
-struct RenderedBody: Sendable {
-    struct Section: Sendable {
+struct RenderedBody: Sendable, Equatable {
+    struct Section: Sendable, Equatable {
         var id: String
         var title: String
         var titleHTML: String

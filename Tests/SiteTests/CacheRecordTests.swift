@@ -1,0 +1,62 @@
+import Foundation
+import PortalContent
+import Testing
+
+@testable import PortalSite
+
+/// Every record the build cache writes reads back equal, and damage reads as absent.
+@Suite struct CacheRecordTests {
+    func model() throws -> SiteModel {
+        let site = try ContentLoader(directory: repositoryRoot.appendingPathComponent("Content"), displayRoot: "Content").load()
+        let theme = try Theme.load(from: repositoryRoot.appendingPathComponent("Theme"), displayRoot: "Theme")
+        return try SiteModel(site: site, theme: theme)
+    }
+
+    func roundTrip<Value: BinaryCodable>(_ value: Value) throws -> Value {
+        var writer = BinaryWriter()
+        writer.write(value)
+        var reader = BinaryReader(writer.bytes)
+        let decoded = try reader.read(Value.self)
+        #expect(reader.isAtEnd)
+        return decoded
+    }
+
+    @Test func bodiesAndFactsOfTheRealContentRoundTrip() throws {
+        let model = try model()
+        var sawMentions = false, sawPassages = false, sawAnchors = false
+        for document in model.site.documents {
+            let body = model.body(of: document)
+            #expect(try roundTrip(body) == body, "\(document.path)")
+            let facts = model.facts[document.path]!
+            #expect(try roundTrip(facts) == facts, "\(document.path)")
+            sawMentions = sawMentions || !facts.mentions.isEmpty
+            sawPassages = sawPassages || !body.passages.isEmpty
+            sawAnchors = sawAnchors || !facts.anchors.isEmpty
+        }
+        // The content exercises every part of both records.
+        #expect(sawMentions && sawPassages && sawAnchors)
+    }
+
+    @Test func pageUnitsRoundTrip() throws {
+        let unit = PageMemo.Unit(
+            key: 0xFEED_FACE_CAFE_BEEF, dependencies: ["letters/a.md", "positions/b.md"],
+            files: [PageMemo.File(path: "index.html", size: 1234, modified: 1_700_000_000_123_456_789)])
+        let decoded = try roundTrip(unit)
+        #expect(decoded.key == unit.key && decoded.dependencies == unit.dependencies)
+        #expect(decoded.files.map(\.path) == ["index.html"] && decoded.files[0].size == 1234 && decoded.files[0].modified == 1_700_000_000_123_456_789)
+    }
+
+    @Test func cacheFilesOfAnotherKindOrVersionReadAsAbsent() throws {
+        let folder = try temporaryFolder("cachefile")
+        let url = folder.appendingPathComponent("x.bin")
+        var writer = CacheFile.writer(tag: "PTST")
+        writer.write("payload")
+        try CacheFile.replace(url, with: writer.bytes)
+        var reader = try #require(CacheFile.read(url, tag: "PTST"))
+        #expect(try reader.string() == "payload")
+        #expect(CacheFile.read(url, tag: "POTH") == nil)
+        try Data([0, 1, 2]).write(to: url)
+        #expect(CacheFile.read(url, tag: "PTST") == nil)
+        #expect(CacheFile.read(folder.appendingPathComponent("missing.bin"), tag: "PTST") == nil)
+    }
+}
