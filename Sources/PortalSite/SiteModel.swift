@@ -152,10 +152,7 @@ final class SiteModel: @unchecked Sendable {
         var hash = StableHash()
         hash.combine(globalKey)
         hash.combine(today.description)
-        for name in site.dataFiles.keys.sorted() {
-            hash.combine(name)
-            hash.combine(site.dataFiles[name]!)
-        }
+        hash.combine(dataFiles: site.dataFiles)
         for document in site.documents {
             hash.combine(document.displayPath)
             hash.combine(document.frontMatterHash)
@@ -207,10 +204,7 @@ final class SiteModel: @unchecked Sendable {
         hash.combine(site.config.description)
         hash.combine(site.config.baseURL)
         hash.combine(today.description)
-        for name in site.dataFiles.keys.sorted() {
-            hash.combine(name)
-            hash.combine(site.dataFiles[name]!)
-        }
+        hash.combine(dataFiles: site.dataFiles)
         for document in site.documents {
             hash.combine(document.path)
             hash.combine(document.frontMatterHash)
@@ -305,5 +299,15 @@ final class SiteModel: @unchecked Sendable {
 
     func documents(of kind: DocumentKind) -> [ContentDocument] {
         documentsByKind[kind] ?? []
+    }
+}
+
+extension StableHash {
+    /// Every data file, name and text, in name order.
+    mutating func combine(dataFiles: [String: String]) {
+        for name in dataFiles.keys.sorted() {
+            combine(name)
+            combine(dataFiles[name]!)
+        }
     }
 }

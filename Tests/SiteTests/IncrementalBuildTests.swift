@@ -59,23 +59,10 @@ import Testing
         }
     }
 
-    /// Every file under `folder`, by relative path.
-    static func files(in folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
-            var isDirectory: ObjCBool = false
-            let url = folder.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
-    }
-
     /// Expects the workspace's output to equal a clean build of its sources, file for file.
     static func expectSameAsClean(_ workspace: Workspace, _ label: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let incremental = try files(in: workspace.output)
-        let clean = try files(in: workspace.cleanBuild())
+        let incremental = try fileContents(in: workspace.output)
+        let clean = try fileContents(in: workspace.cleanBuild())
         #expect(incremental.keys.sorted() == clean.keys.sorted(), "\(label): different file lists", sourceLocation: sourceLocation)
         let differing = clean.keys.sorted().filter { incremental[$0] != nil && incremental[$0] != clean[$0] }
         #expect(differing.isEmpty, "\(label): files that differ from a clean build: \(differing.prefix(8))", sourceLocation: sourceLocation)
@@ -210,10 +197,10 @@ import Testing
         // Everything but the sitemap, which is always made again from the page list.
         #expect(unchanged.pagesReused == unchanged.pagesWritten - 1)
 
-        let before = try Self.files(in: workspace.output)
+        let before = try fileContents(in: workspace.output)
         try workspace.edit("customer-connect/questions-and-answers.md") { $0.replacingOccurrences(of: "Within 24 hours", with: "Within one day") }
         let report = try workspace.build()
-        let after = try Self.files(in: workspace.output)
+        let after = try fileContents(in: workspace.output)
         #expect(report.pagesReused > 0 && report.pagesReused < report.pagesWritten)
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
         #expect(changed.contains("customer-connect/questions-and-answers.html"))

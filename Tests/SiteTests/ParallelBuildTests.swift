@@ -50,15 +50,7 @@ import Testing
             outputDirectory: output, contentDisplayRoot: "Content")
         options.jobs = jobs
         _ = try SiteBuilder(options: options).build()
-        var files: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: output.path) {
-            var isDirectory: ObjCBool = false
-            let url = output.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
+        return try fileContents(in: output)
     }
 
     @Test func parallelBuildIsByteIdenticalToSerialBuild() throws {

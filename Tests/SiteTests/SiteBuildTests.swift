@@ -26,6 +26,19 @@ func buildRealContent(_ name: String) throws -> (output: URL, report: BuildRepor
     return (output, report)
 }
 
+/// Every file under `folder` with its bytes, by path relative to it: what tests compare between builds.
+func fileContents(in folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+        var isDirectory: ObjCBool = false
+        let url = folder.appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = try Data(contentsOf: url)
+        }
+    }
+    return files
+}
+
 func read(_ url: URL) throws -> String {
     try String(contentsOf: url, encoding: .utf8)
 }
