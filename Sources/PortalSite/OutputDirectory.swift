@@ -81,9 +81,13 @@ final class OutputDirectory: @unchecked Sendable {
     private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let file = staging.path + "/" + path
         try makeParentDirectory(of: path)
-        // A recycled file may be a hard link to the current output's: never write into it.
-        try removeExisting(file)
-        guard POSIXFile.write(bytes, to: file) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
+        var created = POSIXFile.create(bytes, at: file)
+        if created == .exists {
+            // A recycled file may be a hard link to the current output's: never write into it.
+            try removeExisting(file)
+            created = POSIXFile.create(bytes, at: file)
+        }
+        guard created == .written else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
     }
 
     /// Puts the previous build's file `source` at `path` as a hard link, which costs no copy;

@@ -29,4 +29,23 @@ enum POSIXFile {
         defer { close(descriptor) }
         return writeAll(descriptor, bytes)
     }
+
+    /// What ``create(_:at:)`` found.
+    enum Creation {
+        case written
+        /// Something is already at the path; nothing was written.
+        case exists
+        case failed
+    }
+
+    /// Writes `bytes` to a new file at `path`, never into one that is already there.
+    ///
+    /// Cheaper than unlinking first: unlinking a name that does not exist still
+    /// takes the folder's lock, which the two writing threads then fight over.
+    static func create(_ bytes: UnsafeRawBufferPointer, at path: String) -> Creation {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return errno == EEXIST ? .exists : .failed }
+        defer { close(descriptor) }
+        return writeAll(descriptor, bytes) ? .written : .failed
+    }
 }
