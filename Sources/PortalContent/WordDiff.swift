@@ -32,6 +32,69 @@ public enum WordDiff {
 
     /// The words, punctuation and line breaks of `text`.
     public static func tokens(_ text: String) -> [Token] {
+        var text = text
+        if let tokens = text.withUTF8({ asciiTokens($0) }) { return tokens }
+        return characterTokens(text)
+    }
+
+    /// ``tokens(_:)`` for text that is all ASCII without carriage returns, or nil for any other text.
+    ///
+    /// Redlines tokenize every position description twice, and walking
+    /// `Character`s (grapheme breaking, Unicode whitespace lookups) was most of
+    /// that. In such text every byte is one `Character`, so a byte scan gives
+    /// the same tokens.
+    static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
+        var tokens: [Token] = []
+        var pendingSpace = false
+        var start = 0
+        func isPunctuation(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","),
+                UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "*"):
+                true
+            default: false
+            }
+        }
+        func piece(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
+        func flush(_ end: Int) {
+            guard start < end else { return }
+            var coreStart = start, coreEnd = end
+            while coreStart < coreEnd, isPunctuation(bytes[coreStart]) { coreStart += 1 }
+            while coreEnd > coreStart, isPunctuation(bytes[coreEnd - 1]) { coreEnd -= 1 }
+            var first = true
+            func append(_ text: String) {
+                tokens.append(Token(text, spaceBefore: first && pendingSpace))
+                first = false
+            }
+            for index in start..<coreStart { append(piece(index, index + 1)) }
+            if coreStart < coreEnd { append(piece(coreStart, coreEnd)) }
+            for index in coreEnd..<end { append(piece(index, index + 1)) }
+            pendingSpace = false
+        }
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x80...0xFF, UInt8(ascii: "\r"):
+                return nil
+            case UInt8(ascii: "\n"):
+                flush(index)
+                tokens.append(Token("\n", spaceBefore: false))
+                pendingSpace = false
+                start = index + 1
+            case 0x09, 0x0B, 0x0C, 0x20:
+                flush(index)
+                pendingSpace = !tokens.isEmpty
+                start = index + 1
+            default:
+                continue
+            }
+        }
+        flush(bytes.count)
+        return tokens
+    }
+
+    /// ``tokens(_:)`` by `Character`, for any text.
+    static func characterTokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var pendingSpace = false
         var word = ""
