@@ -1,19 +1,55 @@
-/// Escaping for text placed in HTML outside the templates, which escape on their own.
+import Mustache
+
+/// Escaping for text placed in HTML, both outside the templates and in their `{{value}}` tags.
 enum HTML {
     /// Escapes `& < > " '` so the result is safe in text and in quoted attributes.
+    ///
+    /// Works on UTF-8 bytes, not `Character`s: a quote followed by a combining
+    /// mark is one `Character` that is not equal to `"`, so a Character walk
+    /// (like swift-mustache's own escaping) leaves that quote bare and lets the
+    /// text end an attribute. It is also several times faster.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard var next = bytes.firstIndex(where: needsEscape) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            var start = 0
+            while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<next]))
+                switch bytes[next] {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                default: out.append(contentsOf: "&#39;".utf8)
+                }
+                start = next + 1
+                guard let found = bytes[start...].firstIndex(where: needsEscape) else { break }
+                next = found
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        default: false
         }
-        return out
+    }
+
+    /// The content type the theme's templates render with, so `{{value}}` tags escape with ``escape(_:)``.
+    struct TemplateContentType: MustacheContentType {
+        static let name = "PORTAL_HTML"
+
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
+
+        /// Registers the content type with swift-mustache, once per process, before any template is parsed.
+        static let registered: Void = MustacheContentTypes.register(TemplateContentType(), named: name)
+
+        /// Put before each template's text: swift-mustache only uses a registered content type through this pragma.
+        static let pragma = "{{% CONTENT_TYPE: \(name) }}"
     }
 }

@@ -30,12 +30,17 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                try library.register(text, named: name)
+                _ = HTML.TemplateContentType.registered
+                // On line 1 of what is parsed, so the author's line numbers stay as they are.
+                try library.register(HTML.TemplateContentType.pragma + text, named: name)
             } catch let error as MustacheTemplate.ParserError {
+                let onFirstLine = error.context.lineNumber == 1
+                let prefix = HTML.TemplateContentType.pragma.count
                 diagnostics.append(Diagnostic(
-                    path: display, line: error.context.lineNumber, column: error.context.columnNumber,
+                    path: display, line: error.context.lineNumber,
+                    column: onFirstLine ? max(1, error.context.columnNumber - prefix) : error.context.columnNumber,
                     message: "template error: \(error.error); check that every {{#section}} has a matching {{/section}}",
-                    sourceLine: error.context.line))
+                    sourceLine: onFirstLine ? String(error.context.line.dropFirst(prefix)) : error.context.line))
             } catch {
                 diagnostics.append(Diagnostic(path: display, line: 1, message: "template error: \(error)"))
             }

@@ -129,6 +129,19 @@ import FoundationXML
         #expect(letter.contains("<!-- raw HTML omitted -->"))
     }
 
+    /// A quote or apostrophe followed by a combining mark is one `Character` that is not a quote,
+    /// so escaping by `Character` left it bare and let a title or summary end an attribute.
+    @Test func quoteBeforeACombiningMarkIsEscaped() throws {
+        let page = try #require(files["articles/combining.html"])
+        #expect(page.contains("&quot;\u{301} onfocus=&quot;window.__pwned=2&quot;"))
+        #expect(page.contains("&#39;\u{301} onclick=&#39;window.__pwned=3&#39;"))
+        for (path, html) in htmlFiles {
+            for tag in Self.tags(in: html) {
+                #expect(!tag.contains("\"\u{301}") && !tag.contains("'\u{301}"), "\(path): bare quote in \(tag)")
+            }
+        }
+    }
+
     /// The feed, sitemap and any other XML the site writes must be well formed, whatever the content holds.
     @Test func xmlFilesAreWellFormed() {
         for (path, text) in files where path.hasSuffix(".xml") || path.hasSuffix(".rss") || path.hasSuffix(".atom") {
