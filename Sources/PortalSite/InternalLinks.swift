@@ -58,6 +58,12 @@ final class InternalLinks: @unchecked Sendable {
         lock.withLock { links += found }
     }
 
+    /// The pages that a link with a `#fragment` leads to, whose anchors ``problems(in:assets:)`` needs;
+    /// complete once the model exists, because links are recorded while bodies are parsed.
+    var fragmentTargets: Set<String> {
+        Set(lock.withLock { links }.lazy.filter { !$0.fragment.isEmpty && $0.problem == nil }.compactMap(\.page))
+    }
+
     /// Throws the ``problems(in:assets:)`` when any is an error; returns the warnings otherwise.
     func check(pages: [OutputFile], assets: [String]) throws(Diagnostics) -> [Diagnostic] {
         let found = problems(in: pages, assets: assets)
@@ -93,8 +99,9 @@ final class InternalLinks: @unchecked Sendable {
                 continue
             }
             guard !link.fragment.isEmpty, let target = pagesByPath[page] else { continue }
-            // A page reused from the previous build is read only when a link needs its anchors.
-            if anchorsByPage[page] == nil { anchorsByPage[page] = Self.anchors(in: target.text() ?? "") }
+            // A page reused from the previous build is read only when a link needs its anchors;
+            // a page the build has streamed out brings the anchors its ``PageSink`` kept.
+            if anchorsByPage[page] == nil { anchorsByPage[page] = target.anchors ?? Self.anchors(in: target.text() ?? "") }
             let anchors = anchorsByPage[page]!
             if !anchors.contains(link.fragment) {
                 let known = anchors.sorted().prefix(8).joined(separator: ", ")

@@ -36,6 +36,10 @@ public struct OutputFile: Sendable {
     /// For a file the previous build wrote and this one keeps as it is (``PageMemo``): the path of that file.
     /// Its text is read from there only when something needs it.
     public var reusedFrom: String?
+    /// Set once a ``PageSink`` has taken the file: its text is then on disk, or dropped by a check.
+    var streamed = false
+    /// For a streamed page that a link with a `#fragment` leads to: its anchors, which the link check needs.
+    var anchors: Set<String>?
 
     public init(path: String, contents: String) {
         self.path = path

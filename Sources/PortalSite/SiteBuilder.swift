@@ -7,8 +7,11 @@ import PortalMarkdown
 /// 1. Load and check Content/ (front matter, references, data files).
 /// 2. Load the theme's templates, parsed once.
 /// 3. Parse every body with cmark-gfm and render generated blocks.
-/// 4. Only when nothing failed, write every page into a staging folder and
-///    swap it in for the output.
+/// 4. Run the page generators; a build writes each page into a staging folder
+///    beside the output as soon as it is made (``PageSink``), so the pages'
+///    text is never all held at once.
+/// 5. Check links and output paths over every page; only when nothing failed,
+///    swap the staging folder in for the output.
 public struct SiteBuilder: Sendable {
     public struct Options: Sendable {
         public var contentDirectory: URL
@@ -61,12 +64,25 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Checks everything a build checks, without writing anything.
-    public func check() throws(Failure) -> CheckedSite {
-        try check(incremental: nil)
+    ///
+    /// - Parameter keepingPages: keep every page's text in ``CheckedSite/pages``, for callers that read it;
+    ///   by default each page's text is dropped as soon as it is made, and the pages hold only their paths.
+    public func check(keepingPages: Bool = false) throws(Failure) -> CheckedSite {
+        try check(incremental: nil, pages: keepingPages ? .kept : .dropped).checked
+    }
+
+    /// What happens to each page once a generator has made it.
+    enum PageHandling {
+        /// Kept whole in ``CheckedSite/pages``.
+        case kept
+        /// Dropped, keeping only what the checks need (``PageSink``).
+        case dropped
+        /// Written into the output's staging folder at once, then dropped.
+        case written
     }
 
     /// What an incremental build carries through: the previous build's page units, the body cache, the global key.
-    private final class Incremental {
+    final class Incremental {
         let memo: PageMemo
         let documents: DocumentCache
         let globalKey: UInt64
@@ -80,8 +96,13 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// - Parameter incremental: for an incremental build, what the previous build left.
-    private func check(incremental: Incremental?) throws(Failure) -> CheckedSite {
+    /// - Parameters:
+    ///   - incremental: for an incremental build, what the previous build left.
+    ///   - handling: for ``PageHandling/written``, the output is opened before any page is made and returned,
+    ///     its staging folder holding every page; nothing is committed. Internal for the tests.
+    func check(incremental: Incremental?, pages handling: PageHandling) throws(Failure)
+        -> (checked: CheckedSite, output: OutputDirectory?)
+    {
         options.progress?(.stage("Loading content"))
         let site: ContentSite
         do {
@@ -104,6 +125,9 @@ public struct SiteBuilder: Sendable {
         }
         let model: SiteModel
         var pages: [OutputFile] = []
+        var output: OutputDirectory?
+        // Reported only once the content passes every check, as when the output was opened after them.
+        var outputFailure: Failure?
         options.progress?(.stage("Rendering \(site.documents.count) documents"))
         do {
             let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
@@ -113,6 +137,15 @@ public struct SiteBuilder: Sendable {
             if let incremental {
                 incremental.memo.start(globalKey: incremental.globalKey, site: site, siteKey: model.siteKey)
                 model.memo = incremental.memo
+            }
+            if handling == .written {
+                switch openOutput() {
+                case .success(let opened): output = opened
+                case .failure(let failure): outputFailure = failure
+                }
+            }
+            if handling != .kept {
+                model.sink = PageSink(output: output, anchorTargets: model.links.fragmentTargets)
             }
             // Generators only read the model, so they run side by side; their pages keep the listed order.
             let generated = work.map(PageGenerators.all) { generator in
@@ -125,14 +158,32 @@ public struct SiteBuilder: Sendable {
                 pages += try result.get()
             }
             pages.append(Sitemap.file(for: pages, model: model))
+            // The generators' memoized units are taken already; this takes the sitemap and any other file.
+            if let sink = model.sink { pages = sink.take(pages) }
             model.warnings += try model.links.check(pages: pages, assets: theme.assets)
             try OutputPathCheck.check(pages: pages, assets: theme.assets, site: site)
         } catch {
             throw .diagnostics(error)
         }
+        if let outputFailure { throw outputFailure }
+        if let failure = model.sink?.failure {
+            throw .output("cannot write \(options.outputDirectory.path): \(failure.localizedDescription)")
+        }
+        model.sink = nil
         var checked = CheckedSite(site: site, theme: theme, pages: pages, warnings: (site.warnings + model.warnings).sorted())
         checked.model = model
-        return checked
+        return (checked, output)
+    }
+
+    /// Takes the output's lock and prepares the staging folder pages are written into.
+    private func openOutput() -> Result<OutputDirectory, Failure> {
+        do {
+            return .success(try OutputDirectory(destination: options.outputDirectory))
+        } catch let error as OutputDirectory.Locked {
+            return .failure(.locked(lockPath: error.lockPath))
+        } catch {
+            return .failure(.output("cannot prepare \(options.outputDirectory.path): \(error.localizedDescription)"))
+        }
     }
 
     /// Builds the site into the output folder, replacing it only when the whole build succeeds.
@@ -154,39 +205,14 @@ public struct SiteBuilder: Sendable {
                 memo: PageMemo(previous: previous, previousOutput: options.outputDirectory.standardizedFileURL),
                 documents: cache.documents, globalKey: globalKey)
         }
-        let checked = try check(incremental: incremental)
+        let (checked, staged) = try check(incremental: incremental, pages: .written)
+        // A check that writes throws when the output cannot be opened, so here it is open.
+        let output = staged!
         let reused = incremental?.memo.reusedPaths ?? []
-        let output: OutputDirectory
         do {
-            output = try OutputDirectory(destination: options.outputDirectory)
-        } catch let error as OutputDirectory.Locked {
-            throw .locked(lockPath: error.lockPath)
-        } catch {
-            throw .output("cannot prepare \(options.outputDirectory.path): \(error.localizedDescription)")
-        }
-        do {
+            // Every page is in the staging folder already, written as it was made; the rest is quick.
             options.progress?(.stage("Writing \(checked.pages.count) pages"))
-            // Writing and linking are system calls on separate files, so both cores share them;
-            // progress is told from this thread, one batch at a time.
-            let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
-            let batch = 2_048
-            for start in stride(from: 0, to: checked.pages.count, by: batch) {
-                let pages = Array(checked.pages[start..<min(start + batch, checked.pages.count)])
-                let failures = work.map(pages) { page -> (any Error)? in
-                    do {
-                        if let previous = page.reusedFrom {
-                            try output.link(previous, to: page.path) { page.text() }
-                        } else {
-                            try output.write(page.contents, to: page.path)
-                        }
-                        return nil
-                    } catch {
-                        return error
-                    }
-                }
-                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-                options.progress?(.writing(done: start + pages.count, total: checked.pages.count))
-            }
+            options.progress?(.writing(done: checked.pages.count, total: checked.pages.count))
             let theme = checked.theme
             for asset in theme.assets {
                 try output.copyFile(theme.assetsDirectory.appendingPathComponent(asset), to: "assets/\(asset)")
@@ -244,10 +270,12 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// The outcome of a successful check: the content, the theme and every page, ready to write.
+/// The outcome of a successful check: the content, the theme and every page.
 public struct CheckedSite: Sendable {
     public var site: ContentSite
     public var theme: Theme
+    /// Every output file but the theme's assets, in output order; only their paths, unless the check kept pages
+    /// (``SiteBuilder/check(keepingPages:)``).
     public var pages: [OutputFile]
     public var warnings: [Diagnostic]
     /// The model the pages came from, for the build cache.

@@ -38,6 +38,9 @@ final class SiteModel: @unchecked Sendable {
     let siteKey: UInt64
     /// Set for an incremental build; units of pages then come from the previous build when they can.
     var memo: PageMemo?
+    /// Where finished units of pages go as soon as they are rendered, so their text is not all held at once;
+    /// nil keeps every page whole.
+    var sink: PageSink?
 
     /// What an incremental build brings: the cache of bodies, and the key of everything outside the content.
     struct Cache {
@@ -186,9 +189,10 @@ final class SiteModel: @unchecked Sendable {
     }
 
     /// The files of one unit of pages, reused from the previous build when nothing they read has changed.
+    /// With a ``sink`` they go to it at once, and only their paths come back.
     func memoized<E: Error>(_ unit: String, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
-        guard let memo else { return try render() }
-        return try memo.files(unit: unit, render)
+        let files = if let memo { try memo.files(unit: unit, render) } else { try render() }
+        return sink?.take(files) ?? files
     }
 
     /// One page, reused from the previous build when nothing it read has changed.
