@@ -1,0 +1,99 @@
+import Foundation
+import PortalContent
+import Testing
+
+@testable import PortalSite
+
+/// A build writes each page into its staging folder as soon as the page is made (``PageSink``), before the
+/// link and path checks run over every page; a check keeps only paths. Neither may change what is built or reported.
+@Suite struct StreamedBuildTests {
+    /// A small site whose second article links an anchor on the first; `anchor` picks which.
+    func makeSite(anchor: String) throws -> (content: URL, output: URL) {
+        let folder = try temporaryFolder("streamed")
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try Data("---\ntitle: Hello\nkind: article\ndate: 2024-01-02\n---\n\nFirst words.\n\n## Second part\n\nMore words.\n".utf8)
+            .write(to: content.appendingPathComponent("articles/hello.md"))
+        try linkAnchor(anchor, in: content)
+        return (content, folder.appendingPathComponent("Public"))
+    }
+
+    func linkAnchor(_ anchor: String, in content: URL) throws {
+        try Data("---\ntitle: Links\nkind: article\ndate: 2024-01-03\n---\n\nSee [the second part](hello.md#\(anchor)).\n".utf8)
+            .write(to: content.appendingPathComponent("articles/links.md"))
+    }
+
+    func builder(_ content: URL, _ output: URL, cached: Bool = false) -> SiteBuilder {
+        var options = SiteBuilder.Options(
+            contentDirectory: content, themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
+            outputDirectory: output, contentDisplayRoot: "Content")
+        if cached { options.cacheDirectory = output.deletingLastPathComponent().appendingPathComponent(".portal-cache") }
+        return SiteBuilder(options: options)
+    }
+
+    /// Staging and old folders beside `output`; a failed build leaves none.
+    func leftovers(beside output: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+            .filter { $0.contains(".staging-") || $0.contains(".old-") }
+    }
+
+    /// The broken anchor is found only once every page exists, when the pages are already in the staging folder;
+    /// the previous output must still be exactly as it was. With the cache, the linked page is one reused from it.
+    @Test(arguments: [false, true])
+    func brokenAnchorAfterPagesWereWrittenLeavesThePreviousOutputUntouched(cached: Bool) throws {
+        let (content, output) = try makeSite(anchor: "second-part")
+        _ = try builder(content, output, cached: cached).build()
+        let before = try fileContents(in: output)
+        #expect(before["articles/links.html"].map { String(decoding: $0, as: UTF8.self) }?.contains("hello.html#second-part\"") == true)
+
+        try linkAnchor("no-such-part", in: content)
+        #expect {
+            try builder(content, output, cached: cached).build()
+        } throws: { error in
+            guard case SiteBuilder.Failure.diagnostics(let found) = error else { return false }
+            return found.items.map(\.description) == [
+                "Content/articles/links.md:7:5: error: link 'hello.md#no-such-part' points to '#no-such-part', "
+                    + "which is not an anchor on articles/hello.html; anchors there: main, second-part, site-search-query"
+            ]
+        }
+        #expect(try fileContents(in: output) == before)
+        #expect(try leftovers(beside: output).isEmpty)
+
+        // Fixed again, the build swaps in the same site as a build from nothing.
+        try linkAnchor("second-part", in: content)
+        _ = try builder(content, output, cached: cached).build()
+        #expect(try fileContents(in: output) == before)
+    }
+
+    @Test func brokenAnchorOnAFirstBuildWritesNoOutput() throws {
+        let (content, output) = try makeSite(anchor: "no-such-part")
+        #expect(throws: SiteBuilder.Failure.self) { try builder(content, output).build() }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(try leftovers(beside: output).isEmpty)
+    }
+
+    /// The staging folder a build fills while checking holds exactly the pages a check that keeps them makes,
+    /// and nothing is committed until ``SiteBuilder/build()`` says so.
+    @Test func streamedPagesEqualKeptPages() throws {
+        let output = try temporaryFolder("streamed-real").appendingPathComponent("Public")
+        let builder = SiteBuilder(options: .init(
+            contentDirectory: repositoryRoot.appendingPathComponent("Content"),
+            themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
+            outputDirectory: output, contentDisplayRoot: "Content"))
+        let kept = try builder.check(keepingPages: true)
+        let dropped = try builder.check()
+        let (streamed, staged) = try builder.check(incremental: nil, pages: .written)
+        let staging = try #require(staged).staging
+
+        #expect(kept.pages.count > 50)
+        #expect(streamed.pages.map(\.path) == kept.pages.map(\.path))
+        #expect(dropped.pages.map(\.path) == kept.pages.map(\.path))
+        #expect(streamed.warnings == kept.warnings && dropped.warnings == kept.warnings)
+        #expect(streamed.pages.allSatisfy { $0.contents.isEmpty } && dropped.pages.allSatisfy { $0.contents.isEmpty })
+        let files = try fileContents(in: staging)
+        #expect(files.keys.sorted() == kept.pages.map(\.path).sorted())
+        let differing = kept.pages.filter { files[$0.path] != Data($0.contents.utf8) }.map(\.path)
+        #expect(differing.isEmpty, "staged files that differ from the kept pages: \(differing.prefix(8))")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}
