@@ -8,21 +8,27 @@ enum JSONScript {
     /// data block early; JSON parsers read the escapes back as the same text.
     static func encode(_ object: Any) -> String {
         guard JSONSerialization.isValidJSONObject(object),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-              let text = String(data: data, encoding: .utf8)
+              let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         else { return "{}" }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.append(character)
+        // Every byte replaced is ASCII or the start of U+2028/U+2029 (E2 80 A8/A9), so a byte walk is exact.
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + 64)
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "<"): out.append(contentsOf: #"\u003c"#.utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: #"\u003e"#.utf8)
+                case UInt8(ascii: "&"): out.append(contentsOf: #"\u0026"#.utf8)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                    index += 2
+                default: out.append(byte)
+                }
+                index += 1
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -125,12 +125,12 @@ final class OccupationCodeLinks: Sendable {
 
     /// The list item, table row or block that holds a mention logged at `line`.
     static func place(of code: String, line: Int, in markdown: MarkdownDocument) -> Place {
-        let blocks = markdown.blocks.filter { $0.text.contains(code) }
+        let blocks = markdown.blocks.filter { Self.text($0.text, holds: code) }
         let block = blocks.last { $0.line <= line && $0.kind != .footnotes } ?? blocks.first { $0.kind == .footnotes } ?? blocks.first
         guard let block else {
             return Place(line: line, context: code, written: [])
         }
-        let parts = block.parts.enumerated().filter { $0.element.text.contains(code) }
+        let parts = block.parts.enumerated().filter { Self.text($0.element.text, holds: code) }
         if let (index, part) = parts.last(where: { $0.element.line <= line }) ?? parts.first {
             if block.kind == .table {
                 let header = index > 0 ? block.parts[0].cells : []
@@ -142,6 +142,28 @@ final class OccupationCodeLinks: Sendable {
         }
         return Place(line: block.line, context: sentence(around: code, in: block.text),
                      written: OccupationCodeRecognizer.mentions(in: block.text))
+    }
+
+    /// Whether `text` holds the bytes of `code`.
+    ///
+    /// Foundation's `contains` compares by canonical equivalence through
+    /// NSString, which made finding each mention's place a visible part of the
+    /// build; a code is ASCII digits and a hyphen, which no other character
+    /// decomposes into, so comparing bytes finds the same places.
+    static func text(_ text: String, holds code: String) -> Bool {
+        var text = text, code = code
+        return text.withUTF8 { haystack in
+            code.withUTF8 { needle in
+                guard !needle.isEmpty else { return true }
+                guard haystack.count >= needle.count else { return false }
+                let first = needle[0]
+                // Glibc's module map hides memmem (it needs _GNU_SOURCE); codes are short, so a first-byte scan does.
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// The sentence of `text` that holds `code`, on one line, at most about 300 characters.
