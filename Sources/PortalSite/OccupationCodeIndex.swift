@@ -17,8 +17,9 @@ struct OccupationCodeIndex: Sendable {
     let revisedCodes: Set<String>
     /// Redlines are worked out on first use: an incremental build that reuses the redline pages never needs them.
     private let redlinePairs: [String: (old: String, new: String)]
-    /// The parsed body of a position description, by content path; asked only when a redline is needed.
-    private let positionText: @Sendable (String) -> MarkdownDocument?
+    /// The sections of a position description (``PositionRedline/sections(of:)``), by content path;
+    /// asked only when a redline is needed.
+    private let positionSections: @Sendable (String) -> [PositionRedline.Section]?
     private let computedRedlines = RedlineStore()
     /// Every code on file or mentioned, sorted.
     let codes: [String]
@@ -27,10 +28,10 @@ struct OccupationCodeIndex: Sendable {
 
     /// - Parameters:
     ///   - anchors: by document path, the ids of the places that mention a code, by body line.
-    ///   - positionText: the parsed body of a position description, by content path.
+    ///   - positionSections: the sections of a position description's body, by content path.
     init(
         catalog: OccupationCatalog, mentions: [CodeMention], anchors: [String: [Int: String]],
-        positionText: @escaping @Sendable (String) -> MarkdownDocument?, warnings: [Diagnostic]
+        positionSections: @escaping @Sendable (String) -> [PositionRedline.Section]?, warnings: [Diagnostic]
     ) {
         self.catalog = catalog
         var references: [String: [Reference]] = [:]
@@ -44,7 +45,7 @@ struct OccupationCodeIndex: Sendable {
             return (code, current.path, proposed.path)
         }
         redlinePairs = Dictionary(uniqueKeysWithValues: pairs.map { ($0.code, ($0.old, $0.new)) })
-        self.positionText = positionText
+        self.positionSections = positionSections
         revisedCodes = Set(pairs.map(\.code))
         codes = Set(catalog.codes).union(references.keys).sorted()
         self.warnings = warnings.sorted()
@@ -55,7 +56,7 @@ struct OccupationCodeIndex: Sendable {
     func redline(for code: String) -> PositionRedline? {
         guard let pair = redlinePairs[code] else { return nil }
         return computedRedlines.value(for: code) {
-            PositionRedline(old: positionText(pair.old) ?? MarkdownDocument(blocks: []), new: positionText(pair.new) ?? MarkdownDocument(blocks: []))
+            PositionRedline(old: positionSections(pair.old) ?? [], new: positionSections(pair.new) ?? [])
         }
     }
 

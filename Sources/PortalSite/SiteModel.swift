@@ -86,22 +86,26 @@ final class SiteModel: @unchecked Sendable {
             }
         }
 
+        /// What a position's redline needs of its body, kept instead of the parsed tree, which is several times larger.
+        @Sendable func sections(_ document: ContentDocument, _ markdown: MarkdownDocument) -> [PositionRedline.Section]? {
+            document.position == nil ? nil : PositionRedline.sections(of: markdown)
+        }
         enum Outcome {
             case cached(DocumentFacts)
-            case rendered(Result<(body: RenderedBody, facts: DocumentFacts, markdown: MarkdownDocument), Diagnostics>)
+            case rendered(Result<(body: RenderedBody, facts: DocumentFacts, sections: [PositionRedline.Section]?), Diagnostics>)
         }
         // Bodies render on every core (see ParallelWork); results are folded in document order.
         let outcomes = ParallelWork(jobs: jobs).map(site.documents) { document -> Outcome in
             if let entry = previous[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0 {
                 return .cached(entry.facts)
             }
-            return .rendered(render(document))
+            return .rendered(render(document).map { ($0.body, $0.facts, sections(document, $0.markdown)) })
         }
         var diagnostics: [Diagnostic] = []
         var facts: [String: DocumentFacts] = [:]
         var rendered: [String: RenderedBody] = [:]
         var renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)] = []
-        var positionTexts: [String: MarkdownDocument] = [:]
+        var positionSections: [String: [PositionRedline.Section]] = [:]
         var cachedBodies: Set<String> = []
         for (document, outcome) in zip(site.documents, outcomes) {
             switch outcome {
@@ -112,7 +116,7 @@ final class SiteModel: @unchecked Sendable {
                 facts[document.path] = result.facts
                 rendered[document.path] = result.body
                 renderedBodies.append((document.path, document.sourceHash, result.body))
-                if document.position != nil { positionTexts[document.path] = result.markdown }
+                if let found = result.sections { positionSections[document.path] = found }
             case .rendered(.failure(let error)):
                 diagnostics += error.items
             }
@@ -134,15 +138,15 @@ final class SiteModel: @unchecked Sendable {
             return result.body
         }
         for document in site.documents { links.add(facts[document.path]!.links) }
-        let positionTextsFound = positionTexts
+        let positionSectionsFound = positionSections
         codes = OccupationCodeIndex(
             catalog: codeLinks.catalog,
             mentions: site.documents.flatMap { facts[$0.path]!.mentions },
             anchors: facts.mapValues(\.anchors),
-            positionText: { path in
-                if let markdown = positionTextsFound[path] { return markdown }
+            positionSections: { path in
+                if let found = positionSectionsFound[path] { return found }
                 guard let document = site.document(at: path), case .success(let result) = render(document) else { return nil }
-                return result.markdown
+                return sections(document, result.markdown)
             },
             warnings: site.documents.flatMap { facts[$0.path]!.warnings })
         warnings += codes.warnings
