@@ -24,7 +24,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors and warnings, no summary line.")
     var quiet = false
 
-    @Flag(name: .long, help: "Also print how long each stage took.")
+    @Flag(name: .long, help: "Also print how long each stage took and the peak memory so far.")
     var verbose = false
 
     @Flag(name: .long, help: "Render every page, ignoring what the last build left in the cache.")

@@ -52,8 +52,18 @@ final class BuildProgressDisplay: @unchecked Sendable {
     private func logStageEnd() {
         guard !stage.isEmpty else { return }
         clearLine()
-        write("\(stage) took \(String(format: "%.2f", Date().timeIntervalSince(stageStarted))) s\n")
+        let peak = Self.peakMemoryMiB().map { String(format: ", peak memory so far %.0f MiB", $0) } ?? ""
+        write("\(stage) took \(String(format: "%.2f", Date().timeIntervalSince(stageStarted))) s\(peak)\n")
         stage = ""
+    }
+
+    /// The process's peak resident memory (`VmHWM` in /proc/self/status), or nil where there is none.
+    static func peakMemoryMiB() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes / 1024
     }
 
     private func draw(_ text: String, force: Bool) {

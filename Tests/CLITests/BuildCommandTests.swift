@@ -48,4 +48,16 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("elsewhere/cache/manifest.bin").path))
         #expect(try build(["--cache", "elsewhere/cache"], in: folder).stdout.contains("reused"))
     }
+
+    @Test func verboseTellsEachStageItsTimeAndThePeakMemory() throws {
+        let folder = try makeSite(files)
+        let result = try build(["--verbose", "--no-cache"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = result.stdout + result.stderr
+        for stage in ["Loading content", "Rendering 2 documents", "Writing"] {
+            let line = output.split(separator: "\n").first { $0.hasPrefix(stage) }
+            #expect(line?.contains(" took ") == true, "\(stage): \(output)")
+            #expect(line?.contains("MiB") == true, "\(stage): \(output)")
+        }
+    }
 }
