@@ -44,8 +44,6 @@ final class BuildProgressDisplay: @unchecked Sendable {
             stage = name
             stageStarted = Date()
             draw(name + "…", force: true)
-        case .writing(let done, let total):
-            draw("\(stage): \(done)/\(total) (\(total == 0 ? 100 : done * 100 / total)%)", force: done == total)
         }
     }
 

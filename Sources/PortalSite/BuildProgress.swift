@@ -1,7 +1,6 @@
 /// What a build is doing, reported through ``SiteBuilder/Options/progress`` for a terminal display.
 public enum BuildProgress: Sendable, Equatable {
-    /// A stage began: `Loading content`, `Rendering 14 documents`, `Writing 24 pages`.
+    /// A stage began: `Loading content`, `Parsing 14 documents`, `Rendering and writing pages`,
+    /// `Finishing 24 pages`.
     case stage(String)
-    /// Pages written so far, reported after each page.
-    case writing(done: Int, total: Int)
 }

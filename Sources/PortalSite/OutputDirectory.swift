@@ -61,7 +61,17 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     deinit {
-        if !committed || previousOutput != nil { try? FileManager.default.removeItem(at: staging) }
+        if !committed {
+            // Pages are written while the build runs, so a failed build's staging folder holds a mix of
+            // recycled links and new files; kept as the recycle folder, it still spares the next build
+            // relinking every page (each file there is checked or replaced before use).
+            var info = stat()
+            if lstat(recycle.path, &info) == 0 || rename(staging.path, recycle.path) != 0 {
+                try? FileManager.default.removeItem(at: staging)
+            }
+        } else if previousOutput != nil {
+            try? FileManager.default.removeItem(at: staging)
+        }
         flock(lockDescriptor, LOCK_UN)
         close(lockDescriptor)
     }

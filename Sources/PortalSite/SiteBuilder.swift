@@ -128,7 +128,7 @@ public struct SiteBuilder: Sendable {
         var output: OutputDirectory?
         // Reported only once the content passes every check, as when the output was opened after them.
         var outputFailure: Failure?
-        options.progress?(.stage("Rendering \(site.documents.count) documents"))
+        options.progress?(.stage("Parsing \(site.documents.count) documents"))
         do {
             let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
             model = try SiteModel(
@@ -147,6 +147,7 @@ public struct SiteBuilder: Sendable {
             if handling != .kept {
                 model.sink = PageSink(output: output, anchorTargets: model.links.fragmentTargets)
             }
+            options.progress?(.stage(handling == .written ? "Rendering and writing pages" : "Rendering pages"))
             // Generators only read the model, so they run side by side; their pages keep the listed order.
             let generated = work.map(PageGenerators.all) { generator in
                 Result { () throws(Diagnostics) in
@@ -211,8 +212,7 @@ public struct SiteBuilder: Sendable {
         let reused = incremental?.memo.reusedPaths ?? []
         do {
             // Every page is in the staging folder already, written as it was made; the rest is quick.
-            options.progress?(.stage("Writing \(checked.pages.count) pages"))
-            options.progress?(.writing(done: checked.pages.count, total: checked.pages.count))
+            options.progress?(.stage("Finishing \(checked.pages.count) pages"))
             let theme = checked.theme
             for asset in theme.assets {
                 try output.copyFile(theme.assetsDirectory.appendingPathComponent(asset), to: "assets/\(asset)")

@@ -54,7 +54,7 @@ import Testing
         let result = try build(["--verbose", "--no-cache"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let output = result.stdout + result.stderr
-        for stage in ["Loading content", "Rendering 2 documents", "Writing"] {
+        for stage in ["Loading content", "Parsing 2 documents", "Rendering and writing pages", "Finishing"] {
             let line = output.split(separator: "\n").first { $0.hasPrefix(stage) }
             #expect(line?.contains(" took ") == true, "\(stage): \(output)")
             #expect(line?.contains("MiB") == true, "\(stage): \(output)")

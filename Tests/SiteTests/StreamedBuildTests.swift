@@ -58,6 +58,9 @@ import Testing
         }
         #expect(try fileContents(in: output) == before)
         #expect(try leftovers(beside: output).isEmpty)
+        // The failed build's staging folder, half new files, is what the next build recycles.
+        let recycle = output.deletingLastPathComponent().appendingPathComponent(".Public.recycle")
+        #expect(FileManager.default.fileExists(atPath: recycle.appendingPathComponent("articles/links.html").path))
 
         // Fixed again, the build swaps in the same site as a build from nothing.
         try linkAnchor("second-part", in: content)
