@@ -17,9 +17,12 @@ final class SearchTermStore: @unchecked Sendable {
     private let cached: [String: Entry]
     private var current: [String: Entry] = [:]
     private var computedAny = false
+    /// Whether entries are kept for the build cache; without a cache, encoding them would only cost memory.
+    private let keepsEntries: Bool
 
-    init(cached: [String: Entry]) {
+    init(cached: [String: Entry], keepsEntries: Bool = true) {
         self.cached = cached
+        self.keepsEntries = keepsEntries
     }
 
     /// The terms of `document`, decoded from the cache or made by `compute`.
@@ -31,6 +34,7 @@ final class SearchTermStore: @unchecked Sendable {
             return terms
         }
         let terms = compute()
+        guard keepsEntries else { return terms }
         let entry = Entry(sourceHash: document.sourceHash, bytes: terms.encoded())
         lock.withLock {
             current[document.path] = entry

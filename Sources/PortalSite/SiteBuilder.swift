@@ -256,7 +256,10 @@ public struct SiteBuilder: Sendable {
         }
         if let contextKey = model.documentContextKey, !model.bodiesAllFromCache {
             let entries = Dictionary(uniqueKeysWithValues: checked.site.documents.map { document in
-                (document.path, DocumentCache.Entry(sourceHash: document.sourceHash, facts: model.facts[document.path]!))
+                let place = model.cachedBodyPlaces[document.path]
+                return (document.path, DocumentCache.Entry(
+                    sourceHash: document.sourceHash, facts: model.facts[document.path]!,
+                    bodyOffset: place?.offset ?? 0, bodyLength: place?.length ?? 0))
             })
             try? incremental.documents.save(
                 contextKey: contextKey, entries: entries, rendered: model.renderedBodies, jobs: options.jobs ?? ParallelWork.defaultJobs)

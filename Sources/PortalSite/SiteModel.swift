@@ -24,6 +24,8 @@ final class SiteModel: @unchecked Sendable {
     let renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)]
     /// Each document's search terms, kept by the build cache (see ``SearchPages``).
     let searchTermStore: SearchTermStore
+    /// Where the cache's pack holds each body taken from it (offset, length), for saving the index again.
+    let cachedBodyPlaces: [String: (offset: UInt64, length: UInt64)]
     /// Whether every body came from the cache, which then needs no update.
     let bodiesAllFromCache: Bool
     /// The key the build cache files bodies under; nil without a cache.
@@ -124,13 +126,16 @@ final class SiteModel: @unchecked Sendable {
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
         self.facts = facts
         self.renderedBodies = renderedBodies
-        searchTermStore = SearchTermStore(cached: cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } } ?? [:])
+        searchTermStore = SearchTermStore(
+            cached: cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } } ?? [:],
+            keepsEntries: cache != nil)
         bodiesAllFromCache = renderedBodies.isEmpty && previous.count == site.documents.count
         // A cached body that cannot be read is rendered again; it comes out the same.
-        let cachedPaths = cachedBodies
+        let cachedEntries = previous.filter { cachedBodies.contains($0.key) }
+        cachedBodyPlaces = cachedEntries.mapValues { ($0.bodyOffset, $0.bodyLength) }
         bodies = BodyStore(rendered: rendered, cached: { path in
-            guard cachedPaths.contains(path), let cache, let contextKey, let document = site.document(at: path) else { return nil }
-            return cache.documents.bodyURL(path: path, sourceHash: document.sourceHash, contextKey: contextKey)
+            guard let entry = cachedEntries[path], let cache, let contextKey else { return nil }
+            return cache.documents.body(path: path, entry: entry, contextKey: contextKey)
         }) { path in
             guard let document = site.document(at: path), case .success(let result) = render(document) else {
                 preconditionFailure("\(path) rendered once in this build but not again")

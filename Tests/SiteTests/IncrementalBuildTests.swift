@@ -239,9 +239,10 @@ import Testing
         let index = try Data(contentsOf: documents.appendingPathComponent("index.bin"))
         try index.prefix(index.count / 2).write(to: documents.appendingPathComponent("index.bin"))
         try Data("garbage".utf8).write(to: documents.appendingPathComponent("front-matter.bin"))
-        for body in try FileManager.default.contentsOfDirectory(atPath: documents.appendingPathComponent("bodies").path).prefix(5) {
-            try Data().write(to: documents.appendingPathComponent("bodies/\(body)"))
-        }
+        // The pack of bodies: a stretch in the middle zeroed, then cut short; the records hit are rendered again.
+        var pack = try Data(contentsOf: documents.appendingPathComponent("bodies.pack"))
+        pack.replaceSubrange(pack.count / 3..<pack.count / 2, with: Data(count: pack.count / 2 - pack.count / 3))
+        try pack.prefix(pack.count * 3 / 4).write(to: documents.appendingPathComponent("bodies.pack"))
         try Data([1, 2, 3]).write(to: documents.appendingPathComponent("search-terms.bin"))
         try workspace.edit("customer-connect/questions-and-answers.md") { $0 + "\nAn added answer.\n" }
         try workspace.build()

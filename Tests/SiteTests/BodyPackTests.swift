@@ -1,0 +1,96 @@
+import Foundation
+import PortalContent
+import Testing
+
+@testable import PortalSite
+
+/// The build cache's pack of rendered bodies: appended to by builds that render a few bodies,
+/// rewritten when mostly stale, and read back only when a record's key matches its entry.
+@Suite struct BodyPackTests {
+    let contextKey: UInt64 = 0x1004_D
+
+    /// Real bodies of the repository's content, by path, with made-up source hashes.
+    func bodies() throws -> [(path: String, sourceHash: UInt64, body: RenderedBody)] {
+        let site = try ContentLoader(directory: repositoryRoot.appendingPathComponent("Content"), displayRoot: "Content").load()
+        let theme = try Theme.load(from: repositoryRoot.appendingPathComponent("Theme"), displayRoot: "Theme")
+        let model = try SiteModel(site: site, theme: theme)
+        return site.documents.prefix(12).enumerated().map { ($1.path, UInt64($0 + 1), model.body(of: $1)) }
+    }
+
+    func entries(_ bodies: [(path: String, sourceHash: UInt64, body: RenderedBody)], previous: [String: DocumentCache.Entry] = [:])
+        -> [String: DocumentCache.Entry]
+    {
+        Dictionary(uniqueKeysWithValues: bodies.map { item in
+            var entry = DocumentCache.Entry(sourceHash: item.sourceHash, facts: DocumentFacts(mentions: [], warnings: [], links: [], generatedBlocks: [], anchors: [:]))
+            if let old = previous[item.path], old.sourceHash == item.sourceHash {
+                entry.bodyOffset = old.bodyOffset
+                entry.bodyLength = old.bodyLength
+            }
+            return (item.path, entry)
+        })
+    }
+
+    func packSize(_ cache: DocumentCache) throws -> Int {
+        try Data(contentsOf: cache.directory.appendingPathComponent("bodies.pack")).count
+    }
+
+    @Test func bodiesReadBackAfterAFullSaveAndAfterAppends() throws {
+        let cache = DocumentCache(directory: try temporaryFolder("bodypack"))
+        var current = try bodies()
+        try cache.save(contextKey: contextKey, entries: entries(current), rendered: current, jobs: 2)
+        let fullSize = try packSize(cache)
+        var loaded = cache.load(contextKey: contextKey)
+        for item in current {
+            #expect(cache.body(path: item.path, entry: loaded[item.path]!, contextKey: contextKey) == item.body, "\(item.path)")
+        }
+
+        // One body changes: only its record is appended, and every body still reads back right.
+        current[3].sourceHash = 99
+        current[3].body = current[4].body
+        try cache.save(contextKey: contextKey, entries: entries(current, previous: loaded), rendered: [current[3]], jobs: 2)
+        #expect(try packSize(cache) > fullSize && packSize(cache) < fullSize * 2)
+        loaded = cache.load(contextKey: contextKey)
+        for item in current {
+            #expect(cache.body(path: item.path, entry: loaded[item.path]!, contextKey: contextKey) == item.body, "\(item.path)")
+        }
+
+        // An entry for another source, or under another context, never reads a record that is not its own.
+        var stale = loaded[current[3].path]!
+        stale.sourceHash = 4
+        #expect(cache.body(path: current[3].path, entry: stale, contextKey: contextKey) == nil)
+        #expect(cache.body(path: current[3].path, entry: loaded[current[3].path]!, contextKey: contextKey + 1) == nil)
+        #expect(cache.body(path: current[5].path, entry: loaded[current[3].path]!, contextKey: contextKey) == nil)
+    }
+
+    @Test func aMostlyStalePackIsRewrittenWithOnlyLiveBodies() throws {
+        let cache = DocumentCache(directory: try temporaryFolder("bodypack-compact"))
+        var current = try bodies()
+        try cache.save(contextKey: contextKey, entries: entries(current), rendered: current, jobs: 1)
+        let fullSize = try packSize(cache)
+        // Re-render most bodies, round after round: the pack never grows past twice what is live.
+        for round in 1...6 {
+            let loaded = cache.load(contextKey: contextKey)
+            for index in 1..<current.count { current[index].sourceHash += 100 * UInt64(round) }
+            try cache.save(contextKey: contextKey, entries: entries(current, previous: loaded), rendered: Array(current.dropFirst()), jobs: 1)
+            #expect(try packSize(cache) <= fullSize * 2, "round \(round)")
+        }
+        let loaded = cache.load(contextKey: contextKey)
+        for item in current {
+            #expect(cache.body(path: item.path, entry: loaded[item.path]!, contextKey: contextKey) == item.body, "\(item.path)")
+        }
+    }
+
+    @Test func aPackThatDoesNotMatchItsIndexReadsAsAbsent() throws {
+        let cache = DocumentCache(directory: try temporaryFolder("bodypack-damaged"))
+        let current = try bodies()
+        try cache.save(contextKey: contextKey, entries: entries(current), rendered: current, jobs: 2)
+        let loaded = cache.load(contextKey: contextKey)
+        let url = cache.directory.appendingPathComponent("bodies.pack")
+        let pack = try Data(contentsOf: url)
+        try pack.prefix(pack.count / 2).write(to: url)
+        let readable = current.filter { cache.body(path: $0.path, entry: loaded[$0.path]!, contextKey: contextKey) != nil }
+        #expect(!readable.isEmpty && readable.count < current.count)
+        try FileManager.default.removeItem(at: url)
+        #expect(current.allSatisfy { cache.body(path: $0.path, entry: loaded[$0.path]!, contextKey: contextKey) == nil })
+    }
+}
