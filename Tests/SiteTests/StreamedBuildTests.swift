@@ -99,4 +99,31 @@ import Testing
         #expect(differing.isEmpty, "staged files that differ from the kept pages: \(differing.prefix(8))")
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
+
+    /// A recycled file no other name shares is rewritten in place (no new inode); one shared with the live
+    /// output is replaced, never written into. Either way the live output stays as it was until the swap.
+    @Test func recycledFilesAreRewrittenInPlaceOnlyWhenNothingElseSharesThem() throws {
+        let (content, output) = try makeSite(anchor: "second-part")
+        let recycle = output.deletingLastPathComponent().appendingPathComponent(".Public.recycle")
+        func inode(_ url: URL) throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+        }
+        // Two builds that render every page: the first one's output becomes the recycle folder, unshared.
+        _ = try builder(content, output).build()
+        _ = try builder(content, output).build()
+        let page = "articles/hello.html"
+        let recycledInode = try inode(recycle.appendingPathComponent(page))
+        let live = try fileContents(in: output)
+        let liveInode = try inode(output.appendingPathComponent(page))
+        #expect(recycledInode != liveInode)
+
+        try Data("---\ntitle: Hello again\nkind: article\ndate: 2024-01-02\n---\n\nFirst words.\n\n## Second part\n\nMore words.\n".utf8)
+            .write(to: content.appendingPathComponent("articles/hello.md"))
+        let (_, staged) = try builder(content, output).check(incremental: nil, pages: .written)
+        let staging = try #require(staged).staging
+        #expect(try inode(staging.appendingPathComponent(page)) == recycledInode)
+        #expect(String(decoding: try Data(contentsOf: staging.appendingPathComponent(page)), as: UTF8.self).contains("Hello again"))
+        #expect(try fileContents(in: output) == live)
+        #expect(try inode(output.appendingPathComponent(page)) == liveInode)
+    }
 }
