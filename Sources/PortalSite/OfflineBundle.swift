@@ -71,15 +71,24 @@ enum OfflineBundle {
                 if folders.insert(name).inserted { try writer.addDirectory("\(folder)/\(name)/") }
             }
             let name = "\(folder)/\(path)"
-            if let reuse, unchanged.contains(path), let entry = reuse.archive.entries[name],
-                let dataOffset = reuse.archive.dataOffset(of: entry, name: Array(name.utf8))
-            {
-                try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: dataOffset)
-                reused += 1
-                continue
+            if let reuse, unchanged.contains(path), let entry = reuse.archive.entries[name] {
+                // The header comparison in addFileCopyingEntry checks all that dataOffset(of:) would.
+                if reuse.archive.holds(entry, headerLength: 30 + name.utf8.count),
+                    try writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset)
+                {
+                    reused += 1
+                    continue
+                }
+                if let dataOffset = reuse.archive.dataOffset(of: entry, name: Array(name.utf8)) {
+                    try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: dataOffset)
+                    reused += 1
+                    continue
+                }
             }
             if let reuse, let status, let entry = reusableEntry(name: name, path: path, status: status, previous: reuse) {
-                try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
+                if try !writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset) {
+                    try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
+                }
                 reused += 1
                 continue
             }
@@ -115,7 +124,7 @@ enum OfflineBundle {
     /// The previous bundle's entry for `path`, and where its data starts, when the staged file is
     /// the file that entry was made from and nothing says otherwise.
     private static func reusableEntry(name: String, path: String, status: stat, previous: (folder: String, archive: ZipEntryIndex))
-        -> (crc: UInt32, size: UInt64, dataOffset: UInt64)?
+        -> (crc: UInt32, size: UInt64, headerOffset: UInt64, dataOffset: UInt64)?
     {
         guard let entry = previous.archive.entries[name], let old = Self.status(previous.folder + "/" + path),
             old.st_dev == status.st_dev, old.st_ino == status.st_ino
@@ -127,7 +136,7 @@ enum OfflineBundle {
         let bundleTime = previous.archive.status.st_mtim, fileTime = status.st_mtim
         guard (fileTime.tv_sec, fileTime.tv_nsec) <= (bundleTime.tv_sec, bundleTime.tv_nsec) else { return nil }
         guard let dataOffset = previous.archive.dataOffset(of: entry, name: Array(name.utf8)) else { return nil }
-        return (entry.crc, entry.size, dataOffset)
+        return (entry.crc, entry.size, entry.headerOffset, dataOffset)
     }
 
     /// `stat` of `path`, following symbolic links, or nil when it fails.

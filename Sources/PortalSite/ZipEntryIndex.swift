@@ -44,6 +44,13 @@ final class ZipEntryIndex {
         close(descriptor)
     }
 
+    /// Whether a local header of `headerLength` bytes without an extra field, then the entry's data,
+    /// fit before the central directory: what a caller copying the entry whole must know first.
+    func holds(_ entry: Entry, headerLength: Int) -> Bool {
+        let start = entry.headerOffset + UInt64(headerLength)
+        return start <= dataEnd && entry.size <= dataEnd - start
+    }
+
     /// Where the data of `entry`, named `name`, starts, once its local header agrees with the central directory.
     func dataOffset(of entry: Entry, name: [UInt8]) -> UInt64? {
         guard let header = read(count: 30 + name.count, at: entry.headerOffset),

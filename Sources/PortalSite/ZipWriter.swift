@@ -25,6 +25,8 @@ final class ZipWriter {
     private var offset: UInt64 = 0
     private let buffer: UnsafeMutableRawBufferPointer
     private var buffered = 0
+    /// Consecutive entries of another archive still to be copied as they are: the source and the byte range.
+    private var pendingCopy: (source: Int32, start: UInt64, end: UInt64)?
 
     init(descriptor: Int32, dos: (date: UInt16, time: UInt16), bufferSize: Int = 1 << 20) {
         self.descriptor = descriptor
@@ -69,7 +71,72 @@ final class ZipWriter {
         offset += size
     }
 
-    private func appendLocalHeader(_ name: [UInt8], crc: UInt32, size: UInt64, isDirectory: Bool) throws {
+    /// Adds a file by copying its local header and data as they are from `source`, an archive whose entry
+    /// starts at `headerOffset` there, when that header is byte for byte the one this writer would write;
+    /// returns false, adding nothing, when it is not.
+    ///
+    /// Runs of such entries that follow one another in `source` are copied with one
+    /// `copy_file_range`, which the kernel does without passing the bytes through this process:
+    /// a rebuild otherwise spent most of its time copying an unchanged bundle through a buffer.
+    func addFileCopyingEntry(_ name: String, crc: UInt32, size: UInt64, from source: Int32, headerOffset: UInt64) throws -> Bool {
+        let nameBytes = Array(name.utf8)
+        let header = localHeader(nameBytes, crc: crc, size: size)
+        var existing = [UInt8](repeating: 0, count: header.count)
+        let read = existing.withUnsafeMutableBytes { positionalRead(source, into: $0.baseAddress!, count: header.count, at: headerOffset) }
+        guard read == header.count, existing == header else { return false }
+        let end = headerOffset + UInt64(header.count) + size
+        if let pending = pendingCopy, pending.source == source, pending.end == headerOffset {
+            pendingCopy?.end = end
+        } else {
+            try copyPending()
+            pendingCopy = (source, headerOffset, end)
+        }
+        entries.append(Entry(name: nameBytes, crc: crc, size: size, offset: offset, isDirectory: false))
+        offset += UInt64(header.count) + size
+        return true
+    }
+
+    /// Writes what is buffered, then copies the pending run of entries.
+    private func copyPending() throws {
+        guard let pending = pendingCopy else { return }
+        pendingCopy = nil
+        try flush()
+        var position = Int64(pending.start)
+        var remaining = pending.end - pending.start
+        if let copyFileRange = Self.copyFileRange {
+            while remaining > 0 {
+                let copied = copyFileRange(pending.source, &position, descriptor, nil, Int(min(remaining, 1 << 30)), 0)
+                if copied > 0 {
+                    remaining -= UInt64(copied)
+                } else if copied == 0 {
+                    throw CocoaError(.fileReadCorruptFile)
+                } else if errno != EINTR {
+                    break  // Not supported here (another file system, an old kernel): copy through the buffer.
+                }
+            }
+        }
+        while remaining > 0 {
+            let read = positionalRead(pending.source, into: buffer.baseAddress!, count: Int(min(remaining, UInt64(buffer.count))), at: UInt64(position))
+            guard read > 0 else { throw CocoaError(.fileReadCorruptFile) }
+            try writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<read]))
+            remaining -= UInt64(read)
+            position += Int64(read)
+        }
+    }
+
+    private typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
+
+    /// Glibc's module map hides `copy_file_range` (it needs _GNU_SOURCE), so it is looked up at run time.
+    private static let copyFileRange: CopyFileRange? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "copy_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: CopyFileRange.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    private func localHeader(_ name: [UInt8], crc: UInt32, size: UInt64) -> [UInt8] {
         var header = HeaderBytes()
         header.le32(0x0403_4b50)
         header.le16(20)  // version needed: 2.0
@@ -83,9 +150,14 @@ final class ZipWriter {
         header.le16(UInt16(name.count))
         header.le16(0)
         header.bytes += name
-        try header.bytes.withUnsafeBytes { try append($0) }
+        return header.bytes
+    }
+
+    private func appendLocalHeader(_ name: [UInt8], crc: UInt32, size: UInt64, isDirectory: Bool) throws {
+        let header = localHeader(name, crc: crc, size: size)
+        try header.withUnsafeBytes { try append($0) }
         entries.append(Entry(name: name, crc: crc, size: size, offset: offset, isDirectory: isDirectory))
-        offset += UInt64(header.bytes.count)
+        offset += UInt64(header.count)
     }
 
     /// Writes the central directory and its end records, then everything still buffered.
@@ -151,11 +223,13 @@ final class ZipWriter {
         end.le32(needs64 ? 0xFFFF_FFFF : UInt32(directoryOffset))
         end.le16(0)
         try end.bytes.withUnsafeBytes { try append($0) }
+        try copyPending()
         try flush()
     }
 
     /// Buffers `bytes`, or writes them straight through when they would fill the buffer anyway.
     private func append(_ bytes: UnsafeRawBufferPointer) throws {
+        if pendingCopy != nil { try copyPending() }
         if bytes.count > buffer.count - buffered { try flush() }
         if bytes.count >= buffer.count {
             try writeAll(bytes)

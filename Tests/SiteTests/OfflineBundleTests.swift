@@ -86,6 +86,31 @@ import Glibc
         #expect(listing.contains("No errors detected"))
     }
 
+    /// With the same timestamp, a reused entry's local header is the very one in the previous bundle, so runs
+    /// of such entries are copied whole (`copy_file_range`); the bytes are still those of a fresh bundle.
+    @Test func entriesWithTheSameHeaderAreCopiedWholeAndGiveTheBytesOfAFreshBundle() throws {
+        let builds = try Builds()
+        defer { try? FileManager.default.removeItem(at: builds.folder) }
+        var old = try Data(contentsOf: builds.previousBundle)
+        let text = Data("<p>Letter a!</p>".utf8)
+        let at = try #require(old.range(of: text))
+        old[at.lowerBound + 4] = UInt8(ascii: "X")
+        try old.write(to: builds.previousBundle)
+
+        let reused = try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp, previous: builds.previous)
+        let copied = try Data(contentsOf: builds.stagedBundle)
+        #expect(reused == Builds.files.count - 1)
+        // The spoiled byte came along with its entry, so the data was copied, not read again.
+        #expect(copied.range(of: Data("<p>LXtter a!</p>".utf8)) != nil)
+        old[at.lowerBound + 4] = UInt8(ascii: "e")
+        try old.write(to: builds.previousBundle)
+        try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp, previous: builds.previous)
+        let repaired = try Data(contentsOf: builds.stagedBundle)
+        try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp)
+        #expect(repaired == (try Data(contentsOf: builds.stagedBundle)))
+        #expect(try unzip(["-tq", builds.stagedBundle.path]).contains("No errors detected"))
+    }
+
     @Test func reusedDataComesFromThePreviousBundle() throws {
         let builds = try Builds()
         defer { try? FileManager.default.removeItem(at: builds.folder) }
