@@ -81,8 +81,11 @@ enum Sitemap {
     /// `lastmod` is the date of the document a page shows, when there is one.
     static func file(for pages: [OutputFile], model: SiteModel) -> OutputFile {
         var dates: [String: String] = [:]
-        for document in model.site.documents {
-            for prefix in ["", "slides/", "packets/"] { dates[prefix + document.outputPath] = document.date }
+        dates.reserveCapacity(model.site.documents.count * 3)
+        for index in model.site.documents.indices {
+            // By index: iterating copies each document, which is large.
+            let (outputPath, date) = (model.site.documents[index].outputPath, model.site.documents[index].date)
+            for prefix in ["", "slides/", "packets/"] { dates[prefix + outputPath] = date }
         }
         let base = model.site.config.baseURL
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
@@ -98,7 +101,9 @@ enum Sitemap {
 /// Escaping for XML text and attributes; drops the control characters XML 1.0 cannot carry.
 enum XMLText {
     static func escape(_ text: String) -> String {
-        HTML.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+        // Most text has nothing to drop; filtering scalars for every sitemap entry showed in a rebuild's profile.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return HTML.escape(text) }
+        return HTML.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
             scalar.value >= 0x20 ? !(0xFFFE...0xFFFF).contains(scalar.value) : scalar == "\t" || scalar == "\n" || scalar == "\r"
         })))
     }
