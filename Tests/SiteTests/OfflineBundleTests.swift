@@ -61,6 +61,15 @@ import Glibc
             try data.write(to: url)
         }
 
+        /// Puts `letter` in place of the "e" of "Letter a!" in the previous bundle's copy of that page
+        /// ("e" puts it back), where only an entry copied from that bundle can pick it up.
+        func spoilLetterA(_ letter: Character) throws {
+            var old = try Data(contentsOf: previousBundle)
+            let at = try #require(old.range(of: Data("<p>Letter a!</p>".utf8)) ?? old.range(of: Data("<p>LXtter a!</p>".utf8)))
+            old[at.lowerBound + 4] = letter.asciiValue!
+            try old.write(to: previousBundle)
+        }
+
         /// The staged bundle written with the previous build, how many files it reused, and one written without.
         func writeBoth() throws -> (withPrevious: Data, reused: Int, fromScratch: Data) {
             let reused = try OfflineBundle.write(from: staging, timestamp: OfflineBundleTests.secondStamp, previous: previous)
@@ -91,19 +100,14 @@ import Glibc
     @Test func entriesWithTheSameHeaderAreCopiedWholeAndGiveTheBytesOfAFreshBundle() throws {
         let builds = try Builds()
         defer { try? FileManager.default.removeItem(at: builds.folder) }
-        var old = try Data(contentsOf: builds.previousBundle)
-        let text = Data("<p>Letter a!</p>".utf8)
-        let at = try #require(old.range(of: text))
-        old[at.lowerBound + 4] = UInt8(ascii: "X")
-        try old.write(to: builds.previousBundle)
+        try builds.spoilLetterA("X")
 
         let reused = try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp, previous: builds.previous)
         let copied = try Data(contentsOf: builds.stagedBundle)
         #expect(reused == Builds.files.count - 1)
         // The spoiled byte came along with its entry, so the data was copied, not read again.
         #expect(copied.range(of: Data("<p>LXtter a!</p>".utf8)) != nil)
-        old[at.lowerBound + 4] = UInt8(ascii: "e")
-        try old.write(to: builds.previousBundle)
+        try builds.spoilLetterA("e")
         try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp, previous: builds.previous)
         let repaired = try Data(contentsOf: builds.stagedBundle)
         try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp)
@@ -115,11 +119,7 @@ import Glibc
         let builds = try Builds()
         defer { try? FileManager.default.removeItem(at: builds.folder) }
         // Entry data is trusted, not re-read: spoil one byte of a reused entry's data in the old bundle.
-        var old = try Data(contentsOf: builds.previousBundle)
-        let text = Data("<p>Letter a!</p>".utf8)
-        let at = try #require(old.range(of: text))
-        old[at.lowerBound + 4] = UInt8(ascii: "X")
-        try old.write(to: builds.previousBundle)
+        try builds.spoilLetterA("X")
         let result = try builds.writeBoth()
         #expect(result.reused == Builds.files.count - 1)
         #expect(result.withPrevious.range(of: Data("<p>LXtter a!</p>".utf8)) != nil)
