@@ -24,19 +24,62 @@ public struct ParallelWork: Sendable {
     }
 
     /// `items.map(transform)`, with items handed out one at a time to `jobs` threads.
+    ///
+    /// The calling thread works too, beside `jobs - 1` threads started for this call. Not
+    /// `DispatchQueue.concurrentPerform`: libdispatch runs an apply nested in another one on a
+    /// single thread, so a generator's own map (every code page, every document page) ran on one
+    /// core while the other sat idle once the smaller generators were done.
     public func map<Item, Result>(_ items: [Item], _ transform: (Item) -> Result) -> [Result] {
         guard jobs > 1, items.count > 1 else { return items.map(transform) }
         return withoutActuallyEscaping(transform) { transform in
             let slots = Slots<Result>(count: items.count)
             nonisolated(unsafe) let transform = transform
             nonisolated(unsafe) let items = items
-            DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
+            let work: @Sendable () -> Void = {
                 while let index = slots.claim() {
                     slots.store(transform(items[index]), at: index)
                 }
             }
+            // Joined before returning, so no thread still holds `transform` when this call ends.
+            let helpers = (1..<min(jobs, items.count)).compactMap { _ in HelperThread.start(work) }
+            work()
+            for helper in helpers { helper.join() }
             return slots.results()
         }
+    }
+}
+
+/// A POSIX thread that runs one closure; unlike `Thread`, it can be joined.
+private struct HelperThread {
+    private let thread: pthread_t
+
+    private final class Start {
+        let work: @Sendable () -> Void
+        init(_ work: @escaping @Sendable () -> Void) { self.work = work }
+    }
+
+    /// Starts `work` on a new thread with the main thread's stack size (rendering nested templates
+    /// recurses deeply); nil when no thread can be made, and the caller then does the work itself.
+    static func start(_ work: @escaping @Sendable () -> Void) -> HelperThread? {
+        let start = Unmanaged.passRetained(Start(work)).toOpaque()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 8 << 20)
+        var thread = pthread_t()
+        let status = pthread_create(&thread, &attributes, { raw in
+            Unmanaged<Start>.fromOpaque(raw!).takeRetainedValue().work()
+            return nil
+        }, start)
+        guard status == 0 else {
+            Unmanaged<Start>.fromOpaque(start).release()
+            return nil
+        }
+        return HelperThread(thread: thread)
+    }
+
+    func join() {
+        pthread_join(thread, nil)
     }
 }
 

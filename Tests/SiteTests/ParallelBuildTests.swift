@@ -74,4 +74,19 @@ import Testing
         #expect(mapped == items.map { $0 * 2 })
         #expect(ParallelWork(jobs: 1).map(items) { $0 + 1 } == items.map { $0 + 1 })
     }
+
+    /// A generator maps over its pages inside the map over generators; that inner map must use every thread too.
+    @Test func nestedMapRunsItemsAtTheSameTime() {
+        let work = ParallelWork(jobs: 2)
+        let met = work.map([0, 1]) { _ -> [Bool] in
+            // Each inner item waits for its sibling, which only arrives when both run at once.
+            let (first, second) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+            return work.map([0, 1]) { item -> Bool in
+                let (mine, other) = item == 0 ? (first, second) : (second, first)
+                mine.signal()
+                return other.wait(timeout: .now() + 10) == .success
+            }
+        }
+        #expect(met == [[true, true], [true, true]])
+    }
 }
