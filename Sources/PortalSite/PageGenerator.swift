@@ -26,6 +26,20 @@ enum PageGenerators {
         StaffingPages(),
         OccupationCodePages(),
     ]
+
+    /// Positions in ``all`` in the order generators start: the longest single pieces of work first
+    /// (the search index, then the code pages with their redlines), so that neither is left running
+    /// alone on one core at the end.
+    static let startOrder: [Int] = {
+        func rank(_ generator: any PageGenerator) -> Int {
+            switch generator {
+            case is SearchPages: 0
+            case is OccupationCodePages: 1
+            default: 2
+            }
+        }
+        return all.indices.sorted { (rank(all[$0]), $0) < (rank(all[$1]), $1) }
+    }()
 }
 
 /// One finished output file: where it goes, relative to the output root, and its text.

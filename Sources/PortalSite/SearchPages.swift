@@ -22,20 +22,14 @@ struct SearchPages: PageGenerator {
 
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
         let documents = Self.documentsInIndexOrder(model)
-        let documentFiles = ParallelWork().map(Array(documents.enumerated())) { number, document in
-            model.memoized(SearchIndexFiles.documentPath(number: number)) {
-                OutputFile(
-                    path: SearchIndexFiles.documentPath(number: number),
-                    contents: SearchIndexFiles.documentScript(number: number, document: Self.searchDocument(document, model)))
-            }
-        }
+        // The index first: it is one long unit, and the document files can fill the other core meanwhile.
         let index = model.memoized("search-index") { () -> [OutputFile] in
             // The index reads every document's terms; they stand for its body, which it never reads itself.
             DependencyRecorder.note(documents.map(\.path))
             // Terms are worked out on every core; the dependency on each document is noted above.
             let terms = ParallelWork().map(documents) { model.searchTerms(of: $0) }
             // The index needs each document's result fields and its number of parts, not their texts:
-            // those go to the document files above.
+            // those go to the document files below.
             let fields = zip(documents, terms).map { document, terms in
                 var fields = Self.resultFields(document)
                 fields.parts = Array(repeating: SearchPart(anchor: "", heading: "", text: ""), count: terms.units.count - 1)
@@ -56,6 +50,13 @@ struct SearchPages: PageGenerator {
                 description: "Search every letter, position description, presentation and Q&A on the \(model.site.config.title).",
                 bodyClass: "search")
             return [page] + files.map { OutputFile(path: $0.path, contents: $0.contents) }
+        }
+        let documentFiles = ParallelWork().map(Array(documents.enumerated())) { number, document in
+            model.memoized(SearchIndexFiles.documentPath(number: number)) {
+                OutputFile(
+                    path: SearchIndexFiles.documentPath(number: number),
+                    contents: SearchIndexFiles.documentScript(number: number, document: Self.searchDocument(document, model)))
+            }
         }
         return index + documentFiles
     }

@@ -149,12 +149,14 @@ public struct SiteBuilder: Sendable {
             }
             options.progress?(.stage(handling == .written ? "Rendering and writing pages" : "Rendering pages"))
             // Generators only read the model, so they run side by side; their pages keep the listed order.
-            let generated = work.map(PageGenerators.all) { generator in
-                Result { () throws(Diagnostics) in
+            let started = work.map(PageGenerators.startOrder) { position in
+                let generator = PageGenerators.all[position]
+                return Result { () throws(Diagnostics) in
                     guard let unit = generator.memoUnit else { return try generator.pages(for: model) }
                     return try model.memoized(unit) { () throws(Diagnostics) in try generator.pages(for: model) }
                 }
             }
+            let generated = zip(PageGenerators.startOrder, started).sorted { $0.0 < $1.0 }.map(\.1)
             for result in generated {
                 pages += try result.get()
             }
@@ -220,22 +222,36 @@ public struct SiteBuilder: Sendable {
             // A recycled staging folder may still hold files this build does not write.
             let staged = checked.pages.map(\.path) + checked.theme.assets.map { "assets/\($0)" }
             try output.prune(keeping: Set(staged))
-            if options.offlineBundle {
+            // The bodies, facts and terms in the cache depend on the content alone, not on this output,
+            // so they are saved on the other core while the bundle is written.
+            let bundled = ParallelWork(jobs: 2).map([true, false]) { bundling -> (any Error)? in
+                guard bundling else {
+                    saveDocumentCache(incremental, checked)
+                    return nil
+                }
+                guard options.offlineBundle else { return nil }
                 let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
-                try OfflineBundle.write(
-                    from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
-                    previous: options.outputDirectory.standardizedFileURL, files: staged, unchanged: reused)
+                do {
+                    try OfflineBundle.write(
+                        from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
+                        previous: options.outputDirectory.standardizedFileURL, files: staged, unchanged: reused)
+                    return nil
+                } catch {
+                    return error
+                }
             }
+            if let error = bundled[0] { throw error }
             incremental?.memo.recordFiles(in: output.staging)
             try output.commit()
         } catch {
             throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")
         }
-        // Saved while the output's lock is still held, so no other build reads a half-written cache;
-        // the previous output is deleted on the other core meanwhile.
+        // The record of which pages this output holds is saved only once the output is committed, while
+        // the output's lock is still held, so no other build reads a half-written cache; the previous
+        // output is deleted on the other core meanwhile.
         withExtendedLifetime(output) {
             _ = ParallelWork(jobs: 2).map([true, false]) { removing in
-                if removing { output.removePrevious() } else { saveCache(cache, incremental, checked) }
+                if removing { output.removePrevious() } else { saveManifest(cache, incremental) }
             }
         }
         return BuildReport(
@@ -243,11 +259,12 @@ public struct SiteBuilder: Sendable {
             warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: reused.count)
     }
 
-    /// Writes what the next build needs to reuse this one's pages and bodies.
-    private func saveCache(_ cache: BuildCache?, _ incremental: Incremental?, _ checked: CheckedSite) {
-        guard let cache, let incremental, let model = checked.model else { return }
-        // The cache only saves time: when it cannot be written, the next build renders everything.
-        // Parts that this build took whole from the cache are left as they are.
+    /// Writes what the next build needs to reuse this one's bodies and search terms.
+    ///
+    /// The cache only saves time: when it cannot be written, the next build renders everything.
+    /// Parts that this build took whole from the cache are left as they are.
+    private func saveDocumentCache(_ incremental: Incremental?, _ checked: CheckedSite) {
+        guard let incremental, let model = checked.model else { return }
         // The loader matches known documents by their front matter, so a body edit leaves this file right.
         if !checked.site.documents.allSatisfy({ incremental.knownDocuments[$0.path]?.frontMatterHash == $0.frontMatterHash })
             || incremental.knownDocuments.count != checked.site.documents.count
@@ -267,9 +284,12 @@ public struct SiteBuilder: Sendable {
         if let contextKey = model.documentContextKey, let terms = model.searchTermStore.changedEntries {
             try? incremental.documents.saveSearchTerms(terms, contextKey: contextKey)
         }
-        if incremental.memo.renderedAny {
-            try? cache.save(BuildCache.Manifest(globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))
-        }
+    }
+
+    /// Writes which files each unit of pages became, so the next build can reuse them from the committed output.
+    private func saveManifest(_ cache: BuildCache?, _ incremental: Incremental?) {
+        guard let cache, let incremental, incremental.memo.renderedAny else { return }
+        try? cache.save(BuildCache.Manifest(globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))
     }
 }
 
