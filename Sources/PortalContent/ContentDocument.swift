@@ -65,31 +65,166 @@ public struct PositionFields: Sendable, Equatable {
 /// The build cache keeps it without its body (``BinaryCodable``): the body is
 /// the part of the source after the front matter, which the loader reads anyway.
 public struct ContentDocument: Sendable, Equatable {
+    // The fields live in one shared box, copied on write: documents are copied into listings, lookups
+    // and closures all over a build, and a copy of the struct itself retained every string in it.
+    private final class Storage: @unchecked Sendable {
+        var path: String
+        var displayPath: String
+        var kind: DocumentKind
+        var title: String
+        var date: String
+        var summary: String?
+        var sourceDate: String?
+        var consultation: String?
+        var letter: LetterFields?
+        var position: PositionFields?
+        var body: String
+        var bodyLineOffset: Int
+        var fieldLocations: [String: SourceLocation]
+        var sourceHash: UInt64
+        var frontMatterHash: UInt64
+
+        init(path: String, displayPath: String, kind: DocumentKind, title: String, date: String, summary: String?, sourceDate: String?, consultation: String?, letter: LetterFields?, position: PositionFields?, body: String, bodyLineOffset: Int, fieldLocations: [String: SourceLocation], sourceHash: UInt64, frontMatterHash: UInt64) {
+            self.path = path
+            self.displayPath = displayPath
+            self.kind = kind
+            self.title = title
+            self.date = date
+            self.summary = summary
+            self.sourceDate = sourceDate
+            self.consultation = consultation
+            self.letter = letter
+            self.position = position
+            self.body = body
+            self.bodyLineOffset = bodyLineOffset
+            self.fieldLocations = fieldLocations
+            self.sourceHash = sourceHash
+            self.frontMatterHash = frontMatterHash
+        }
+
+        func copy() -> Storage {
+            Storage(path: path, displayPath: displayPath, kind: kind, title: title, date: date, summary: summary, sourceDate: sourceDate, consultation: consultation, letter: letter, position: position, body: body, bodyLineOffset: bodyLineOffset, fieldLocations: fieldLocations, sourceHash: sourceHash, frontMatterHash: frontMatterHash)
+        }
+    }
+
+    private var storage: Storage
+
+    init(
+        path: String,
+        displayPath: String,
+        kind: DocumentKind,
+        title: String,
+        date: String,
+        summary: String?,
+        sourceDate: String?,
+        consultation: String?,
+        letter: LetterFields?,
+        position: PositionFields?,
+        body: String,
+        bodyLineOffset: Int,
+        fieldLocations: [String: SourceLocation],
+        sourceHash: UInt64 = 0,
+        frontMatterHash: UInt64 = 0
+    ) {
+        storage = Storage(path: path, displayPath: displayPath, kind: kind, title: title, date: date, summary: summary, sourceDate: sourceDate, consultation: consultation, letter: letter, position: position, body: body, bodyLineOffset: bodyLineOffset, fieldLocations: fieldLocations, sourceHash: sourceHash, frontMatterHash: frontMatterHash)
+    }
+
+    /// The box, first copied when another document shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
     /// Path relative to the content folder, with `/` separators: `letters/x.md`.
-    public var path: String
+    public var path: String {
+        get { storage.path }
+        set { unique().path = newValue }
+    }
     /// The path as diagnostics show it: `Content/letters/x.md`.
-    public var displayPath: String
-    public var kind: DocumentKind
-    public var title: String
+    public var displayPath: String {
+        get { storage.displayPath }
+        set { unique().displayPath = newValue }
+    }
+    public var kind: DocumentKind {
+        get { storage.kind }
+        set { unique().kind = newValue }
+    }
+    public var title: String {
+        get { storage.title }
+        set { unique().title = newValue }
+    }
     /// The date in `YYYY-MM-DD` form, already checked to be a real calendar day.
-    public var date: String
-    public var summary: String?
+    public var date: String {
+        get { storage.date }
+        set { unique().date = newValue }
+    }
+    public var summary: String? {
+        get { storage.summary }
+        set { unique().summary = newValue }
+    }
     /// Set when the source has no date of its own (e.g. `undated`); `date` is then when it was added.
-    public var sourceDate: String?
+    public var sourceDate: String? {
+        get { storage.sourceDate }
+        set { unique().sourceDate = newValue }
+    }
     /// The path of the letter that proposed or enclosed this document, relative to Content/.
-    public var consultation: String?
-    public var letter: LetterFields?
-    public var position: PositionFields?
+    public var consultation: String? {
+        get { storage.consultation }
+        set { unique().consultation = newValue }
+    }
+    public var letter: LetterFields? {
+        get { storage.letter }
+        set { unique().letter = newValue }
+    }
+    public var position: PositionFields? {
+        get { storage.position }
+        set { unique().position = newValue }
+    }
     /// The Markdown after the front matter.
-    public var body: String
+    public var body: String {
+        get { storage.body }
+        set { unique().body = newValue }
+    }
     /// Add this to a line number within `body` to get the line in the file.
-    public var bodyLineOffset: Int
+    public var bodyLineOffset: Int {
+        get { storage.bodyLineOffset }
+        set { unique().bodyLineOffset = newValue }
+    }
     /// Where each front-matter field's value starts in the file.
-    public var fieldLocations: [String: SourceLocation]
+    public var fieldLocations: [String: SourceLocation] {
+        get { storage.fieldLocations }
+        set { unique().fieldLocations = newValue }
+    }
     /// ``StableHash`` of the whole file as loaded; the build cache compares it between builds.
-    public var sourceHash: UInt64 = 0
+    public var sourceHash: UInt64 {
+        get { storage.sourceHash }
+        set { unique().sourceHash = newValue }
+    }
     /// ``StableHash`` of the lines before the body: every field other pages may show comes from them.
-    public var frontMatterHash: UInt64 = 0
+    public var frontMatterHash: UInt64 {
+        get { storage.frontMatterHash }
+        set { unique().frontMatterHash = newValue }
+    }
+
+    public static func == (lhs: ContentDocument, rhs: ContentDocument) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        let (a, b) = (lhs.storage, rhs.storage)
+        return a.path == b.path
+            && a.displayPath == b.displayPath
+            && a.kind == b.kind
+            && a.title == b.title
+            && a.date == b.date
+            && a.summary == b.summary
+            && a.sourceDate == b.sourceDate
+            && a.consultation == b.consultation
+            && a.letter == b.letter
+            && a.position == b.position
+            && a.body == b.body
+            && a.bodyLineOffset == b.bodyLineOffset
+            && a.fieldLocations == b.fieldLocations
+            && a.sourceHash == b.sourceHash
+            && a.frontMatterHash == b.frontMatterHash
+    }
 
     /// The location of a front-matter field, or line 1 when the field is absent.
     public func location(ofField field: String) -> SourceLocation {
