@@ -18,6 +18,10 @@ public enum DocumentDecoder {
     nonisolated(unsafe) static let gradePattern = /[A-Z][A-Z0-9]{0,3}-[0-9]{2}/
     nonisolated(unsafe) static let datePattern = /([0-9]{4})-([0-9]{2})-([0-9]{2})/
 
+    /// Only the null rule of Yams' default resolver: every field is read as text, so the bool, int,
+    /// float and timestamp rules decided nothing, yet each ran its regular expression on every value.
+    static let resolver = Resolver.basic.appending(.null)
+
     /// Decodes `text`, the whole file at `path` (relative to Content/), shown in diagnostics as `displayPath`.
     public static func decode(_ text: String, path: String, displayPath: String) -> Result<ContentDocument, Diagnostics> {
         let text = LineBreaks.normalized(text)
@@ -44,7 +48,7 @@ public enum DocumentDecoder {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: split.yaml)
+            root = try Yams.compose(yaml: split.yaml, Self.resolver)
         } catch let error as YamlError {
             let (line, column, problem) = locate(error)
             return failure("invalid YAML in front matter: \(problem); check quoting and indentation", line: line + 1, column: column)
