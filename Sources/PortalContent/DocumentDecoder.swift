@@ -18,9 +18,9 @@ public enum DocumentDecoder {
     nonisolated(unsafe) static let gradePattern = /[A-Z][A-Z0-9]{0,3}-[0-9]{2}/
     nonisolated(unsafe) static let datePattern = /([0-9]{4})-([0-9]{2})-([0-9]{2})/
 
-    /// Only the null rule of Yams' default resolver: every field is read as text, so the bool, int,
-    /// float and timestamp rules decided nothing, yet each ran its regular expression on every value.
-    static let resolver = Resolver.basic.appending(.null)
+    /// No implicit types: every field is read as text, so the default resolver's bool, int, float and
+    /// timestamp rules decided nothing, yet each ran its regular expression on every value it compared.
+    static let resolver = Resolver.basic
 
     /// Decodes `text`, the whole file at `path` (relative to Content/), shown in diagnostics as `displayPath`.
     public static func decode(_ text: String, path: String, displayPath: String) -> Result<ContentDocument, Diagnostics> {

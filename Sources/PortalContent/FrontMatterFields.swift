@@ -83,7 +83,9 @@ struct FrontMatterFields {
             return nil
         }
         let value = scalar.string.trimmingCharacters(in: .whitespaces)
-        if value.isEmpty || scalar.tag == Tag(.null) && scalar.string == "~" {
+        // YAML's `~` is null, so empty; quoted, or given a tag, it is text. The tag is not resolved at
+        // this point (Yams resolves lazily), so comparing it with `Tag(.null)` never matched.
+        if value.isEmpty || scalar.style == .plain && scalar.tag == .implicit && scalar.string == "~" {
             report("field '\(field)' is empty; give it a value\(hint.isEmpty ? "" : ", e.g. \(field): \(hint)")", at: node)
             return nil
         }

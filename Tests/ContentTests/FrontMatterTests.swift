@@ -60,6 +60,16 @@ import Testing
         #expect(found.first?.message.contains("must be a real date in YYYY-MM-DD form") == true)
     }
 
+    /// YAML's null, `~`, is an empty value; quoted, or in a word such as a yes/no, a number or a date, it is text.
+    @Test func nullIsEmptyButQuotedTildeAndOtherTypedLookingValuesAreText() throws {
+        let found = diagnostics(letter.replacingOccurrences(of: "title: A letter", with: "title: ~"))
+        #expect(found.map(\.description) == ["Content/letters/x.md:2:8: error: field 'title' is empty; give it a value, e.g. title: Customer Relations Coordinator"])
+        for (value, text) in [("\"~\"", "~"), ("yes", "yes"), ("0x1F", "0x1F"), ("1.5e3", "1.5e3"), ("2001-12-14t21:59:43.10-05:00", "2001-12-14t21:59:43.10-05:00")] {
+            let document = try decode(letter.replacingOccurrences(of: "title: A letter", with: "title: \(value)")).get()
+            #expect(document.title == text)
+        }
+    }
+
     @Test func unknownKindListsTheKinds() {
         let found = diagnostics("---\ntitle: X\nkind: memo\ndate: 2020-01-01\n---\n")
         #expect(found.map(\.description) == [
