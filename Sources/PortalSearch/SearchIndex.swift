@@ -41,162 +41,216 @@ public struct SearchIndex: Sendable, Equatable {
     /// parts stops the program rather than index parts that do not exist.
     public init(documents: [SearchDocument], terms: [SearchDocumentTerms], ranking: SearchRanking = SearchRanking()) {
         precondition(documents.count == terms.count, "one SearchDocumentTerms per document")
+        var builder = Builder(ranking: ranking)
+        for document in terms { builder.add(document) }
+        self.init(documents: documents, builder: builder)
+    }
+
+    /// Indexes `documents` from a builder that was given each one's terms, in the same order.
+    public init(documents: [SearchDocument], builder: consuming Builder) {
+        precondition(documents.count == builder.unitCounts.count, "one SearchDocumentTerms per document")
         for (number, document) in documents.enumerated() {
-            precondition(terms[number].units.count == document.parts.count + 1, "terms of another version of document \(number)")
+            precondition(builder.unitCounts[number] == document.parts.count + 1, "terms of another version of document \(number)")
         }
         self.documents = documents
-        (postings, prunedCounts) = PostingsBuilder(documents: terms, ranking: ranking).postings()
+        (postings, prunedCounts) = builder.postings()
     }
-}
 
-/// The arithmetic of ``SearchIndex``, over term numbers and flat arrays.
-///
-/// Every (term, part) pair is one posting, so a term's posting count is the
-/// number of parts that contain it: counting those first lets every list be
-/// filled in place, already in (document, part) order.
-private struct PostingsBuilder {
-    typealias Field = SearchRanking.Field
+    /// Gathers the index one document's terms at a time, so a caller need not hold every document's terms at once.
+    ///
+    /// It keeps each term once and, per (part, term) pair, only the term's number
+    /// and its counts, packed; ``SearchIndex/init(documents:builder:)`` works out
+    /// the impacts, which need every document's lengths and counts first.
+    public struct Builder: Sendable {
+        typealias Field = SearchRanking.Field
+        typealias FieldCounts = SearchDocumentTerms.FieldCounts
 
-    let ranking: SearchRanking
-    var names: [String] = []
-    /// Where each list starts in `postingUnit`/`postingImpact`; a term's list ends where the next one starts.
-    var listStart: [Int] = []
-    var postingUnit: [Int32] = []
-    var postingImpact: [Int] = []
-    /// By unit number, in order: the document and the part.
-    var unitDocument: [Int32] = []
-    var unitPart: [Int32] = []
+        let ranking: SearchRanking
+        private var table = TermTable(capacity: 4096)
+        private var names: [String] = []
+        /// By term number: how many parts contain it.
+        private var partsContaining: [Int] = []
+        private var lengthSums = [0, 0, 0]
+        private var nonEmptyFields = [0, 0, 0]
+        /// By document: its number of units (itself, then its parts).
+        private(set) var unitCounts: [Int] = []
+        /// By unit, in order: the field lengths, and where its entries end.
+        private var unitLengths: [FieldCounts] = []
+        private var unitEnds: [Int] = []
+        /// By entry, one per (unit, term) pair in order: the term's number and its counts, packed
+        /// as 8 bits of title, 8 of code and 16 of body. Counts too large for that are in `largeCounts`.
+        private var entryTerms: [Int32] = []
+        private var entryCounts: [UInt32] = []
+        private var largeCounts: [Int: FieldCounts] = [:]
 
-    init(documents: [SearchDocumentTerms], ranking: SearchRanking) {
-        self.ranking = ranking
-        // Term numbers for each document's own terms, and how many parts contain each term.
-        var table = TermTable(capacity: 4096)
-        var globalTerm: [Int32] = []
-        globalTerm.reserveCapacity(documents.reduce(0) { $0 + $1.terms.count })
-        var partsContaining: [Int] = []
-        var lengthSums = [0, 0, 0]
-        var nonEmptyFields = [0, 0, 0]
-        var unitCount = 0
-        for document in documents {
-            let base = globalTerm.count
+        public init(ranking: SearchRanking = SearchRanking()) {
+            self.ranking = ranking
+        }
+
+        /// Adds the next document's terms; documents are numbered in the order they are added.
+        public mutating func add(_ document: SearchDocumentTerms) {
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(document.terms.count)
             for term in document.terms {
                 let number = table.insert(term)
                 if number == names.count {
                     names.append(term)
                     partsContaining.append(0)
                 }
-                globalTerm.append(Int32(number))
+                numbers.append(Int32(number))
             }
+            unitCounts.append(document.units.count)
             for unit in document.units {
-                unitCount += 1
+                unitLengths.append(unit.lengths)
                 for field in Field.allCases where unit.lengths[field] > 0 {
                     lengthSums[field.rawValue] += Int(unit.lengths[field])
                     nonEmptyFields[field.rawValue] += 1
                 }
-                for entry in unit.terms { partsContaining[Int(globalTerm[base + Int(entry.term)])] += 1 }
+                for entry in unit.terms {
+                    let term = numbers[Int(entry.term)]
+                    partsContaining[Int(term)] += 1
+                    entryTerms.append(term)
+                    let counts = entry.counts
+                    if (0..<256).contains(counts.title), (0..<256).contains(counts.code), (0..<65536).contains(counts.body) {
+                        entryCounts.append(UInt32(counts.title) << 24 | UInt32(counts.code) << 16 | UInt32(counts.body))
+                    } else {
+                        largeCounts[entryCounts.count] = counts
+                        entryCounts.append(0)
+                    }
+                }
+                unitEnds.append(entryTerms.count)
             }
         }
-        let averages = Field.allCases.map { field in
-            nonEmptyFields[field.rawValue] == 0 ? 1 : Double(lengthSums[field.rawValue]) / Double(nonEmptyFields[field.rawValue])
-        }
-        let weights = Field.allCases.map(ranking.weight)
-        let idf = partsContaining.map { ranking.idf(partsContaining: $0, of: unitCount) }
 
-        listStart.reserveCapacity(names.count + 1)
-        var total = 0
-        for count in partsContaining {
+        private func counts(ofEntry entry: Int) -> FieldCounts {
+            if let large = largeCounts[entry] { return large }
+            let packed = entryCounts[entry]
+            return FieldCounts(title: Int32(packed >> 24), code: Int32((packed >> 16) & 0xFF), body: Int32(packed & 0xFFFF))
+        }
+
+        /// The lists by term, those longer than the limit cut to their best parts, and the cut terms' full counts.
+        ///
+        /// Every (term, part) pair is one posting, so a term's posting count is the
+        /// number of parts that contain it: counting those first lets every list be
+        /// filled in place, already in (document, part) order.
+        consuming func postings() -> ([String: [SearchIndex.Posting]], [String: Int]) {
+            let unitCount = unitLengths.count
+            let averages = Field.allCases.map { field in
+                nonEmptyFields[field.rawValue] == 0 ? 1 : Double(lengthSums[field.rawValue]) / Double(nonEmptyFields[field.rawValue])
+            }
+            let weights = Field.allCases.map(ranking.weight)
+            let idf = partsContaining.map { ranking.idf(partsContaining: $0, of: unitCount) }
+
+            var listStart: [Int] = []
+            listStart.reserveCapacity(names.count + 1)
+            var total = 0
+            for count in partsContaining {
+                listStart.append(total)
+                total += count
+            }
             listStart.append(total)
-            total += count
-        }
-        listStart.append(total)
-        var next = listStart
-        postingUnit = [Int32](repeating: 0, count: total)
-        postingImpact = [Int](repeating: 0, count: total)
-        unitDocument.reserveCapacity(unitCount)
-        unitPart.reserveCapacity(unitCount)
+            var next = listStart
+            var postingUnit = [Int32](repeating: 0, count: total)
+            // Impacts are small (a score below about 35, times the scale), so 32 bits hold them.
+            var postingImpact = [Int32](repeating: 0, count: total)
+            var unitDocument: [Int32] = []
+            var unitPart: [Int32] = []
+            unitDocument.reserveCapacity(unitCount)
+            unitPart.reserveCapacity(unitCount)
+            for (document, units) in unitCounts.enumerated() {
+                for part in 0..<units {
+                    unitDocument.append(Int32(document))
+                    unitPart.append(Int32(part))
+                }
+            }
 
-        var base = 0
-        for (number, document) in documents.enumerated() {
-            for (part, unit) in document.units.enumerated() {
-                let unitNumber = Int32(unitDocument.count)
-                unitDocument.append(Int32(number))
-                unitPart.append(Int32(part))
-                let titleNorm = ranking.norm(length: Int(unit.lengths.title), average: averages[Field.title.rawValue])
-                let codeNorm = ranking.norm(length: Int(unit.lengths.code), average: averages[Field.code.rawValue])
-                let bodyNorm = ranking.norm(length: Int(unit.lengths.body), average: averages[Field.body.rawValue])
-                for entry in unit.terms {
-                    let term = Int(globalTerm[base + Int(entry.term)])
+            var entry = 0
+            for unit in 0..<unitCount {
+                let lengths = unitLengths[unit]
+                let titleNorm = ranking.norm(length: Int(lengths.title), average: averages[Field.title.rawValue])
+                let codeNorm = ranking.norm(length: Int(lengths.code), average: averages[Field.code.rawValue])
+                let bodyNorm = ranking.norm(length: Int(lengths.body), average: averages[Field.body.rawValue])
+                while entry < unitEnds[unit] {
+                    let term = Int(entryTerms[entry])
+                    let counts = counts(ofEntry: entry)
                     // In `Field` order, as `SearchRanking.score` sums.
                     var weighted = 0.0
-                    if entry.counts.title > 0 {
-                        weighted += ranking.weightedFrequency(Int(entry.counts.title), weight: weights[Field.title.rawValue], norm: titleNorm)
+                    if counts.title > 0 {
+                        weighted += ranking.weightedFrequency(Int(counts.title), weight: weights[Field.title.rawValue], norm: titleNorm)
                     }
-                    if entry.counts.code > 0 {
-                        weighted += ranking.weightedFrequency(Int(entry.counts.code), weight: weights[Field.code.rawValue], norm: codeNorm)
+                    if counts.code > 0 {
+                        weighted += ranking.weightedFrequency(Int(counts.code), weight: weights[Field.code.rawValue], norm: codeNorm)
                     }
-                    if entry.counts.body > 0 {
-                        weighted += ranking.weightedFrequency(Int(entry.counts.body), weight: weights[Field.body.rawValue], norm: bodyNorm)
+                    if counts.body > 0 {
+                        weighted += ranking.weightedFrequency(Int(counts.body), weight: weights[Field.body.rawValue], norm: bodyNorm)
                     }
                     let slot = next[term]
                     next[term] = slot + 1
-                    postingUnit[slot] = unitNumber
-                    postingImpact[slot] = ranking.impact(ranking.score(idf: idf[term], weighted: weighted))
+                    postingUnit[slot] = Int32(unit)
+                    postingImpact[slot] = Int32(clamping: ranking.impact(ranking.score(idf: idf[term], weighted: weighted)))
+                    entry += 1
                 }
             }
-            base += document.terms.count
+            // The entries are spent; dropped before the lists are made.
+            entryTerms = []
+            entryCounts = []
+            return Self.lists(
+                names: names, listStart: listStart, postingUnit: postingUnit, postingImpact: postingImpact,
+                unitDocument: unitDocument, unitPart: unitPart, limit: ranking.maximumPostingsPerTerm)
         }
-    }
 
-    /// The lists by term, those longer than the limit cut to their best parts, and the cut terms' full counts.
-    func postings() -> ([String: [SearchIndex.Posting]], [String: Int]) {
-        var postings: [String: [SearchIndex.Posting]] = [:]
-        postings.reserveCapacity(names.count)
-        var pruned: [String: Int] = [:]
-        let limit = ranking.maximumPostingsPerTerm
-        var histogram: [Int] = []
-        for (term, name) in names.enumerated() {
-            let range = listStart[term]..<listStart[term + 1]
-            var list: [SearchIndex.Posting] = []
-            if range.count > limit {
-                pruned[name] = range.count
-                // Keep the `limit` highest impacts, ties to the earlier part: everything above
-                // the impact of the limit-th best, then as many at that impact as fit, in order.
-                var (threshold, atThreshold) = (0, 0)
-                let maximum = postingImpact[range].max()!
-                if maximum <= 1 << 16 {
-                    if histogram.count <= maximum { histogram = [Int](repeating: 0, count: maximum + 1) }
-                    for slot in range { histogram[postingImpact[slot]] += 1 }
-                    threshold = maximum
-                    var above = 0
-                    while above + histogram[threshold] < limit {
-                        above += histogram[threshold]
-                        threshold -= 1
+        /// Each term's list from the filled arrays, cut to the best `limit` parts when longer.
+        private static func lists(
+            names: [String], listStart: [Int], postingUnit: [Int32], postingImpact: [Int32],
+            unitDocument: [Int32], unitPart: [Int32], limit: Int
+        ) -> ([String: [SearchIndex.Posting]], [String: Int]) {
+            func posting(_ slot: Int) -> SearchIndex.Posting {
+                let unit = Int(postingUnit[slot])
+                return SearchIndex.Posting(document: Int(unitDocument[unit]), part: Int(unitPart[unit]), impact: Int(postingImpact[slot]))
+            }
+            var postings: [String: [SearchIndex.Posting]] = [:]
+            postings.reserveCapacity(names.count)
+            var pruned: [String: Int] = [:]
+            var histogram: [Int] = []
+            for (term, name) in names.enumerated() {
+                let range = listStart[term]..<listStart[term + 1]
+                var list: [SearchIndex.Posting] = []
+                if range.count > limit {
+                    pruned[name] = range.count
+                    // Keep the `limit` highest impacts, ties to the earlier part: everything above
+                    // the impact of the limit-th best, then as many at that impact as fit, in order.
+                    var (threshold, atThreshold) = (0, 0)
+                    let maximum = Int(postingImpact[range].max()!)
+                    if maximum <= 1 << 16 {
+                        if histogram.count <= maximum { histogram = [Int](repeating: 0, count: maximum + 1) }
+                        for slot in range { histogram[Int(postingImpact[slot])] += 1 }
+                        threshold = maximum
+                        var above = 0
+                        while above + histogram[threshold] < limit {
+                            above += histogram[threshold]
+                            threshold -= 1
+                        }
+                        atThreshold = limit - above
+                        for slot in range { histogram[Int(postingImpact[slot])] = 0 }
+                    } else {
+                        threshold = Int(postingImpact[range].sorted(by: >)[limit - 1])
+                        atThreshold = limit - postingImpact[range].filter { Int($0) > threshold }.count
                     }
-                    atThreshold = limit - above
-                    for slot in range { histogram[postingImpact[slot]] = 0 }
+                    list.reserveCapacity(limit)
+                    for slot in range {
+                        let impact = Int(postingImpact[slot])
+                        if impact > threshold || (impact == threshold && atThreshold > 0) {
+                            if impact == threshold { atThreshold -= 1 }
+                            list.append(posting(slot))
+                        }
+                    }
                 } else {
-                    threshold = postingImpact[range].sorted(by: >)[limit - 1]
-                    atThreshold = limit - postingImpact[range].filter { $0 > threshold }.count
+                    list.reserveCapacity(range.count)
+                    for slot in range { list.append(posting(slot)) }
                 }
-                list.reserveCapacity(limit)
-                for slot in range {
-                    let impact = postingImpact[slot]
-                    if impact > threshold || (impact == threshold && atThreshold > 0) {
-                        if impact == threshold { atThreshold -= 1 }
-                        list.append(posting(slot))
-                    }
-                }
-            } else {
-                list.reserveCapacity(range.count)
-                for slot in range { list.append(posting(slot)) }
+                postings[name] = list
             }
-            postings[name] = list
+            return (postings, pruned)
         }
-        return (postings, pruned)
-    }
-
-    private func posting(_ slot: Int) -> SearchIndex.Posting {
-        let unit = Int(postingUnit[slot])
-        return SearchIndex.Posting(document: Int(unitDocument[unit]), part: Int(unitPart[unit]), impact: postingImpact[slot])
     }
 }

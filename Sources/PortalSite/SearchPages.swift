@@ -26,16 +26,25 @@ struct SearchPages: PageGenerator {
         let index = model.memoized("search-index") { () -> [OutputFile] in
             // The index reads every document's terms; they stand for its body, which it never reads itself.
             DependencyRecorder.note(documents.map(\.path))
-            // Terms are worked out on every core; the dependency on each document is noted above.
-            let terms = ParallelWork().map(documents) { model.searchTerms(of: $0) }
-            // The index needs each document's result fields and its number of parts, not their texts:
-            // those go to the document files below.
-            let fields = zip(documents, terms).map { document, terms in
-                var fields = Self.resultFields(document)
-                fields.parts = Array(repeating: SearchPart(anchor: "", heading: "", text: ""), count: terms.units.count - 1)
-                return fields
+            // Terms are worked out on every core, a batch at a time, and each batch is folded into the
+            // builder and dropped: every document's terms at once took over 100 MiB at 10,000 documents.
+            // The dependency on each document is noted above.
+            var builder = SearchIndex.Builder()
+            var fields: [SearchDocument] = []
+            fields.reserveCapacity(documents.count)
+            for start in stride(from: 0, to: documents.count, by: 512) {
+                let batch = Array(documents[start..<min(start + 512, documents.count)])
+                let terms = ParallelWork().map(batch) { model.searchTerms(of: $0) }
+                for (document, terms) in zip(batch, terms) {
+                    builder.add(terms)
+                    // The index needs each document's result fields and its number of parts, not their texts:
+                    // those go to the document files below.
+                    var result = Self.resultFields(document)
+                    result.parts = Array(repeating: SearchPart(anchor: "", heading: "", text: ""), count: terms.units.count - 1)
+                    fields.append(result)
+                }
             }
-            let index = SearchIndex(documents: fields, terms: terms)
+            let index = SearchIndex(documents: fields, builder: builder)
             let codePages = Set(model.codes.codes)
             let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
                 .files(for: index)
