@@ -69,4 +69,22 @@ import Testing
         #expect(index.prunedCounts["d0"] == nil)
         #expect(SearchIndexFiles.entry("mail", index.postings["mail"]!, prunedFrom: 10).hasPrefix("\"mail\":[-10,7,"))
     }
+
+    /// The builder packs counts into 8, 8 and 16 bits; a count beyond that must still score exactly.
+    @Test func countsTooLargeToPackScoreAsTheRankingSays() {
+        let ranking = SearchRanking()
+        let title = Array(repeating: "word", count: 300).joined(separator: " ")
+        let body = Array(repeating: "word", count: 70_000).joined(separator: " ")
+        let documents = [Self.document(title, text: body), Self.document("Other", text: "filler")]
+        let index = SearchIndex(documents: documents, ranking: ranking)
+        let idf = ranking.idf(partsContaining: 1, of: 2)
+        let averages: [SearchRanking.Field: Double] = [.title: 150.5, .body: 35_000.5]
+        let expected = ranking.impact(ranking.score(
+            idf: idf, frequencies: [.title: 300, .body: 70_000], lengths: [.title: 300, .body: 70_000], averages: averages))
+        #expect(impact(index, "word", document: 0) == expected)
+        // Streaming the same terms through a builder gives the same index.
+        var builder = SearchIndex.Builder(ranking: ranking)
+        for document in documents { builder.add(SearchDocumentTerms(document)) }
+        #expect(SearchIndex(documents: documents, builder: builder) == index)
+    }
 }
