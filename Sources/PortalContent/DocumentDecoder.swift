@@ -27,7 +27,7 @@ public enum DocumentDecoder {
         let text = LineBreaks.normalized(text)
         func failure(_ message: String, line: Int = 1, column: Int = 1) -> Result<ContentDocument, Diagnostics> {
             // Cut into lines only on failure: most files decode, and cutting a whole file costs.
-            let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let sourceLines = LineBreaks.lines(text)
             let source = line <= sourceLines.count ? String(sourceLines[line - 1]) : nil
             return .failure(Diagnostics([Diagnostic(path: displayPath, line: line, column: column, message: message, sourceLine: source)]))
         }
@@ -60,7 +60,7 @@ public enum DocumentDecoder {
         }
 
         // Field errors point into the front matter: its fence line and YAML lines are enough.
-        let sourceLines = [text.prefix { $0 != "\n" }] + split.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = [text.prefix { $0 != "\n" }] + LineBreaks.lines(split.yaml)
         var fields = FrontMatterFields(mapping: mapping, path: displayPath, lineOffset: 1, sourceLines: sourceLines)
         let title = fields.string("title", required: true, hint: "Customer Relations Coordinator")
         let kindText = fields.string("kind", required: true, hint: "letter")

@@ -83,7 +83,7 @@ final class InternalLinks: @unchecked Sendable {
         for link in recorded {
             func report(_ message: String) {
                 guard let document = documentsByPath[link.documentPath] else { return }
-                let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+                let lines = LineBreaks.lines(document.body)
                 diagnostics.append(Diagnostic(
                     link.severity, path: document.displayPath, line: link.line + document.bodyLineOffset, column: link.column,
                     message: "link '\(link.written)' \(message)",

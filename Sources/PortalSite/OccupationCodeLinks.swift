@@ -80,7 +80,7 @@ final class OccupationCodeLinks: Sendable {
     func record(_ markdown: MarkdownDocument, of document: ContentDocument, log: MentionLog) -> Recorded {
         let logged = log.all
         guard !logged.isEmpty else { return Recorded(anchoring: [], mentions: [], warnings: []) }
-        let sourceLines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = LineBreaks.lines(document.body)
         var found: [CodeMention] = []
         var problems: [Diagnostic] = []
         var seen: Set<String> = []

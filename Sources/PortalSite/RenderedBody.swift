@@ -82,7 +82,7 @@ struct BodyRenderer: Sendable {
                     }
                 } catch {
                     let line = block.line + document.bodyLineOffset
-                    let source = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+                    let source = LineBreaks.lines(document.body)
                     diagnostics.append(Diagnostic(
                         path: document.displayPath, line: line, column: block.column + 3 + (error.column ?? 1) - 1,
                         message: error.message,

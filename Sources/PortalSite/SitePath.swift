@@ -5,7 +5,19 @@
 enum SitePath {
     /// The prefix that leads from `page` back to the site root: `""`, `"../"`, `"../../"`.
     static func root(from page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        // Called for every link on every page: an ASCII path's non-empty components are counted by bytes.
+        var path = page
+        let components = path.withUTF8 { bytes -> Int? in
+            var count = 0
+            var previous = UInt8(ascii: "/")
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte != UInt8(ascii: "/") && previous == UInt8(ascii: "/") { count += 1 }
+                previous = byte
+            }
+            return count
+        } ?? page.split(separator: "/").count
+        return String(repeating: "../", count: components - 1)
     }
 
     /// A link from `page` to `target`, both relative to the site root.

@@ -1,0 +1,25 @@
+import Testing
+
+@testable import PortalContent
+
+/// `LineBreaks.lines` finds line ends by bytes; it must cut text exactly where splitting by `Character` does.
+@Suite struct LineBreaksTests {
+    @Test func linesMatchSplittingByCharacter() {
+        // Pieces that are easy to get wrong by bytes: combining marks after a line end, emoji, empty lines.
+        let pieces = ["a", "é", "e\u{301}", "\u{301}", "👩‍👩‍👧", "\n", "\n\n", " ", "2345-5035", "—", ""]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for step in 0..<Int(state >> 59) {
+                text += pieces[Int((state >> UInt64(step % 50)) % UInt64(pieces.count))]
+            }
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(LineBreaks.lines(text) == expected, "\(text.debugDescription)")
+            let tail = text.dropFirst(min(2, text.count))
+            #expect(LineBreaks.lines(tail) == tail.split(separator: "\n", omittingEmptySubsequences: false))
+        }
+        #expect(LineBreaks.lines("") == [""])
+        #expect(LineBreaks.lines("\n") == ["", ""])
+    }
+}
