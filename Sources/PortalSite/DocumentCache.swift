@@ -94,9 +94,13 @@ struct DocumentCache: Sendable {
         guard entry.bodyLength > 16, entry.bodyLength < 1 << 31,
             let record = Self.readRecord(packURL.path, offset: entry.bodyOffset, length: Int(entry.bodyLength))
         else { return nil }
+        return Self.decodeBody(record, key: Self.bodyKey(path: path, sourceHash: entry.sourceHash, contextKey: contextKey))
+    }
+
+    /// The body in one whole record (``record(_:key:)``), or nil when its key or length is another's or it is damaged.
+    static func decodeBody(_ record: [UInt8], key: UInt64) -> RenderedBody? {
         var reader = BinaryReader(record)
-        guard (try? reader.uint64()) == Self.bodyKey(path: path, sourceHash: entry.sourceHash, contextKey: contextKey),
-            (try? reader.uint64()) == entry.bodyLength - 16,
+        guard record.count > 16, (try? reader.uint64()) == key, (try? reader.uint64()) == UInt64(record.count - 16),
             (try? reader.string()) == "PBOD", (try? reader.int()) == CacheFile.formatVersion,
             let body = try? reader.read(RenderedBody.self), reader.isAtEnd
         else { return nil }
@@ -119,7 +123,7 @@ struct DocumentCache: Sendable {
     }
 
     /// One body's record: its key, the length of what follows, then the body as a ``CacheFile`` record.
-    private static func record(_ body: RenderedBody, key: UInt64) -> [UInt8] {
+    static func record(_ body: RenderedBody, key: UInt64) -> [UInt8] {
         var payload = CacheFile.writer(tag: "PBOD", capacity: 16_384)
         payload.write(body)
         var header = BinaryWriter(capacity: 16)
@@ -190,6 +194,16 @@ struct DocumentCache: Sendable {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: packURL.path])
             }
         }
+        try saveIndex(contextKey: contextKey, entries: entries)
+    }
+
+    /// Puts the bodies `spill` wrote in place of the pack, then writes the index, whose entries place them.
+    func adopt(_ spill: BodySpill, contextKey: UInt64, entries: [String: Entry]) throws {
+        guard spill.adopt(as: packURL.path) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: packURL.path]) }
+        try saveIndex(contextKey: contextKey, entries: entries)
+    }
+
+    private func saveIndex(contextKey: UInt64, entries: [String: Entry]) throws {
         var writer = CacheFile.writer(tag: "PIDX", capacity: entries.count * 512)
         writer.write(contextKey)
         writer.write(entries.count)
@@ -215,8 +229,16 @@ final class BodyStore: @unchecked Sendable {
     /// Renders a body again when its cached copy cannot be read.
     private let render: @Sendable (String) -> RenderedBody
 
-    init(rendered: [String: RenderedBody], cached: @escaping @Sendable (String) -> RenderedBody?, render: @escaping @Sendable (String) -> RenderedBody) {
+    /// Whether a body read or rendered again is kept for the next page that asks; not when bodies were spilled
+    /// (``BodySpill``), which would gather every body in memory again.
+    private let keepsRead: Bool
+
+    init(
+        rendered: [String: RenderedBody], keepsRead: Bool = true, cached: @escaping @Sendable (String) -> RenderedBody?,
+        render: @escaping @Sendable (String) -> RenderedBody
+    ) {
         bodies = rendered
+        self.keepsRead = keepsRead
         self.cached = cached
         self.render = render
     }
@@ -224,7 +246,7 @@ final class BodyStore: @unchecked Sendable {
     func body(_ path: String) -> RenderedBody {
         if let body = lock.withLock({ bodies[path] }) { return body }
         let body = cached(path) ?? render(path)
-        lock.withLock { bodies[path] = body }
+        if keepsRead { lock.withLock { bodies[path] = body } }
         return body
     }
 }

@@ -294,13 +294,18 @@ public struct SiteBuilder: Sendable {
         }
         if let contextKey = model.documentContextKey, !model.bodiesAllFromCache {
             let entries = Dictionary(uniqueKeysWithValues: checked.site.documents.map { document in
-                let place = model.cachedBodyPlaces[document.path]
+                let place = model.cachedBodyPlaces[document.path] ?? model.spill?.places[document.path]
                 return (document.path, DocumentCache.Entry(
                     sourceHash: document.sourceHash, facts: model.facts[document.path]!,
                     bodyOffset: place?.offset ?? 0, bodyLength: place?.length ?? 0))
             })
-            try? incremental.documents.save(
-                contextKey: contextKey, entries: entries, rendered: model.renderedBodies, jobs: options.jobs ?? ParallelWork.defaultJobs)
+            if let spill = model.spill {
+                try? incremental.documents.adopt(spill, contextKey: contextKey, entries: entries)
+            } else {
+                try? incremental.documents.save(
+                    contextKey: contextKey, entries: entries, rendered: model.renderedBodies,
+                    jobs: options.jobs ?? ParallelWork.defaultJobs)
+            }
         }
         if let contextKey = model.documentContextKey, let terms = model.searchTermStore.changedEntries {
             try? incremental.documents.saveSearchTerms(terms, contextKey: contextKey)

@@ -20,8 +20,10 @@ final class SiteModel: @unchecked Sendable {
     private let bodies: BodyStore
     /// What each body's rendering found, by document path.
     let facts: [String: DocumentFacts]
-    /// Bodies rendered in this build, for the build cache.
+    /// Bodies rendered in this build, for the build cache; empty when they were spilled.
     let renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)]
+    /// Where this build's bodies went instead of memory, when every body was rendered and a cache is kept.
+    let spill: BodySpill?
     /// Each document's search terms, kept by the build cache (see ``SearchPages``).
     let searchTermStore: SearchTermStore
     /// Where the cache's pack holds each body taken from it (offset, length), for saving the index again.
@@ -92,16 +94,42 @@ final class SiteModel: @unchecked Sendable {
         @Sendable func sections(_ document: ContentDocument, _ markdown: MarkdownDocument) -> [PositionRedline.Section]? {
             document.position == nil ? nil : PositionRedline.sections(of: markdown)
         }
+        // When nothing in the cache can be reused but a cache is kept, every body goes to a new pack
+        // as it is made instead of staying in memory (see BodySpill).
+        let spill = previous.isEmpty && !site.documents.isEmpty
+            ? cache.flatMap { cache in contextKey.flatMap { BodySpill(cache: cache.documents, contextKey: $0) } } : nil
+        self.spill = spill
         enum Outcome {
             case cached(DocumentFacts)
-            case rendered(Result<(body: RenderedBody, facts: DocumentFacts, sections: [PositionRedline.Section]?), Diagnostics>)
+            /// `body` is nil when the body went to the spill file.
+            case rendered(Result<(body: RenderedBody?, facts: DocumentFacts, sections: [PositionRedline.Section]?), Diagnostics>)
         }
-        // Bodies render on every core (see ParallelWork); results are folded in document order.
-        let outcomes = ParallelWork(jobs: jobs).map(site.documents) { document -> Outcome in
-            if let entry = previous[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0 {
-                return .cached(entry.facts)
+        // Bodies render on every core (see ParallelWork); results are folded in document order. When they are
+        // spilled, a batch at a time, each encoded on the core that rendered it and written in document order.
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(site.documents.count)
+        let batchSize = spill == nil ? max(site.documents.count, 1) : 256
+        for start in stride(from: 0, to: site.documents.count, by: batchSize) {
+            let batch = Array(site.documents[start..<min(start + batchSize, site.documents.count)])
+            let results = ParallelWork(jobs: jobs).map(batch) { document -> (Outcome, [UInt8]?) in
+                if let entry = previous[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0 {
+                    return (.cached(entry.facts), nil)
+                }
+                guard let spill else {
+                    return (.rendered(render(document).map { ($0.body, $0.facts, sections(document, $0.markdown)) }), nil)
+                }
+                switch render(document) {
+                case .success(let result):
+                    let record = spill.record(result.body, path: document.path, sourceHash: document.sourceHash)
+                    return (.rendered(.success((nil, result.facts, sections(document, result.markdown)))), record)
+                case .failure(let error):
+                    return (.rendered(.failure(error)), nil)
+                }
             }
-            return .rendered(render(document).map { ($0.body, $0.facts, sections(document, $0.markdown)) })
+            for (document, (outcome, record)) in zip(batch, results) {
+                if let record { spill?.append(record, path: document.path, sourceHash: document.sourceHash) }
+                outcomes.append(outcome)
+            }
         }
         var diagnostics: [Diagnostic] = []
         var facts: [String: DocumentFacts] = [:]
@@ -116,8 +144,10 @@ final class SiteModel: @unchecked Sendable {
                 cachedBodies.insert(document.path)
             case .rendered(.success(let result)):
                 facts[document.path] = result.facts
-                rendered[document.path] = result.body
-                renderedBodies.append((document.path, document.sourceHash, result.body))
+                if let body = result.body {
+                    rendered[document.path] = body
+                    renderedBodies.append((document.path, document.sourceHash, body))
+                }
                 if let found = result.sections { positionSections[document.path] = found }
             case .rendered(.failure(let error)):
                 diagnostics += error.items
@@ -129,11 +159,12 @@ final class SiteModel: @unchecked Sendable {
         searchTermStore = SearchTermStore(
             cached: cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } } ?? [:],
             keepsEntries: cache != nil)
-        bodiesAllFromCache = renderedBodies.isEmpty && previous.count == site.documents.count
+        bodiesAllFromCache = renderedBodies.isEmpty && spill == nil && previous.count == site.documents.count
         // A cached body that cannot be read is rendered again; it comes out the same.
         let cachedEntries = previous.filter { cachedBodies.contains($0.key) }
         cachedBodyPlaces = cachedEntries.mapValues { ($0.bodyOffset, $0.bodyLength) }
-        bodies = BodyStore(rendered: rendered, cached: { path in
+        bodies = BodyStore(rendered: rendered, keepsRead: spill == nil, cached: { path in
+            if let spill { return spill.body(path) }
             guard let entry = cachedEntries[path], let cache, let contextKey else { return nil }
             return cache.documents.body(path: path, entry: entry, contextKey: contextKey)
         }) { path in

@@ -93,4 +93,42 @@ import Testing
         try FileManager.default.removeItem(at: url)
         #expect(current.allSatisfy { cache.body(path: $0.path, entry: loaded[$0.path]!, contextKey: contextKey) == nil })
     }
+
+    /// A model that renders every body with a cache kept spills them to a new pack instead of keeping them;
+    /// they read back the same, saving puts the file in place of the pack, and a model dropped unsaved leaves nothing.
+    @Test func fullRenderSpillsBodiesAndSavingAdoptsThem() throws {
+        let site = try ContentLoader(directory: repositoryRoot.appendingPathComponent("Content"), displayRoot: "Content").load()
+        let theme = try Theme.load(from: repositoryRoot.appendingPathComponent("Theme"), displayRoot: "Theme")
+        let inMemory = try SiteModel(site: site, theme: theme)
+        let folder = try temporaryFolder("bodyspill")
+        let cache = DocumentCache(directory: folder)
+        func leftovers() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".bodies.spill") }
+        }
+        do {
+            let spilled = try SiteModel(site: site, theme: theme, cache: SiteModel.Cache(documents: cache, globalKey: 1))
+            #expect(spilled.spill != nil)
+            #expect(spilled.renderedBodies.isEmpty)
+            for document in site.documents {
+                #expect(spilled.body(of: document) == inMemory.body(of: document), "\(document.path)")
+            }
+            #expect(try leftovers().count == 1)
+        }
+        #expect(try leftovers().isEmpty, "a model dropped without saving deletes its spill file")
+
+        let spilled = try SiteModel(site: site, theme: theme, cache: SiteModel.Cache(documents: cache, globalKey: 1))
+        let contextKey = try #require(spilled.documentContextKey)
+        let spill = try #require(spilled.spill)
+        let entries = Dictionary(uniqueKeysWithValues: site.documents.map { document in
+            let place = spill.places[document.path]!
+            return (document.path, DocumentCache.Entry(
+                sourceHash: document.sourceHash, facts: spilled.facts[document.path]!, bodyOffset: place.offset, bodyLength: place.length))
+        })
+        try cache.adopt(spill, contextKey: contextKey, entries: entries)
+        #expect(try leftovers().isEmpty)
+        let loaded = cache.load(contextKey: contextKey)
+        for document in site.documents {
+            #expect(cache.body(path: document.path, entry: loaded[document.path]!, contextKey: contextKey) == inMemory.body(of: document))
+        }
+    }
 }

@@ -1,0 +1,84 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The bodies a full build renders, written to a new pack as they are made and read back when a page needs one.
+///
+/// Holding every rendered body until the pages were made was the largest part of
+/// a 10,000-document build's memory after the search index. When nothing in the
+/// build cache's pack can be reused (a clean build, or a change that every body
+/// depends on), ``SiteModel`` renders bodies a batch at a time and appends them
+/// here, to `.bodies.spill.<pid>` beside the pack, in document order. Saving the
+/// cache renames the file into place as the new pack; a build that stops before
+/// then deletes it. Records are those of ``DocumentCache``, so a read checks the
+/// body's key as a read from the pack does.
+final class BodySpill: @unchecked Sendable {
+    private let path: String
+    private let descriptor: Int32
+    private let contextKey: UInt64
+    private var size: UInt64 = 0
+    /// Each body's record, with the source hash that is part of its key; written only while the model is made.
+    private(set) var places: [String: (offset: UInt64, length: UInt64)] = [:]
+    private var sourceHashes: [String: UInt64] = [:]
+    /// Set when a write failed: the file is then not put in place of the pack.
+    private var failed = false
+    private var adopted = false
+
+    /// Opens a new spill file in `cache`'s folder; nil when it cannot be made, and bodies then stay in memory.
+    init?(cache: DocumentCache, contextKey: UInt64) {
+        try? FileManager.default.createDirectory(at: cache.directory, withIntermediateDirectories: true)
+        path = cache.directory.appendingPathComponent(".bodies.spill.\(getpid())").path
+        descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        self.contextKey = contextKey
+    }
+
+    deinit {
+        close(descriptor)
+        if !adopted { unlink(path) }
+    }
+
+    /// The record that stores `body`; made on any thread, written with ``append(_:path:sourceHash:)``.
+    func record(_ body: RenderedBody, path: String, sourceHash: UInt64) -> [UInt8] {
+        DocumentCache.record(body, key: DocumentCache.bodyKey(path: path, sourceHash: sourceHash, contextKey: contextKey))
+    }
+
+    /// Appends one record; called on the building thread, in document order, so the file never depends on timing.
+    func append(_ record: [UInt8], path: String, sourceHash: UInt64) {
+        guard !failed, record.withUnsafeBytes({ POSIXFile.writeAll(descriptor, $0) }) else {
+            failed = true
+            return
+        }
+        places[path] = (size, UInt64(record.count))
+        sourceHashes[path] = sourceHash
+        size += UInt64(record.count)
+    }
+
+    /// The body written for `path`, read back; nil when it was not written or cannot be read.
+    ///
+    /// Safe from any thread once the model is made: nothing is written after that.
+    func body(_ path: String) -> RenderedBody? {
+        guard let place = places[path], let sourceHash = sourceHashes[path], place.length < 1 << 31 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(place.length))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(place.offset) + off_t(done))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return DocumentCache.decodeBody(
+            bytes, key: DocumentCache.bodyKey(path: path, sourceHash: sourceHash, contextKey: contextKey))
+    }
+
+    /// Renames the file to `packPath`; false when a write failed or the rename did, and the caller keeps the old pack.
+    func adopt(as packPath: String) -> Bool {
+        guard !failed, rename(path, packPath) == 0 else { return false }
+        adopted = true
+        return true
+    }
+}
