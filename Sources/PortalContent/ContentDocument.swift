@@ -1,3 +1,5 @@
+import Foundation
+
 /// A line and column in a file, both 1-based.
 public struct SourceLocation: Sendable, Equatable, Hashable {
     public var line: Int
@@ -78,7 +80,9 @@ public struct ContentDocument: Sendable, Equatable {
         var consultation: String?
         var letter: LetterFields?
         var position: PositionFields?
-        var body: String
+        var body: String?
+        /// Where `body` can be read again once released (see ``ContentDocument/releaseBody()``).
+        var bodySource: BodySource?
         var bodyLineOffset: Int
         var fieldLocations: [String: SourceLocation]
         var sourceHash: UInt64
@@ -103,7 +107,10 @@ public struct ContentDocument: Sendable, Equatable {
         }
 
         func copy() -> Storage {
-            Storage(path: path, displayPath: displayPath, kind: kind, title: title, date: date, summary: summary, sourceDate: sourceDate, consultation: consultation, letter: letter, position: position, body: body, bodyLineOffset: bodyLineOffset, fieldLocations: fieldLocations, sourceHash: sourceHash, frontMatterHash: frontMatterHash)
+            let copy = Storage(path: path, displayPath: displayPath, kind: kind, title: title, date: date, summary: summary, sourceDate: sourceDate, consultation: consultation, letter: letter, position: position, body: body ?? "", bodyLineOffset: bodyLineOffset, fieldLocations: fieldLocations, sourceHash: sourceHash, frontMatterHash: frontMatterHash)
+            copy.body = body
+            copy.bodySource = bodySource
+            return copy
         }
     }
 
@@ -182,8 +189,12 @@ public struct ContentDocument: Sendable, Equatable {
     }
     /// The Markdown after the front matter.
     public var body: String {
-        get { storage.body }
-        set { unique().body = newValue }
+        get { storage.body ?? storage.bodySource.flatMap { $0.read() } ?? "" }
+        set {
+            let storage = unique()
+            storage.body = newValue
+            storage.bodySource = nil
+        }
     }
     /// Add this to a line number within `body` to get the line in the file.
     public var bodyLineOffset: Int {
@@ -206,6 +217,27 @@ public struct ContentDocument: Sendable, Equatable {
         set { unique().frontMatterHash = newValue }
     }
 
+    /// Notes that the body is the end of the file at `path`, whose whole text as loaded is `text`, so that
+    /// ``releaseBody()`` may drop it; nothing when the body is not the end of `text`.
+    public mutating func keepBodySource(path: String, text: String) {
+        let bodyBytes = body.utf8.count
+        guard text.utf8.count >= bodyBytes, text.utf8.suffix(bodyBytes).elementsEqual(body.utf8) else { return }
+        unique().bodySource = BodySource(path: path, offset: text.utf8.count - bodyBytes)
+    }
+
+    /// Whether the body is in memory, not released; for tests.
+    var isBodyResident: Bool { storage.body != nil }
+
+    /// Drops the body from memory once it has been parsed; reading ``body`` afterwards reads the file again.
+    ///
+    /// Every copy of this document shares the body, so every copy lets it go: the value stays the same
+    /// as long as the file does, and nothing reads a body after the site model is made except to
+    /// quote a line in an error, or to render a body again whose cached copy could not be read.
+    /// A body with no source (see ``keepBodySource(path:text:)``) is kept.
+    public func releaseBody() {
+        if storage.bodySource != nil { storage.body = nil }
+    }
+
     public static func == (lhs: ContentDocument, rhs: ContentDocument) -> Bool {
         if lhs.storage === rhs.storage { return true }
         let (a, b) = (lhs.storage, rhs.storage)
@@ -219,7 +251,7 @@ public struct ContentDocument: Sendable, Equatable {
             && a.consultation == b.consultation
             && a.letter == b.letter
             && a.position == b.position
-            && a.body == b.body
+            && lhs.body == rhs.body
             && a.bodyLineOffset == b.bodyLineOffset
             && a.fieldLocations == b.fieldLocations
             && a.sourceHash == b.sourceHash
@@ -234,5 +266,20 @@ public struct ContentDocument: Sendable, Equatable {
     /// The page's path in the output: the source path with `.html` for `.md`.
     public var outputPath: String {
         String(path.dropLast(3)) + ".html"
+    }
+}
+
+/// Where a document's body can be read again: its file, and the byte where the body starts in the file's
+/// text as the loader made it (byte-order mark dropped, line ends made `\n`).
+struct BodySource: Sendable, Equatable {
+    var path: String
+    var offset: Int
+
+    func read() -> String? {
+        guard let data = FileManager.default.contents(atPath: path), var text = String(data: data, encoding: .utf8) else { return nil }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = LineBreaks.normalized(text)
+        guard offset <= text.utf8.count else { return nil }
+        return String(decoding: text.utf8.dropFirst(offset), as: UTF8.self)
     }
 }

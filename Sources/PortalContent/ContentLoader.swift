@@ -98,6 +98,7 @@ public struct ContentLoader: Sendable {
             if known.sourceHash == sourceHash || StableHash.of(String(frontMatter)) == known.frontMatterHash {
                 known.body = String(text[frontMatter.endIndex...])
                 known.sourceHash = sourceHash
+                known.keepBodySource(path: root + "/" + relative, text: text)
                 return .document(.success(known))
             }
         }
@@ -105,6 +106,7 @@ public struct ContentLoader: Sendable {
             var document = document
             document.sourceHash = sourceHash
             document.frontMatterHash = StableHash.of(String(Self.lines(document.bodyLineOffset, of: text)))
+            document.keepBodySource(path: root + "/" + relative, text: text)
             return document
         })
     }

@@ -30,6 +30,29 @@ import Testing
         return found.items.map(\.description)
     }
 
+    /// A released body is read again from its file, as the loader made it: byte-order mark dropped, CR LF made LF.
+    @Test func releasedBodiesReadBackTheSame() throws {
+        try write(position("2345-5035", "current") + "1. Plans the é work.\n", "positions/a.md")
+        try write("\u{FEFF}" + position("2345-5035", "proposed").replacingOccurrences(of: "\n", with: "\r\n") + "1. Plans é\r\n", "positions/b.md")
+        let site = try load().get()
+        let bodies = site.documents.map(\.body)
+        #expect(bodies[1] == "\n## Duties\n1. Plans é\n")
+        let copies = site.documents
+        for document in site.documents { document.releaseBody() }
+        #expect(site.documents.allSatisfy { !$0.isBodyResident })
+        #expect(site.documents.map(\.body) == bodies)
+        #expect(copies.map(\.body) == bodies)
+        #expect(copies == site.documents)
+
+        // A body set by hand has no file behind it, so it is kept.
+        var edited = site.documents[0]
+        edited.body = "Edited."
+        edited.releaseBody()
+        #expect(edited.isBodyResident)
+        #expect(edited.body == "Edited.")
+        #expect(site.documents[0].body == bodies[0])
+    }
+
     @Test func loadsDocumentsSortedByPath() throws {
         try write(position("2345-5035", "proposed"), "positions/b.md")
         try write(position("2345-5035", "current"), "positions/a.md")
