@@ -41,6 +41,27 @@ enum CacheFile {
         }
     }
 
+    /// Replaces `url` with what `produce` hands to its `emit` closure, piece by piece, so a large file
+    /// is never whole in memory; through a temporary file beside it, as ``replace(_:with:)``.
+    static func replace(_ url: URL, streaming produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())").path
+        let failure = CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure }
+        do {
+            try produce { bytes in
+                guard bytes.withUnsafeBytes({ POSIXFile.writeAll(descriptor, $0) }) else { throw failure }
+            }
+            close(descriptor)
+            guard rename(temporary, url.path) == 0 else { throw failure }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+    }
+
     /// Writes `bytes` to `path` (``POSIXFile``).
     static func write(_ bytes: [UInt8], to path: String) -> Bool {
         bytes.withUnsafeBytes { POSIXFile.write($0, to: path) }

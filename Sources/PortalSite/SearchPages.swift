@@ -44,7 +44,7 @@ struct SearchPages: PageGenerator {
                     fields.append(result)
                 }
             }
-            let index = SearchIndex(documents: fields, builder: builder)
+            let index = SearchIndex(documents: fields, builder: consume builder)
             let codePages = Set(model.codes.codes)
             let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
                 .files(for: index)
