@@ -10,7 +10,7 @@ import Glibc
 /// a 10,000-document build's memory after the search index. When nothing in the
 /// build cache's pack can be reused (a clean build, or a change that every body
 /// depends on), ``SiteModel`` renders bodies a batch at a time and appends them
-/// here, to `.bodies.spill.<pid>` beside the pack, in document order. Saving the
+/// here, to `.bodies.spill.<pid>.<n>` beside the pack, in document order. Saving the
 /// cache renames the file into place as the new pack; a build that stops before
 /// then deletes it. Records are those of ``DocumentCache``, so a read checks the
 /// body's key as a read from the pack does.
@@ -29,10 +29,32 @@ final class BodySpill: @unchecked Sendable {
     /// Opens a new spill file in `cache`'s folder; nil when it cannot be made, and bodies then stay in memory.
     init?(cache: DocumentCache, contextKey: UInt64) {
         try? FileManager.default.createDirectory(at: cache.directory, withIntermediateDirectories: true)
-        path = cache.directory.appendingPathComponent(".bodies.spill.\(getpid())").path
+        Self.removeAbandoned(in: cache.directory)
+        path = cache.directory.appendingPathComponent(".bodies.spill.\(getpid()).\(Self.nextNumber())").path
         descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         self.contextKey = contextKey
+    }
+
+    /// Deletes spill files left by builds that were killed: those whose process no longer runs.
+    private static func removeAbandoned(in directory: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where name.hasPrefix(".bodies.spill.") {
+            let fields = name.dropFirst(".bodies.spill.".count).split(separator: ".")
+            guard let pid = fields.first.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory.appendingPathComponent(name).path)
+        }
+    }
+
+    private static let numberLock = NSLock()
+    nonisolated(unsafe) private static var lastNumber = 0
+
+    /// Tells apart the spill files of builds that run side by side in one process (the tests do).
+    private static func nextNumber() -> Int {
+        numberLock.withLock {
+            lastNumber += 1
+            return lastNumber
+        }
     }
 
     deinit {
