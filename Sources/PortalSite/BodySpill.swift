@@ -12,7 +12,8 @@ import Glibc
 /// depends on), ``SiteModel`` renders bodies a batch at a time and appends them
 /// here, to `.bodies.spill.<pid>.<n>` beside the pack, in document order. Saving the
 /// cache renames the file into place as the new pack; a build that stops before
-/// then deletes it. Records are those of ``DocumentCache``, so a read checks the
+/// then deletes it. A build without a cache spills beside its output and always
+/// deletes the file at the end. Records are those of ``DocumentCache``, so a read checks the
 /// body's key as a read from the pack does.
 final class BodySpill: @unchecked Sendable {
     private let path: String
@@ -26,11 +27,12 @@ final class BodySpill: @unchecked Sendable {
     private var failed = false
     private var adopted = false
 
-    /// Opens a new spill file in `cache`'s folder; nil when it cannot be made, and bodies then stay in memory.
-    init?(cache: DocumentCache, contextKey: UInt64) {
-        try? FileManager.default.createDirectory(at: cache.directory, withIntermediateDirectories: true)
-        Self.removeAbandoned(in: cache.directory)
-        path = cache.directory.appendingPathComponent(".bodies.spill.\(getpid()).\(Self.nextNumber())").path
+    /// Opens a new spill file in `directory` (the cache's folder, or beside the output for a build without
+    /// a cache); nil when it cannot be made, and bodies then stay in memory.
+    init?(directory: URL, contextKey: UInt64) {
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        Self.removeAbandoned(in: directory)
+        path = directory.appendingPathComponent(".bodies.spill.\(getpid()).\(Self.nextNumber())").path
         descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         self.contextKey = contextKey

@@ -133,7 +133,8 @@ public struct SiteBuilder: Sendable {
             let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
             model = try SiteModel(
                 site: site, theme: theme, jobs: work.jobs,
-                cache: incremental.map { SiteModel.Cache(documents: $0.documents, globalKey: $0.globalKey) })
+                cache: incremental.map { SiteModel.Cache(documents: $0.documents, globalKey: $0.globalKey) },
+                spillDirectory: handling == .written ? options.outputDirectory.standardizedFileURL.deletingLastPathComponent() : nil)
             if let incremental {
                 incremental.memo.start(globalKey: incremental.globalKey, site: site, siteKey: model.siteKey)
                 model.memo = incremental.memo

@@ -55,7 +55,11 @@ final class SiteModel: @unchecked Sendable {
     /// - Parameters:
     ///   - jobs: threads that render bodies; 1 renders them in order on this thread.
     ///   - cache: for an incremental build; documents whose source is unchanged are not parsed again.
-    init(site: ContentSite, theme: Theme, jobs: Int = ParallelWork.defaultJobs, cache: Cache? = nil) throws(Diagnostics) {
+    ///   - spillDirectory: without a cache, where rendered bodies may go instead of memory (``BodySpill``);
+    ///     nil keeps them in memory.
+    init(
+        site: ContentSite, theme: Theme, jobs: Int = ParallelWork.defaultJobs, cache: Cache? = nil, spillDirectory: URL? = nil
+    ) throws(Diagnostics) {
         self.site = site
         self.theme = theme
         documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
@@ -94,10 +98,16 @@ final class SiteModel: @unchecked Sendable {
         @Sendable func sections(_ document: ContentDocument, _ markdown: MarkdownDocument) -> [PositionRedline.Section]? {
             document.position == nil ? nil : PositionRedline.sections(of: markdown)
         }
-        // When nothing in the cache can be reused but a cache is kept, every body goes to a new pack
-        // as it is made instead of staying in memory (see BodySpill).
-        let spill = previous.isEmpty && !site.documents.isEmpty
-            ? cache.flatMap { cache in contextKey.flatMap { BodySpill(cache: cache.documents, contextKey: $0) } } : nil
+        // When every body renders, each goes to a file as it is made instead of staying in memory (see BodySpill):
+        // the cache's new pack, or a file beside the output that is deleted at the end.
+        let spill: BodySpill?
+        if !previous.isEmpty || site.documents.isEmpty {
+            spill = nil
+        } else if let cache, let contextKey {
+            spill = BodySpill(directory: cache.documents.directory, contextKey: contextKey)
+        } else {
+            spill = spillDirectory.flatMap { BodySpill(directory: $0, contextKey: 0) }
+        }
         self.spill = spill
         enum Outcome {
             case cached(DocumentFacts)

@@ -133,4 +133,25 @@ import Testing
             #expect(cache.body(path: document.path, entry: loaded[document.path]!, contextKey: contextKey) == inMemory.body(of: document))
         }
     }
+
+    /// Without a cache, a build spills beside its output, and the file is gone once the model is.
+    @Test func buildWithoutACacheSpillsBesideTheOutputAndCleansUp() throws {
+        let site = try ContentLoader(directory: repositoryRoot.appendingPathComponent("Content"), displayRoot: "Content").load()
+        let theme = try Theme.load(from: repositoryRoot.appendingPathComponent("Theme"), displayRoot: "Theme")
+        let inMemory = try SiteModel(site: site, theme: theme)
+        #expect(inMemory.spill == nil)
+        let folder = try temporaryFolder("bodyspill-nocache")
+        func spillFiles() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".bodies.spill") }
+        }
+        do {
+            let spilled = try SiteModel(site: site, theme: theme, spillDirectory: folder)
+            #expect(spilled.spill != nil)
+            for document in site.documents {
+                #expect(spilled.body(of: document) == inMemory.body(of: document), "\(document.path)")
+            }
+            #expect(try spillFiles().count == 1)
+        }
+        #expect(try spillFiles().isEmpty)
+    }
 }
