@@ -220,9 +220,17 @@ public struct ContentDocument: Sendable, Equatable {
     /// Notes that the body is the end of the file at `path`, whose whole text as loaded is `text`, so that
     /// ``releaseBody()`` may drop it; nothing when the body is not the end of `text`.
     public mutating func keepBodySource(path: String, text: String) {
-        let bodyBytes = body.utf8.count
-        guard text.utf8.count >= bodyBytes, text.utf8.suffix(bodyBytes).elementsEqual(body.utf8) else { return }
-        unique().bodySource = BodySource(path: path, offset: text.utf8.count - bodyBytes)
+        var (whole, end) = (text, body)
+        // Compared with memcmp: every document is checked on every build, 50 MB at 10,000 documents.
+        let offset = whole.withUTF8 { whole in
+            end.withUTF8 { end -> Int? in
+                guard whole.count >= end.count else { return nil }
+                let start = whole.count - end.count
+                return end.isEmpty || memcmp(whole.baseAddress! + start, end.baseAddress!, end.count) == 0 ? start : nil
+            }
+        }
+        guard let offset else { return }
+        unique().bodySource = BodySource(path: path, offset: offset)
     }
 
     /// Whether the body is in memory, not released; for tests.
