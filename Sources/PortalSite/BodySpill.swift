@@ -84,17 +84,9 @@ final class BodySpill: @unchecked Sendable {
     ///
     /// Safe from any thread once the model is made: nothing is written after that.
     func body(_ path: String) -> RenderedBody? {
-        guard let place = places[path], let sourceHash = sourceHashes[path], place.length < 1 << 31 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(place.length))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(place.offset) + off_t(done))
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
-        }
+        guard let place = places[path], let sourceHash = sourceHashes[path], place.length < 1 << 31,
+            let bytes = DocumentCache.readRecord(descriptor, offset: place.offset, length: Int(place.length))
+        else { return nil }
         return DocumentCache.decodeBody(
             bytes, key: DocumentCache.bodyKey(path: path, sourceHash: sourceHash, contextKey: contextKey))
     }

@@ -111,6 +111,11 @@ struct DocumentCache: Sendable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        return readRecord(descriptor, offset: offset, length: length)
+    }
+
+    /// `length` bytes at `offset` of an open file, or nil when the file is shorter or cannot be read.
+    static func readRecord(_ descriptor: Int32, offset: UInt64, length: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: length)
         var done = 0
         while done < length {
