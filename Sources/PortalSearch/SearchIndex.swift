@@ -87,8 +87,41 @@ public struct SearchIndex: Sendable, Equatable {
             self.ranking = ranking
         }
 
+        /// A builder whose terms are numbered as in `dictionary` (a previous builder's ``dictionary``), so that
+        /// documents cached under those numbers can be added; nil when a term is empty or listed twice.
+        ///
+        /// A term that no document added to this builder contains has no list in the index.
+        public init?(ranking: SearchRanking = SearchRanking(), dictionary: [String]) {
+            self.ranking = ranking
+            table = TermTable(capacity: max(4096, dictionary.count))
+            for term in dictionary {
+                guard !term.isEmpty, table.insert(term) == names.count else { return nil }
+                names.append(term)
+            }
+            partsContaining = Array(repeating: 0, count: names.count)
+        }
+
+        /// Every term numbered so far, in number order.
+        public var dictionary: [String] { names }
+
+        /// The terms that some added document contains, in number order, and each term's new number
+        /// (-1 when dropped); nil numbers when every term is kept. What a cache keeps for the next builder.
+        public var usedDictionary: (terms: [String], numbers: [Int32]?) {
+            guard partsContaining.contains(0) else { return (names, nil) }
+            var terms: [String] = []
+            let numbers = zip(names, partsContaining).map { name, parts -> Int32 in
+                guard parts > 0 else { return -1 }
+                terms.append(name)
+                return Int32(terms.count - 1)
+            }
+            return (terms, numbers)
+        }
+
         /// Adds the next document's terms; documents are numbered in the order they are added.
-        public mutating func add(_ document: SearchDocumentTerms) {
+        ///
+        /// - Returns: the number of each of the document's terms, for ``CachedDocumentTerms``.
+        @discardableResult
+        public mutating func add(_ document: SearchDocumentTerms) -> [Int32] {
             var numbers: [Int32] = []
             numbers.reserveCapacity(document.terms.count)
             for term in document.terms {
@@ -101,24 +134,53 @@ public struct SearchIndex: Sendable, Equatable {
             }
             unitCounts.append(document.units.count)
             for unit in document.units {
-                unitLengths.append(unit.lengths)
-                for field in Field.allCases where unit.lengths[field] > 0 {
-                    lengthSums[field.rawValue] += Int(unit.lengths[field])
-                    nonEmptyFields[field.rawValue] += 1
-                }
+                addUnit(unit.lengths)
                 for entry in unit.terms {
-                    let term = numbers[Int(entry.term)]
-                    partsContaining[Int(term)] += 1
-                    entryTerms.append(term)
-                    let counts = entry.counts
-                    if (0..<256).contains(counts.title), (0..<256).contains(counts.code), (0..<65536).contains(counts.body) {
-                        entryCounts.append(UInt32(counts.title) << 24 | UInt32(counts.code) << 16 | UInt32(counts.body))
-                    } else {
-                        largeCounts[entryCounts.count] = counts
-                        entryCounts.append(0)
-                    }
+                    addEntry(term: numbers[Int(entry.term)], counts: entry.counts)
                 }
                 unitEnds.append(entryTerms.count)
+            }
+            return numbers
+        }
+
+        /// Adds the next document from its cached form, as adding its ``SearchDocumentTerms`` would.
+        ///
+        /// The terms must be numbered as in this builder's ``dictionary``: cached under the
+        /// ``usedDictionary`` that this builder was made from, and checked against its size.
+        public mutating func add(_ document: CachedDocumentTerms) {
+            var numbers: [Int32] = []
+            var units = 0
+            document.forEach(
+                number: { number in
+                    precondition(Int(number) < names.count, "a cached term outside the dictionary")
+                    numbers.append(number)
+                },
+                unit: { lengths, _ in
+                    if units > 0 { unitEnds.append(entryTerms.count) }
+                    units += 1
+                    addUnit(lengths)
+                },
+                entry: { position, counts in addEntry(term: numbers[position], counts: counts) })
+            unitEnds.append(entryTerms.count)
+            unitCounts.append(units)
+        }
+
+        private mutating func addUnit(_ lengths: FieldCounts) {
+            unitLengths.append(lengths)
+            for field in Field.allCases where lengths[field] > 0 {
+                lengthSums[field.rawValue] += Int(lengths[field])
+                nonEmptyFields[field.rawValue] += 1
+            }
+        }
+
+        private mutating func addEntry(term: Int32, counts: FieldCounts) {
+            partsContaining[Int(term)] += 1
+            entryTerms.append(term)
+            if (0..<256).contains(counts.title), (0..<256).contains(counts.code), (0..<65536).contains(counts.body) {
+                entryCounts.append(UInt32(counts.title) << 24 | UInt32(counts.code) << 16 | UInt32(counts.body))
+            } else {
+                largeCounts[entryCounts.count] = counts
+                entryCounts.append(0)
             }
         }
 
@@ -214,6 +276,8 @@ public struct SearchIndex: Sendable, Equatable {
             var histogram: [Int] = []
             for (term, name) in names.enumerated() {
                 let range = listStart[term]..<listStart[term + 1]
+                // A term from the dictionary a builder started with that no document contains.
+                if range.isEmpty { continue }
                 var list: [SearchIndex.Posting] = []
                 if range.count > limit {
                     pruned[name] = range.count

@@ -29,21 +29,24 @@ struct SearchPages: PageGenerator {
             // Terms are worked out on every core, a batch at a time, and each batch is folded into the
             // builder and dropped: every document's terms at once took over 100 MiB at 10,000 documents.
             // The dependency on each document is noted above.
-            var builder = SearchIndex.Builder()
+            let store = model.searchTermStore
+            var builder = store.makeBuilder()
+            let dictionarySize = builder.dictionary.count
             var fields: [SearchDocument] = []
             fields.reserveCapacity(documents.count)
             for start in stride(from: 0, to: documents.count, by: 512) {
                 let batch = Array(documents[start..<min(start + 512, documents.count)])
-                let terms = ParallelWork().map(batch) { model.searchTerms(of: $0) }
+                let terms = ParallelWork().map(batch) { model.searchTerms(of: $0, dictionarySize: dictionarySize) }
                 for (document, terms) in zip(batch, terms) {
-                    builder.add(terms)
+                    store.add(terms, of: document, to: &builder)
                     // The index needs each document's result fields and its number of parts, not their texts:
                     // those go to the document files below.
                     var result = Self.resultFields(document)
-                    result.parts = Array(repeating: SearchPart(anchor: "", heading: "", text: ""), count: terms.units.count - 1)
+                    result.parts = Array(repeating: SearchPart(anchor: "", heading: "", text: ""), count: terms.unitCount - 1)
                     fields.append(result)
                 }
             }
+            store.finish(builder)
             let index = SearchIndex(documents: fields, builder: consume builder)
             let codePages = Set(model.codes.codes)
             let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }

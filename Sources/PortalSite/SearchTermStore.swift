@@ -6,46 +6,116 @@ import PortalSearch
 ///
 /// Tokenizing every body is most of the cost of the search index, and an
 /// incremental build would otherwise have to read every cached body to do it.
+/// The cache keeps each term once, in a dictionary, and each document's terms
+/// as numbers into it (``CachedDocumentTerms``): an incremental build adds an
+/// unchanged document to the index without making a `String` of any term.
 final class SearchTermStore: @unchecked Sendable {
-    /// One document's terms as the cache keeps them.
+    /// One document's terms as the cache keeps them: still to be checked when read from the cache file.
     struct Entry: Sendable {
         var sourceHash: UInt64
         var bytes: [UInt8]
     }
 
+    /// What the cache file holds.
+    struct Contents: Sendable {
+        /// Every term the entries number, in number order.
+        var dictionary: [String]
+        var entries: [String: Entry]
+    }
+
+    /// What this build leaves for the next one.
+    struct Changes: Sendable {
+        /// Every term some document uses, in number order.
+        var dictionary: [String]
+        var entries: [String: (sourceHash: UInt64, terms: CachedDocumentTerms)]
+        /// Each entry's term `n` becomes `renumbering[n]` as it is written, when the dictionary dropped unused terms.
+        var renumbering: [Int32]?
+    }
+
+    /// A document's terms, ready for ``SearchIndex/Builder``.
+    enum Terms {
+        /// From the cache, checked against the dictionary.
+        case cached(CachedDocumentTerms)
+        /// Worked out in this build; `units` is their ``SearchDocumentTerms/encodedUnits()`` when a cache is kept.
+        case computed(SearchDocumentTerms, units: [UInt8]?)
+
+        var unitCount: Int {
+            switch self {
+            case .cached(let terms): terms.unitCount
+            case .computed(let terms, _): terms.units.count
+            }
+        }
+    }
+
     private let lock = NSLock()
-    private let cached: [String: Entry]
-    private var current: [String: Entry] = [:]
+    private let cached: Contents
+    private var current: [String: CachedDocumentTerms] = [:]
+    private var sourceHashes: [String: UInt64] = [:]
+    private var dictionaryUsed: (terms: [String], numbers: [Int32]?)?
     private var computedAny = false
     /// Whether entries are kept for the build cache; without a cache, encoding them would only cost memory.
     private let keepsEntries: Bool
 
-    init(cached: [String: Entry], keepsEntries: Bool = true) {
+    init(cached: Contents, keepsEntries: Bool = true) {
         self.cached = cached
         self.keepsEntries = keepsEntries
     }
 
-    /// The terms of `document`, decoded from the cache or made by `compute`.
-    func terms(of document: ContentDocument, compute: () -> SearchDocumentTerms) -> SearchDocumentTerms {
-        if let entry = cached[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0,
-            let terms = SearchDocumentTerms(decoding: entry.bytes)
-        {
-            lock.withLock { current[document.path] = entry }
-            return terms
-        }
-        let terms = compute()
-        guard keepsEntries else { return terms }
-        let entry = Entry(sourceHash: document.sourceHash, bytes: terms.encoded())
-        lock.withLock {
-            current[document.path] = entry
-            computedAny = true
-        }
-        return terms
+    /// A builder that numbers terms as the cached documents do; empty when the cached dictionary is unusable.
+    func makeBuilder() -> SearchIndex.Builder {
+        SearchIndex.Builder(dictionary: cached.dictionary) ?? SearchIndex.Builder()
     }
 
-    /// The terms worked out or reused in this build, when any had to be worked out; nil when the cache is still right.
-    var changedEntries: [String: Entry]? {
-        lock.withLock { computedAny ? current : nil }
+    /// The terms of `document`: checked from the cache, or made by `compute`. Safe from several threads.
+    ///
+    /// - Parameter dictionarySize: the size of the dictionary of the builder the terms go to,
+    ///   ``makeBuilder()``'s: cached terms are used only when the builder knows their numbers.
+    func terms(of document: ContentDocument, dictionarySize: Int, compute: () -> SearchDocumentTerms) -> Terms {
+        if let entry = cached.entries[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0,
+            dictionarySize == cached.dictionary.count,
+            let terms = CachedDocumentTerms(validating: entry.bytes, dictionarySize: dictionarySize)
+        {
+            return .cached(terms)
+        }
+        let terms = compute()
+        return .computed(terms, units: keepsEntries ? terms.encodedUnits() : nil)
+    }
+
+    /// Adds `terms` of `document` to `builder` and keeps them for the cache; from one thread, in index order.
+    func add(_ terms: Terms, of document: ContentDocument, to builder: inout SearchIndex.Builder) {
+        let kept: CachedDocumentTerms?
+        switch terms {
+        case .cached(let cached):
+            builder.add(cached)
+            kept = cached
+        case .computed(let computed, let units):
+            let numbers = builder.add(computed)
+            kept = units.map { CachedDocumentTerms(numbers: numbers, encodedUnits: $0, unitCount: computed.units.count) }
+        }
+        guard let kept else { return }
+        lock.withLock {
+            current[document.path] = kept
+            sourceHashes[document.path] = document.sourceHash
+            if case .computed = terms { computedAny = true }
+        }
+    }
+
+    /// Notes the dictionary of the builder every document was added to, before it is spent.
+    func finish(_ builder: SearchIndex.Builder) {
+        guard keepsEntries else { return }
+        let used = builder.usedDictionary
+        lock.withLock { dictionaryUsed = used }
+    }
+
+    /// What to save for the next build, when any document's terms had to be worked out; nil when the cache is still right.
+    ///
+    /// Terms no document uses any more are dropped from the dictionary, and the documents renumbered to match.
+    var changes: Changes? {
+        lock.withLock {
+            guard computedAny, let (dictionary, numbers) = dictionaryUsed else { return nil }
+            let entries = Dictionary(uniqueKeysWithValues: current.map { path, terms in (path, (sourceHashes[path]!, terms)) })
+            return Changes(dictionary: dictionary, entries: entries, renumbering: numbers)
+        }
     }
 }
 
@@ -54,29 +124,33 @@ extension DocumentCache {
 
     /// The terms the last build kept, when made under `contextKey`; empty otherwise.
     ///
-    /// One ``CacheFile``: the context key, then per document its path, source
-    /// hash and encoded ``SearchDocumentTerms``.
-    func loadSearchTerms(contextKey: UInt64) -> [String: SearchTermStore.Entry] {
-        guard var reader = CacheFile.read(searchTermsURL, tag: "PTRM"), (try? reader.uint64()) == contextKey,
+    /// One ``CacheFile``: the context key, the dictionary, then per document
+    /// its path, source hash and ``CachedDocumentTerms`` bytes.
+    func loadSearchTerms(contextKey: UInt64) -> SearchTermStore.Contents {
+        let empty = SearchTermStore.Contents(dictionary: [], entries: [:])
+        guard var reader = CacheFile.read(searchTermsURL, tag: "PTR2"), (try? reader.uint64()) == contextKey,
+            let dictionary = try? reader.strings(),
             let entries = try? reader.array({ reader in
                 (try reader.string(), SearchTermStore.Entry(sourceHash: try reader.uint64(), bytes: try reader.data()))
             }),
             reader.isAtEnd
-        else { return [:] }
-        return Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        else { return empty }
+        return SearchTermStore.Contents(dictionary: dictionary, entries: Dictionary(entries, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// Written a megabyte at a time: the whole file (25 MB at 10,000 documents) in one buffer was most of
+    /// Written a megabyte at a time: the whole file (25 MB at 10,000 documents, before terms were numbered) in one buffer was most of
     /// what saving the cache added to a build's peak memory.
-    func saveSearchTerms(_ entries: [String: SearchTermStore.Entry], contextKey: UInt64) throws {
+    func saveSearchTerms(_ contents: SearchTermStore.Changes, contextKey: UInt64) throws {
         try CacheFile.replace(searchTermsURL) { emit in
-            var writer = CacheFile.writer(tag: "PTRM", capacity: 1 << 20)
+            var writer = CacheFile.writer(tag: "PTR2", capacity: 1 << 20)
             writer.write(contextKey)
-            writer.write(entries.count)
-            for path in entries.keys.sorted() {
+            writer.write(contents.dictionary)
+            writer.write(contents.entries.count)
+            for path in contents.entries.keys.sorted() {
+                let entry = contents.entries[path]!
                 writer.write(path)
-                writer.write(entries[path]!.sourceHash)
-                writer.write(entries[path]!.bytes)
+                writer.write(entry.sourceHash)
+                writer.write(contents.renumbering.map { entry.terms.renumbered($0).bytes } ?? entry.terms.bytes)
                 if writer.bytes.count >= 1 << 20 {
                     try emit(writer.bytes)
                     writer = BinaryWriter(capacity: 1 << 20)

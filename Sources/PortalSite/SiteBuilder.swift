@@ -308,7 +308,7 @@ public struct SiteBuilder: Sendable {
                     jobs: options.jobs ?? ParallelWork.defaultJobs)
             }
         }
-        if let contextKey = model.documentContextKey, let terms = model.searchTermStore.changedEntries {
+        if let contextKey = model.documentContextKey, let terms = model.searchTermStore.changes {
             try? incremental.documents.saveSearchTerms(terms, contextKey: contextKey)
         }
     }

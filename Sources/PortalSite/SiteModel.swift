@@ -167,7 +167,8 @@ final class SiteModel: @unchecked Sendable {
         self.facts = facts
         self.renderedBodies = renderedBodies
         searchTermStore = SearchTermStore(
-            cached: cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } } ?? [:],
+            cached: cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } }
+                ?? SearchTermStore.Contents(dictionary: [], entries: [:]),
             keepsEntries: cache != nil)
         bodiesAllFromCache = renderedBodies.isEmpty && spill == nil && previous.count == site.documents.count
         // A cached body that cannot be read is rendered again; it comes out the same.
@@ -216,9 +217,12 @@ final class SiteModel: @unchecked Sendable {
         return hash.value
     }
 
-    /// A document's tokenized search terms; the caller must note the dependency on the document itself.
-    func searchTerms(of document: ContentDocument) -> SearchDocumentTerms {
-        searchTermStore.terms(of: document) { SearchDocumentTerms(SearchPages.searchDocument(document, self)) }
+    /// A document's tokenized search terms, for a builder of `dictionarySize` terms made by ``SearchTermStore/makeBuilder()``;
+    /// the caller must note the dependency on the document itself.
+    func searchTerms(of document: ContentDocument, dictionarySize: Int) -> SearchTermStore.Terms {
+        searchTermStore.terms(of: document, dictionarySize: dictionarySize) {
+            SearchDocumentTerms(SearchPages.searchDocument(document, self))
+        }
     }
 
     /// The info strings of a document's generated blocks; part of the site key, so reading them records no dependency.

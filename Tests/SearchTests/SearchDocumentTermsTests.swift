@@ -44,38 +44,91 @@ import Testing
         #expect(SearchDocumentTerms(Self.documents[1]).units == [.init(lengths: .init(), terms: [])])
     }
 
-    @Test func indexFromTermsIsTheIndexFromDocuments() {
+    /// Each document cached under the numbers a builder gave its terms, as a build cache keeps them.
+    static func cached(_ documents: [SearchDocument]) -> (dictionary: [String], terms: [CachedDocumentTerms]) {
+        var builder = SearchIndex.Builder()
+        let cached = documents.map(SearchDocumentTerms.init).map { terms in
+            CachedDocumentTerms(numbers: builder.add(terms), encodedUnits: terms.encodedUnits(), unitCount: terms.units.count)
+        }
+        return (builder.dictionary, cached)
+    }
+
+    @Test func indexFromTermsIsTheIndexFromDocuments() throws {
         var ranking = SearchRanking()
         ranking.maximumPostingsPerTerm = 1
         let documents = Self.documents + Self.fillerDocuments
         let terms = documents.map(SearchDocumentTerms.init)
-        let decoded = terms.map { SearchDocumentTerms(decoding: $0.encoded())! }
         let index = SearchIndex(documents: documents, ranking: ranking)
         #expect(SearchIndex(documents: documents, terms: terms, ranking: ranking) == index)
-        #expect(SearchIndex(documents: documents, terms: decoded, ranking: ranking) == index)
         #expect(!index.prunedCounts.isEmpty)
+
+        // From the cached form, numbered by a builder that started from the dictionary.
+        let (dictionary, cached) = Self.cached(documents)
+        var builder = try #require(SearchIndex.Builder(ranking: ranking, dictionary: dictionary))
+        for terms in cached { builder.add(try #require(CachedDocumentTerms(validating: terms.bytes, dictionarySize: dictionary.count))) }
+        #expect(SearchIndex(documents: documents, builder: builder) == index)
+    }
+
+    @Test func termsNoDocumentUsesAreLeftOutAndDroppedFromTheDictionary() throws {
+        let documents = Self.documents + Self.fillerDocuments
+        let (dictionary, cached) = Self.cached(documents)
+        // Terms only the first document uses: a build without it must not list them, nor keep them.
+        let rest = Array(documents.dropFirst())
+        let onlyFirst = Set(SearchDocumentTerms(documents[0]).terms).subtracting(rest.flatMap { SearchDocumentTerms($0).terms })
+        #expect(onlyFirst.count > 5)
+        var builder = try #require(SearchIndex.Builder(dictionary: dictionary))
+        for terms in cached.dropFirst() { builder.add(terms) }
+        let used = builder.usedDictionary
+        #expect(SearchIndex(documents: rest, builder: builder) == SearchIndex(documents: rest))
+        let numbers = try #require(used.numbers)
+        #expect(onlyFirst.isDisjoint(with: used.terms))
+        #expect(used.terms.count == dictionary.count - onlyFirst.count && numbers.filter { $0 < 0 }.count == onlyFirst.count)
+        let index = SearchIndex(documents: rest)
+        #expect(onlyFirst.isDisjoint(with: index.postings.keys))
+        // Renumbered under the smaller dictionary, the documents still give the same index.
+        var again = try #require(SearchIndex.Builder(dictionary: used.terms))
+        for terms in cached.dropFirst() {
+            let renumbered = terms.renumbered(numbers)
+            #expect(CachedDocumentTerms(validating: renumbered.bytes, dictionarySize: used.terms.count) == renumbered)
+            #expect(renumbered.decoded(dictionary: used.terms) == terms.decoded(dictionary: dictionary))
+            again.add(renumbered)
+        }
+        #expect(again.usedDictionary.numbers == nil)
+        #expect(SearchIndex(documents: rest, builder: again) == SearchIndex(documents: rest))
+    }
+
+    @Test func aDictionaryWithAnEmptyOrRepeatedTermIsRefused() {
+        #expect(SearchIndex.Builder(dictionary: ["mail", "route"]) != nil)
+        #expect(SearchIndex.Builder(dictionary: ["mail", ""]) == nil)
+        #expect(SearchIndex.Builder(dictionary: ["mail", "route", "mail"]) == nil)
     }
 
     @Test func encodingRoundTrips() {
-        for document in Self.documents + Self.fillerDocuments {
-            let terms = SearchDocumentTerms(document)
-            #expect(SearchDocumentTerms(decoding: terms.encoded()) == terms)
+        let documents = Self.documents + Self.fillerDocuments
+        let (dictionary, cached) = Self.cached(documents)
+        for (document, terms) in zip(documents, cached) {
+            #expect(CachedDocumentTerms(validating: terms.bytes, dictionarySize: dictionary.count) == terms)
+            #expect(terms.decoded(dictionary: dictionary) == SearchDocumentTerms(document))
         }
         let large = SearchDocumentTerms(
             terms: ["x"], units: [.init(lengths: .init(title: 300_000), terms: [.init(term: 0, counts: .init(title: 300_000))])])
-        #expect(SearchDocumentTerms(decoding: large.encoded()) == large)
+        let cachedLarge = CachedDocumentTerms(numbers: [70_000], encodedUnits: large.encodedUnits(), unitCount: 1)
+        #expect(CachedDocumentTerms(validating: cachedLarge.bytes, dictionarySize: 70_001) == cachedLarge)
+        #expect(CachedDocumentTerms(validating: cachedLarge.bytes, dictionarySize: 70_000) == nil, "number outside the dictionary")
     }
 
-    @Test func truncatedInputDecodesToNil() {
-        let encoded = SearchDocumentTerms(Self.documents[0]).encoded()
+    @Test func truncatedInputIsRefused() {
+        let (dictionary, cached) = Self.cached(Self.documents)
+        let encoded = cached[0].bytes
         for length in 0..<encoded.count {
-            #expect(SearchDocumentTerms(decoding: Array(encoded.prefix(length))) == nil, "first \(length) bytes")
+            #expect(CachedDocumentTerms(validating: Array(encoded.prefix(length)), dictionarySize: dictionary.count) == nil, "first \(length) bytes")
         }
-        #expect(SearchDocumentTerms(decoding: encoded + [0]) == nil, "trailing byte")
+        #expect(CachedDocumentTerms(validating: encoded + [0], dictionarySize: dictionary.count) == nil, "trailing byte")
     }
 
-    @Test func corruptedInputNeverCrashesAndDecodesOnlyCanonicalBytes() {
-        let encoded = SearchDocumentTerms(Self.documents[0]).encoded()
+    @Test func corruptedInputNeverCrashesAndPassesOnlyCanonicalBytes() {
+        let (dictionary, cached) = Self.cached(Self.documents)
+        let encoded = cached[0].bytes
         var generator = SplitMix64(seed: 7)
         var garbage: [[UInt8]] = (0..<2000).map { _ in
             (0..<Int(generator.next() % 64)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
@@ -88,40 +141,39 @@ import Testing
             }
         }
         for bytes in garbage {
-            // Whatever decodes must be exactly what encoding it again gives.
-            if let decoded = SearchDocumentTerms(decoding: bytes) {
-                #expect(decoded.encoded() == bytes)
+            // Whatever passes must be exactly what encoding its terms again gives.
+            if let checked = CachedDocumentTerms(validating: bytes, dictionarySize: dictionary.count) {
+                let terms = checked.decoded(dictionary: dictionary)
+                let numbers = terms.terms.map { Int32(dictionary.firstIndex(of: $0)!) }
+                #expect(CachedDocumentTerms(numbers: numbers, encodedUnits: terms.encodedUnits(), unitCount: terms.units.count).bytes == bytes)
             }
         }
     }
 
-    @Test func inconsistentInputDecodesToNil() {
-        func encoded(_ terms: [String], _ units: [SearchDocumentTerms.Unit]) -> [UInt8] {
-            SearchDocumentTerms(terms: terms, units: units).encoded()
+    @Test func inconsistentInputIsRefused() {
+        func encoded(_ numbers: [Int32], _ units: [SearchDocumentTerms.Unit]) -> [UInt8] {
+            let terms = SearchDocumentTerms(terms: numbers.map { "t\($0)" }, units: units)
+            return CachedDocumentTerms(numbers: numbers, encodedUnits: terms.encodedUnits(), unitCount: units.count).bytes
         }
+        func valid(_ bytes: [UInt8]) -> Bool { CachedDocumentTerms(validating: bytes, dictionarySize: 3) != nil }
         let one = SearchDocumentTerms.TermCounts(term: 0, counts: .init(body: 1))
-        let valid = encoded(["mail"], [.init(lengths: .init(body: 1), terms: [one])])
-        #expect(SearchDocumentTerms(decoding: valid) != nil)
-        var otherFormat = valid
-        otherFormat[0] = SearchDocumentTerms.format &+ 1
-        #expect(SearchDocumentTerms(decoding: otherFormat) == nil, "another format")
-        #expect(SearchDocumentTerms(decoding: encoded(["mail"], [])) == nil, "no units")
-        #expect(SearchDocumentTerms(decoding: encoded(["mail", "mail"], [.init(lengths: .init(body: 1), terms: [one])])) == nil, "duplicate term")
-        #expect(SearchDocumentTerms(decoding: encoded([""], [.init(lengths: .init(body: 1), terms: [one])])) == nil, "empty term")
-        #expect(SearchDocumentTerms(decoding: encoded(["mail"], [.init(lengths: .init(body: 2), terms: [one])])) == nil, "length is not the sum")
-        #expect(SearchDocumentTerms(decoding: encoded(["mail"], [.init(lengths: .init(body: 2), terms: [one, one])])) == nil, "term twice in a unit")
+        let good = encoded([2], [.init(lengths: .init(body: 1), terms: [one])])
+        #expect(valid(good))
+        var otherFormat = good
+        otherFormat[0] = CachedDocumentTerms.format &+ 1
+        #expect(!valid(otherFormat), "another format")
+        #expect(!valid(encoded([2], [])), "no units")
+        #expect(!valid(encoded([3], [.init(lengths: .init(body: 1), terms: [one])])), "number outside the dictionary")
+        #expect(!valid(encoded([1, 1], [.init(lengths: .init(body: 1), terms: [one])])), "one term twice")
+        #expect(!valid(encoded([1, 2], [.init(lengths: .init(body: 1), terms: [one])])), "a term no unit counts")
+        #expect(!valid(encoded([1], [.init(lengths: .init(body: 2), terms: [one])])), "length is not the sum")
+        #expect(!valid(encoded([1], [.init(lengths: .init(body: 2), terms: [one, one])])), "term twice in a unit")
         let outside = SearchDocumentTerms.TermCounts(term: 1, counts: .init(body: 1))
-        #expect(SearchDocumentTerms(decoding: encoded(["mail"], [.init(lengths: .init(body: 1), terms: [outside])])) == nil, "no such term")
+        #expect(!valid(encoded([1], [.init(lengths: .init(body: 1), terms: [outside])])), "no such term")
         let zero = SearchDocumentTerms.TermCounts(term: 0, counts: .init())
-        #expect(SearchDocumentTerms(decoding: encoded(["mail"], [.init(lengths: .init(), terms: [zero])])) == nil, "counted zero times")
-        // "mail" with its first byte made a lone continuation byte: not UTF-8.
-        var invalidUTF8 = valid
-        invalidUTF8[3] = 0x80
-        #expect(SearchDocumentTerms(decoding: invalidUTF8) == nil, "invalid UTF-8")
-        // A count of 2^35 written in six LEB128 bytes.
-        var overlong = Array(valid.prefix(2))
-        overlong += [0x80, 0x80, 0x80, 0x80, 0x80, 0x01]
-        #expect(SearchDocumentTerms(decoding: overlong) == nil, "number too large")
+        #expect(!valid(encoded([1], [.init(lengths: .init(), terms: [zero])])), "counted zero times")
+        // A term number of 2^35 written in six LEB128 bytes.
+        #expect(!valid([CachedDocumentTerms.format, 1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]), "number too large")
     }
 }
 

@@ -189,6 +189,36 @@ import Testing
         }
     }
 
+    /// The cache numbers search terms in a dictionary it keeps once; a word that leaves the content leaves it too.
+    @Test func aWordAddedThenRemovedLeavesTheIndexAndTheCachedDictionary() throws {
+        let workspace = try Workspace("dictionary")
+        try workspace.build()
+        let terms = workspace.cache.appendingPathComponent("documents/search-terms.bin")
+        func cachedDictionaryHolds(_ word: String) throws -> Bool {
+            try Data(contentsOf: terms).range(of: Data(word.utf8)) != nil
+        }
+        func indexHolds(_ word: String) throws -> Bool {
+            try fileContents(in: workspace.output.appendingPathComponent("search")).contains { path, contents in
+                !path.hasPrefix("d/") && contents.range(of: Data("\"\(word)\"".utf8)) != nil
+            }
+        }
+        #expect(try !cachedDictionaryHolds("zanzibarquux"))
+        try workspace.edit("letters/2022-08-30-customer-relations-coordinators.md") { $0 + "\nZanzibarquux is a word no other document has.\n" }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "word added")
+        #expect(try indexHolds("zanzibarquux") && cachedDictionaryHolds("zanzibarquux"))
+        try workspace.edit("letters/2022-08-30-customer-relations-coordinators.md") {
+            $0.replacingOccurrences(of: "\nZanzibarquux is a word no other document has.\n", with: "\nA word no other document has.\n")
+        }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "word removed")
+        #expect(try !indexHolds("zanzibarquux") && !cachedDictionaryHolds("zanzibarquux"))
+        // The renumbered cache still serves the next build.
+        try workspace.edit("customer-connect/questions-and-answers.md") { $0.replacingOccurrences(of: "Within 24 hours", with: "Within one day") }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "another edit after the renumbering")
+    }
+
     @Test func bodyEditReusesPagesThatDoNotShowIt() throws {
         let workspace = try Workspace("reuse")
         let first = try workspace.build()
