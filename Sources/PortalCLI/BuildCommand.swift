@@ -47,6 +47,8 @@ struct BuildCommand: ParsableCommand {
             contentDirectory: locations.contentURL, themeDirectory: locations.themeURL,
             outputDirectory: URL(fileURLWithPath: output), contentDisplayRoot: locations.contentDisplayRoot)
         options.progress = progress.callback
+        // The process ends right after the build.
+        options.keepsMemoryUntilExit = true
         if !noCache {
             options.cacheDirectory = cache.map { URL(fileURLWithPath: $0) } ?? BuildCache.defaultDirectory(for: options.outputDirectory)
             options.clean = clean

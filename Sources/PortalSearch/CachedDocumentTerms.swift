@@ -38,17 +38,37 @@ public struct CachedDocumentTerms: Sendable, Equatable {
     /// of the document's terms once per unit and count it at least once; every
     /// term counted somewhere; and field lengths that are the sums of the counts.
     public init?(validating bytes: [UInt8], dictionarySize: Int) {
-        var reader = ByteReader(bytes: bytes)
-        guard reader.byte() == Self.format, let termCount = reader.number(), termCount <= reader.remaining else { return nil }
-        var numbers = Set<Int>(minimumCapacity: termCount)
-        for _ in 0..<termCount {
-            guard let number = reader.number(), number < dictionarySize, numbers.insert(number).inserted else { return nil }
-        }
-        guard let unitCount = SearchDocumentTerms.validUnits(&reader, termCount: termCount), reader.remaining == 0 else {
-            return nil
-        }
+        guard let (terms, _) = Self.checked(bytes, dictionarySize: dictionarySize, numbering: false) else { return nil }
+        self = terms
+    }
+
+    /// Checks `bytes` as ``init(validating:dictionarySize:)`` does and, in the same pass, lays their
+    /// entries out as ``SearchIndex/Builder/add(_:)-(NumberedDocumentTerms)`` takes them.
+    public static func numbered(validating bytes: [UInt8], dictionarySize: Int) -> (CachedDocumentTerms, NumberedDocumentTerms)? {
+        guard let (terms, numbered) = checked(bytes, dictionarySize: dictionarySize, numbering: true) else { return nil }
+        return (terms, numbered!)
+    }
+
+    private init(checkedBytes bytes: [UInt8], unitCount: Int) {
         self.bytes = bytes
         self.unitCount = unitCount
+    }
+
+    private static func checked(_ bytes: [UInt8], dictionarySize: Int, numbering: Bool) -> (CachedDocumentTerms, NumberedDocumentTerms?)? {
+        var reader = ByteReader(bytes: bytes)
+        guard reader.byte() == Self.format, let termCount = reader.number(), termCount <= reader.remaining else { return nil }
+        var numbers: [Int32] = []
+        numbers.reserveCapacity(termCount)
+        var distinct = Set<Int>(minimumCapacity: termCount)
+        for _ in 0..<termCount {
+            guard let number = reader.number(), number < dictionarySize, distinct.insert(number).inserted else { return nil }
+            numbers.append(Int32(number))
+        }
+        var numbered = numbering ? NumberedDocumentTerms() : nil
+        guard let unitCount = SearchDocumentTerms.validUnits(&reader, numbers: numbers, into: &numbered), reader.remaining == 0 else {
+            return nil
+        }
+        return (CachedDocumentTerms(checkedBytes: bytes, unitCount: unitCount), numbered)
     }
 
     /// The terms these bytes stand for, given the dictionary they were numbered in.
@@ -75,29 +95,6 @@ public struct CachedDocumentTerms: Sendable, Equatable {
         precondition(own.allSatisfy { $0 >= 0 }, "a document's term was dropped from the dictionary")
         return CachedDocumentTerms(numbers: own, encodedUnits: Array(bytes[reader.position...]), unitCount: unitCount)
     }
-
-    /// Calls `body` with each term's number, then with each unit: its lengths and its entries as (position, counts).
-    ///
-    /// Only for bytes this type checked or wrote: it does not check them again.
-    func forEach(
-        number: (Int32) -> Void,
-        unit: (_ lengths: SearchDocumentTerms.FieldCounts, _ entryCount: Int) -> Void,
-        entry: (_ position: Int, _ counts: SearchDocumentTerms.FieldCounts) -> Void
-    ) {
-        var reader = ByteReader(bytes: bytes, position: 1)
-        for _ in 0..<reader.number()! {
-            number(Int32(reader.number()!))
-        }
-        for _ in 0..<reader.number()! {
-            let lengths = reader.fieldCounts()!
-            let entries = reader.number()!
-            unit(lengths, entries)
-            for _ in 0..<entries {
-                let position = reader.number()!
-                entry(position, reader.fieldCounts()!)
-            }
-        }
-    }
 }
 
 extension SearchDocumentTerms {
@@ -117,8 +114,10 @@ extension SearchDocumentTerms {
         return out
     }
 
-    /// Reads ``encodedUnits()`` of a document with `termCount` terms; the unit count, or nil when they are not canonical.
-    static func validUnits(_ reader: inout ByteReader, termCount: Int) -> Int? {
+    /// Reads ``encodedUnits()`` of a document whose terms are `numbers`, adding each unit to `numbered` when given;
+    /// the unit count, or nil when they are not canonical.
+    static func validUnits(_ reader: inout ByteReader, numbers: [Int32], into numbered: inout NumberedDocumentTerms?) -> Int? {
+        let termCount = numbers.count
         guard let unitCount = reader.number(), unitCount > 0, unitCount <= reader.remaining else { return nil }
         var lastUnit = [Int](repeating: -1, count: termCount)
         for number in 0..<unitCount {
@@ -134,8 +133,10 @@ extension SearchDocumentTerms {
                     guard !overflow else { return nil }
                     sums[field] = sum
                 }
+                numbered?.addEntry(term: numbers[term], counts: counts)
             }
             guard sums == lengths else { return nil }
+            numbered?.endUnit(lengths)
         }
         // A term no unit counts would stay in the dictionary with no list.
         guard !lastUnit.contains(-1) else { return nil }

@@ -145,24 +145,20 @@ public struct SearchIndex: Sendable, Equatable {
 
         /// Adds the next document from its cached form, as adding its ``SearchDocumentTerms`` would.
         ///
-        /// The terms must be numbered as in this builder's ``dictionary``: cached under the
+        /// Its terms must be numbered as in this builder's ``dictionary``: cached under the
         /// ``usedDictionary`` that this builder was made from, and checked against its size.
-        public mutating func add(_ document: CachedDocumentTerms) {
-            var numbers: [Int32] = []
-            var units = 0
-            document.forEach(
-                number: { number in
-                    precondition(Int(number) < names.count, "a cached term outside the dictionary")
-                    numbers.append(number)
-                },
-                unit: { lengths, _ in
-                    if units > 0 { unitEnds.append(entryTerms.count) }
-                    units += 1
-                    addUnit(lengths)
-                },
-                entry: { position, counts in addEntry(term: numbers[position], counts: counts) })
-            unitEnds.append(entryTerms.count)
-            unitCounts.append(units)
+        public mutating func add(_ document: NumberedDocumentTerms) {
+            let base = entryTerms.count
+            unitCounts.append(document.unitCount)
+            for lengths in document.unitLengths { addUnit(lengths) }
+            for end in document.unitEnds { unitEnds.append(base + Int(end)) }
+            for term in document.entryTerms {
+                precondition(Int(term) < partsContaining.count, "a cached term outside the dictionary")
+                partsContaining[Int(term)] += 1
+            }
+            entryTerms += document.entryTerms
+            entryCounts += document.entryCounts
+            for (entry, counts) in document.largeCounts { largeCounts[base + entry] = counts }
         }
 
         private mutating func addUnit(_ lengths: FieldCounts) {
@@ -176,8 +172,8 @@ public struct SearchIndex: Sendable, Equatable {
         private mutating func addEntry(term: Int32, counts: FieldCounts) {
             partsContaining[Int(term)] += 1
             entryTerms.append(term)
-            if (0..<256).contains(counts.title), (0..<256).contains(counts.code), (0..<65536).contains(counts.body) {
-                entryCounts.append(UInt32(counts.title) << 24 | UInt32(counts.code) << 16 | UInt32(counts.body))
+            if let packed = PackedCounts.pack(counts) {
+                entryCounts.append(packed)
             } else {
                 largeCounts[entryCounts.count] = counts
                 entryCounts.append(0)
@@ -185,9 +181,10 @@ public struct SearchIndex: Sendable, Equatable {
         }
 
         private func counts(ofEntry entry: Int) -> FieldCounts {
-            if let large = largeCounts[entry] { return large }
             let packed = entryCounts[entry]
-            return FieldCounts(title: Int32(packed >> 24), code: Int32((packed >> 16) & 0xFF), body: Int32(packed & 0xFFFF))
+            // No entry counts zero times, so a zero is the mark of counts kept aside.
+            if packed == 0, let large = largeCounts[entry] { return large }
+            return PackedCounts.unpack(packed)
         }
 
         /// The lists by term, those longer than the limit cut to their best parts, and the cut terms' full counts.

@@ -26,6 +26,7 @@ final class BodySpill: @unchecked Sendable {
     /// Set when a write failed: the file is then not put in place of the pack.
     private var failed = false
     private var adopted = false
+    private var removed = false
 
     /// Opens a new spill file in `directory` (the cache's folder, or beside the output for a build without
     /// a cache); nil when it cannot be made, and bodies then stay in memory.
@@ -61,7 +62,14 @@ final class BodySpill: @unchecked Sendable {
 
     deinit {
         close(descriptor)
-        if !adopted { unlink(path) }
+        removeFile()
+    }
+
+    /// Deletes the file unless saving the cache adopted it; deinit does too, but a build whose
+    /// memory is left to the end of the process (``SiteBuilder/Options/keepsMemoryUntilExit``) never runs it.
+    func removeFile() {
+        if !adopted && !removed { unlink(path) }
+        removed = true
     }
 
     /// The record that stores `body`; made on any thread, written with ``append(_:path:sourceHash:)``.

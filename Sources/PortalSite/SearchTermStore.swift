@@ -34,14 +34,14 @@ final class SearchTermStore: @unchecked Sendable {
 
     /// A document's terms, ready for ``SearchIndex/Builder``.
     enum Terms {
-        /// From the cache, checked against the dictionary.
-        case cached(CachedDocumentTerms)
+        /// From the cache, checked against the dictionary, and laid out for the builder.
+        case cached(CachedDocumentTerms, NumberedDocumentTerms)
         /// Worked out in this build; `units` is their ``SearchDocumentTerms/encodedUnits()`` when a cache is kept.
         case computed(SearchDocumentTerms, units: [UInt8]?)
 
         var unitCount: Int {
             switch self {
-            case .cached(let terms): terms.unitCount
+            case .cached(let terms, _): terms.unitCount
             case .computed(let terms, _): terms.units.count
             }
         }
@@ -73,9 +73,9 @@ final class SearchTermStore: @unchecked Sendable {
     func terms(of document: ContentDocument, dictionarySize: Int, compute: () -> SearchDocumentTerms) -> Terms {
         if let entry = cached.entries[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0,
             dictionarySize == cached.dictionary.count,
-            let terms = CachedDocumentTerms(validating: entry.bytes, dictionarySize: dictionarySize)
+            let (terms, numbered) = CachedDocumentTerms.numbered(validating: entry.bytes, dictionarySize: dictionarySize)
         {
-            return .cached(terms)
+            return .cached(terms, numbered)
         }
         let terms = compute()
         return .computed(terms, units: keepsEntries ? terms.encodedUnits() : nil)
@@ -85,8 +85,8 @@ final class SearchTermStore: @unchecked Sendable {
     func add(_ terms: Terms, of document: ContentDocument, to builder: inout SearchIndex.Builder) {
         let kept: CachedDocumentTerms?
         switch terms {
-        case .cached(let cached):
-            builder.add(cached)
+        case .cached(let cached, let numbered):
+            builder.add(numbered)
             kept = cached
         case .computed(let computed, let units):
             let numbers = builder.add(computed)

@@ -65,7 +65,11 @@ import Testing
         // From the cached form, numbered by a builder that started from the dictionary.
         let (dictionary, cached) = Self.cached(documents)
         var builder = try #require(SearchIndex.Builder(ranking: ranking, dictionary: dictionary))
-        for terms in cached { builder.add(try #require(CachedDocumentTerms(validating: terms.bytes, dictionarySize: dictionary.count))) }
+        for terms in cached {
+            let (checked, numbered) = try #require(CachedDocumentTerms.numbered(validating: terms.bytes, dictionarySize: dictionary.count))
+            #expect(checked == terms)
+            builder.add(numbered)
+        }
         #expect(SearchIndex(documents: documents, builder: builder) == index)
     }
 
@@ -77,7 +81,7 @@ import Testing
         let onlyFirst = Set(SearchDocumentTerms(documents[0]).terms).subtracting(rest.flatMap { SearchDocumentTerms($0).terms })
         #expect(onlyFirst.count > 5)
         var builder = try #require(SearchIndex.Builder(dictionary: dictionary))
-        for terms in cached.dropFirst() { builder.add(terms) }
+        for terms in cached.dropFirst() { builder.add(try #require(CachedDocumentTerms.numbered(validating: terms.bytes, dictionarySize: dictionary.count)).1) }
         let used = builder.usedDictionary
         #expect(SearchIndex(documents: rest, builder: builder) == SearchIndex(documents: rest))
         let numbers = try #require(used.numbers)
@@ -91,7 +95,7 @@ import Testing
             let renumbered = terms.renumbered(numbers)
             #expect(CachedDocumentTerms(validating: renumbered.bytes, dictionarySize: used.terms.count) == renumbered)
             #expect(renumbered.decoded(dictionary: used.terms) == terms.decoded(dictionary: dictionary))
-            again.add(renumbered)
+            again.add(try #require(CachedDocumentTerms.numbered(validating: renumbered.bytes, dictionarySize: used.terms.count)).1)
         }
         #expect(again.usedDictionary.numbers == nil)
         #expect(SearchIndex(documents: rest, builder: again) == SearchIndex(documents: rest))
@@ -103,7 +107,7 @@ import Testing
         #expect(SearchIndex.Builder(dictionary: ["mail", "route", "mail"]) == nil)
     }
 
-    @Test func encodingRoundTrips() {
+    @Test func encodingRoundTrips() throws {
         let documents = Self.documents + Self.fillerDocuments
         let (dictionary, cached) = Self.cached(documents)
         for (document, terms) in zip(documents, cached) {
@@ -115,6 +119,20 @@ import Testing
         let cachedLarge = CachedDocumentTerms(numbers: [70_000], encodedUnits: large.encodedUnits(), unitCount: 1)
         #expect(CachedDocumentTerms(validating: cachedLarge.bytes, dictionarySize: 70_001) == cachedLarge)
         #expect(CachedDocumentTerms(validating: cachedLarge.bytes, dictionarySize: 70_000) == nil, "number outside the dictionary")
+        // Counts too large to pack give the same index from the cached form as from the terms.
+        let document = SearchDocument(title: "x", kind: "Letter", date: "2022-08-30", dateText: "", url: "x.html", text: "", parts: [])
+        var direct = SearchIndex.Builder()
+        direct.add(large)
+        direct.add(SearchDocumentTerms(terms: ["y"], units: [.init(lengths: .init(body: 2), terms: [.init(term: 0, counts: .init(body: 2))])]))
+        var fromCache = try #require(SearchIndex.Builder(dictionary: direct.dictionary))
+        for terms in [large, SearchDocumentTerms(terms: ["y"], units: [.init(lengths: .init(body: 2), terms: [.init(term: 0, counts: .init(body: 2))])])] {
+            let numbers = terms.terms.map { Int32(direct.dictionary.firstIndex(of: $0)!) }
+            let cached = CachedDocumentTerms(numbers: numbers, encodedUnits: terms.encodedUnits(), unitCount: 1)
+            fromCache.add(try #require(CachedDocumentTerms.numbered(validating: cached.bytes, dictionarySize: 2)).1)
+        }
+        let fromTerms = SearchIndex(documents: [document, document], builder: direct)
+        #expect(SearchIndex(documents: [document, document], builder: fromCache) == fromTerms)
+        #expect(fromTerms.postings["x"]?.first?.impact ?? 0 > fromTerms.postings["y"]?.first?.impact ?? 0)
     }
 
     @Test func truncatedInputIsRefused() {

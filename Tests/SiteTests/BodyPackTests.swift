@@ -154,4 +154,22 @@ import Testing
         }
         #expect(try spillFiles().isEmpty)
     }
+
+    /// `portal build` leaves the build's objects to the end of the process, so no deinit deletes the spill:
+    /// the build must, with or without a cache.
+    @Test(arguments: [false, true])
+    func buildThatKeepsItsMemoryLeavesNoSpillFile(cached: Bool) throws {
+        let folder = try temporaryFolder("bodyspill-kept-\(cached)")
+        var options = SiteBuilder.Options(
+            contentDirectory: repositoryRoot.appendingPathComponent("Content"),
+            themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
+            outputDirectory: folder.appendingPathComponent("Public"), contentDisplayRoot: "Content")
+        options.keepsMemoryUntilExit = true
+        options.cacheDirectory = cached ? folder.appendingPathComponent("cache") : nil
+        _ = try SiteBuilder(options: options).build()
+        let everything = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+        #expect(everything.filter { $0.contains(".bodies.spill") }.isEmpty)
+        #expect(everything.contains("Public/index.html"))
+        #expect(!cached || everything.contains("cache/documents/bodies.pack"))
+    }
 }

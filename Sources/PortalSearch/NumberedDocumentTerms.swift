@@ -1,0 +1,47 @@
+/// One document's entries laid out as ``SearchIndex/Builder`` keeps them: per (unit, term) pair, the term's
+/// number in the builder's dictionary and its packed counts.
+///
+/// Made from ``CachedDocumentTerms`` on any thread (``CachedDocumentTerms/numbered(validating:dictionarySize:)``),
+/// so that adding the document to the builder, which is done in document order on one thread, only appends arrays.
+public struct NumberedDocumentTerms: Sendable {
+    typealias FieldCounts = SearchDocumentTerms.FieldCounts
+
+    /// By unit: its field lengths, and where its entries end.
+    private(set) var unitLengths: [FieldCounts] = []
+    private(set) var unitEnds: [Int32] = []
+    /// By entry: the term's number, and its counts packed by ``PackedCounts``.
+    private(set) var entryTerms: [Int32] = []
+    private(set) var entryCounts: [UInt32] = []
+    /// Counts too large to pack, by entry.
+    private(set) var largeCounts: [Int: FieldCounts] = [:]
+
+    var unitCount: Int { unitLengths.count }
+
+    mutating func addEntry(term: Int32, counts: FieldCounts) {
+        if let packed = PackedCounts.pack(counts) {
+            entryCounts.append(packed)
+        } else {
+            largeCounts[entryCounts.count] = counts
+            entryCounts.append(0)
+        }
+        entryTerms.append(term)
+    }
+
+    /// Ends the unit whose entries were just added.
+    mutating func endUnit(_ lengths: FieldCounts) {
+        unitLengths.append(lengths)
+        unitEnds.append(Int32(entryTerms.count))
+    }
+}
+
+/// A (title, code, body) count in 32 bits: 8 bits of title, 8 of code and 16 of body, as nearly all are.
+enum PackedCounts {
+    static func pack(_ counts: SearchDocumentTerms.FieldCounts) -> UInt32? {
+        guard (0..<256).contains(counts.title), (0..<256).contains(counts.code), (0..<65536).contains(counts.body) else { return nil }
+        return UInt32(counts.title) << 24 | UInt32(counts.code) << 16 | UInt32(counts.body)
+    }
+
+    static func unpack(_ packed: UInt32) -> SearchDocumentTerms.FieldCounts {
+        SearchDocumentTerms.FieldCounts(title: Int32(packed >> 24), code: Int32((packed >> 16) & 0xFF), body: Int32(packed & 0xFFFF))
+    }
+}
