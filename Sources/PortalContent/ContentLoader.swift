@@ -113,13 +113,28 @@ public struct ContentLoader: Sendable {
 
     /// The first `count` lines of `text`, with their line breaks.
     static func lines(_ count: Int, of text: String) -> Substring {
-        var seen = 0
-        var index = text.utf8.startIndex
-        while seen < count, index < text.utf8.endIndex {
-            if text.utf8[index] == UInt8(ascii: "\n") { seen += 1 }
-            index = text.utf8.index(after: index)
+        // Found with memchr in the UTF-8 bytes: stepping a String.Index byte by byte showed in a rebuild's profile.
+        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            guard let base = bytes.baseAddress else { return 0 }
+            var (seen, offset) = (0, 0)
+            while seen < count, offset < bytes.count,
+                let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset)
+            {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                seen += 1
+            }
+            return seen < count ? bytes.count : offset
         }
-        return text[..<index]
+        guard let end else {
+            var seen = 0
+            var index = text.utf8.startIndex
+            while seen < count, index < text.utf8.endIndex {
+                if text.utf8[index] == UInt8(ascii: "\n") { seen += 1 }
+                index = text.utf8.index(after: index)
+            }
+            return text[..<index]
+        }
+        return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
     }
 
     /// A file found below the content folder.
@@ -192,7 +207,8 @@ public struct ContentLoader: Sendable {
         guard size <= Self.maximumFileSize else {
             return .failure(Diagnostic(path: display, line: 1, message: "file has \(size) bytes, over the \(Self.maximumFileSize / 1_048_576) MB (\(Self.maximumFileSize) bytes) limit; split it or remove embedded data"))
         }
-        var bytes = [UInt8](repeating: 0, count: size + 1)
+        // Uninitialized: zeroing what the read overwrites showed in a rebuild's profile.
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { _, initialized in initialized = size + 1 }
         var count = 0
         while true {
             if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count)) }

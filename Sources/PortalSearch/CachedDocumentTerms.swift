@@ -38,15 +38,31 @@ public struct CachedDocumentTerms: Sendable, Equatable {
     /// of the document's terms once per unit and count it at least once; every
     /// term counted somewhere; and field lengths that are the sums of the counts.
     public init?(validating bytes: [UInt8], dictionarySize: Int) {
-        guard let (terms, _) = Self.checked(bytes, dictionarySize: dictionarySize, numbering: false) else { return nil }
+        guard let (terms, _) = Self.numbered(validating: bytes, dictionarySize: dictionarySize) else { return nil }
         self = terms
     }
 
     /// Checks `bytes` as ``init(validating:dictionarySize:)`` does and, in the same pass, lays their
     /// entries out as ``SearchIndex/Builder/add(_:)-(NumberedDocumentTerms)`` takes them.
     public static func numbered(validating bytes: [UInt8], dictionarySize: Int) -> (CachedDocumentTerms, NumberedDocumentTerms)? {
-        guard let (terms, numbered) = checked(bytes, dictionarySize: dictionarySize, numbering: true) else { return nil }
-        return (terms, numbered!)
+        // Read through a raw pointer: this runs over every entry of every unchanged document in a rebuild.
+        let result = bytes.withUnsafeBufferPointer { buffer -> (Int, NumberedDocumentTerms)? in
+            var reader = ByteReader(buffer)
+            guard reader.byte() == Self.format, let termCount = reader.number(), termCount <= reader.remaining else { return nil }
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(termCount)
+            var distinct = DistinctNumbers(capacity: termCount)
+            for _ in 0..<termCount {
+                guard let number = reader.number(), number < dictionarySize, distinct.insert(Int32(number)) else { return nil }
+                numbers.append(Int32(number))
+            }
+            guard let numbered = SearchDocumentTerms.numberedUnits(&reader, numbers: numbers), reader.remaining == 0 else {
+                return nil
+            }
+            return (numbered.unitCount, numbered)
+        }
+        guard let (unitCount, numbered) = result else { return nil }
+        return (CachedDocumentTerms(checkedBytes: bytes, unitCount: unitCount), numbered)
     }
 
     private init(checkedBytes bytes: [UInt8], unitCount: Int) {
@@ -54,46 +70,31 @@ public struct CachedDocumentTerms: Sendable, Equatable {
         self.unitCount = unitCount
     }
 
-    private static func checked(_ bytes: [UInt8], dictionarySize: Int, numbering: Bool) -> (CachedDocumentTerms, NumberedDocumentTerms?)? {
-        var reader = ByteReader(bytes: bytes)
-        guard reader.byte() == Self.format, let termCount = reader.number(), termCount <= reader.remaining else { return nil }
-        var numbers: [Int32] = []
-        numbers.reserveCapacity(termCount)
-        var distinct = Set<Int>(minimumCapacity: termCount)
-        for _ in 0..<termCount {
-            guard let number = reader.number(), number < dictionarySize, distinct.insert(number).inserted else { return nil }
-            numbers.append(Int32(number))
-        }
-        var numbered = numbering ? NumberedDocumentTerms() : nil
-        guard let unitCount = SearchDocumentTerms.validUnits(&reader, numbers: numbers, into: &numbered), reader.remaining == 0 else {
-            return nil
-        }
-        return (CachedDocumentTerms(checkedBytes: bytes, unitCount: unitCount), numbered)
-    }
-
     /// The terms these bytes stand for, given the dictionary they were numbered in.
     public func decoded(dictionary: [String]) -> SearchDocumentTerms {
-        var reader = ByteReader(bytes: bytes, position: 1)
-        let terms = (0..<reader.number()!).map { _ in dictionary[reader.number()!] }
-        let units = (0..<reader.number()!).map { _ in
-            let lengths = reader.fieldCounts()!
-            let entries = (0..<reader.number()!).map { _ in
-                SearchDocumentTerms.TermCounts(term: Int32(reader.number()!), counts: reader.fieldCounts()!)
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = ByteReader(buffer, position: 1)
+            let terms = (0..<reader.number()!).map { _ in dictionary[reader.number()!] }
+            let units = (0..<reader.number()!).map { _ in
+                let lengths = reader.fieldCounts()!
+                let entries = (0..<reader.number()!).map { _ in
+                    SearchDocumentTerms.TermCounts(term: Int32(reader.number()!), counts: reader.fieldCounts()!)
+                }
+                return SearchDocumentTerms.Unit(lengths: lengths, terms: entries)
             }
-            return SearchDocumentTerms.Unit(lengths: lengths, terms: entries)
+            return SearchDocumentTerms(terms: terms, units: units)
         }
-        return SearchDocumentTerms(terms: terms, units: units)
     }
 
     /// The same document with every term number `n` changed to `numbers[n]`, for a dictionary that dropped unused terms.
     public func renumbered(_ numbers: [Int32]) -> CachedDocumentTerms {
-        var reader = ByteReader(bytes: bytes, position: 1)
-        var own: [Int32] = []
-        for _ in 0..<reader.number()! {
-            own.append(numbers[reader.number()!])
+        let (own, unitsStart) = bytes.withUnsafeBufferPointer { buffer in
+            var reader = ByteReader(buffer, position: 1)
+            let own = (0..<reader.number()!).map { _ in numbers[reader.number()!] }
+            return (own, reader.position)
         }
         precondition(own.allSatisfy { $0 >= 0 }, "a document's term was dropped from the dictionary")
-        return CachedDocumentTerms(numbers: own, encodedUnits: Array(bytes[reader.position...]), unitCount: unitCount)
+        return CachedDocumentTerms(numbers: own, encodedUnits: Array(bytes[unitsStart...]), unitCount: unitCount)
     }
 }
 
@@ -114,33 +115,65 @@ extension SearchDocumentTerms {
         return out
     }
 
-    /// Reads ``encodedUnits()`` of a document whose terms are `numbers`, adding each unit to `numbered` when given;
-    /// the unit count, or nil when they are not canonical.
-    static func validUnits(_ reader: inout ByteReader, numbers: [Int32], into numbered: inout NumberedDocumentTerms?) -> Int? {
+    /// Reads ``encodedUnits()`` of a document whose terms have the dictionary numbers `numbers`,
+    /// laid out for the builder; nil when they are not canonical.
+    ///
+    /// Written with raw buffers: this runs over every entry of every unchanged document in a rebuild.
+    static func numberedUnits(_ reader: inout ByteReader, numbers: [Int32]) -> NumberedDocumentTerms? {
         let termCount = numbers.count
         guard let unitCount = reader.number(), unitCount > 0, unitCount <= reader.remaining else { return nil }
-        var lastUnit = [Int](repeating: -1, count: termCount)
-        for number in 0..<unitCount {
-            guard let lengths = reader.fieldCounts(), let entryCount = reader.number(), entryCount <= reader.remaining else { return nil }
-            var sums = FieldCounts()
-            for _ in 0..<entryCount {
-                guard let term = reader.number(), term < termCount, lastUnit[term] != number,
-                    let counts = reader.fieldCounts(), counts != FieldCounts()
-                else { return nil }
-                lastUnit[term] = number
-                for field in SearchRanking.Field.allCases {
-                    let (sum, overflow) = sums[field].addingReportingOverflow(counts[field])
-                    guard !overflow else { return nil }
-                    sums[field] = sum
+        // Every entry takes at least four bytes.
+        let capacity = reader.remaining / 4
+        var entryTerms = [Int32](repeating: 0, count: capacity)
+        var entryCounts = [UInt32](repeating: 0, count: capacity)
+        var largeCounts: [Int: FieldCounts] = [:]
+        var unitLengths: [FieldCounts] = []
+        var unitEnds: [Int32] = []
+        unitLengths.reserveCapacity(unitCount)
+        unitEnds.reserveCapacity(unitCount)
+        var lastUnit = [Int32](repeating: -1, count: termCount)
+        var entries = 0
+        let valid = entryTerms.withUnsafeMutableBufferPointer { terms in
+            entryCounts.withUnsafeMutableBufferPointer { counts in
+                lastUnit.withUnsafeMutableBufferPointer { last in
+                    numbers.withUnsafeBufferPointer { numbers in
+                        for unit in 0..<Int32(unitCount) {
+                            guard let title = reader.number(), let code = reader.number(), let body = reader.number(),
+                                let entryCount = reader.number(), entryCount * 4 <= reader.remaining
+                            else { return false }
+                            var sums: (title: Int, code: Int, body: Int) = (0, 0, 0)
+                            for _ in 0..<entryCount {
+                                guard let term = reader.number(), term < termCount, last[term] != unit,
+                                    let termTitle = reader.number(), let termCode = reader.number(), let termBody = reader.number(),
+                                    termTitle | termCode | termBody != 0
+                                else { return false }
+                                last[term] = unit
+                                // Each is at most Int32.max, so the sums cannot overflow an Int before they are compared.
+                                sums = (sums.title + termTitle, sums.code + termCode, sums.body + termBody)
+                                terms[entries] = numbers[term]
+                                let termCounts = FieldCounts(title: Int32(termTitle), code: Int32(termCode), body: Int32(termBody))
+                                if let packed = PackedCounts.pack(termCounts) {
+                                    counts[entries] = packed
+                                } else {
+                                    largeCounts[entries] = termCounts
+                                }
+                                entries += 1
+                            }
+                            guard sums == (title, code, body) else { return false }
+                            unitLengths.append(FieldCounts(title: Int32(title), code: Int32(code), body: Int32(body)))
+                            unitEnds.append(Int32(entries))
+                        }
+                        return true
+                    }
                 }
-                numbered?.addEntry(term: numbers[term], counts: counts)
             }
-            guard sums == lengths else { return nil }
-            numbered?.endUnit(lengths)
         }
         // A term no unit counts would stay in the dictionary with no list.
-        guard !lastUnit.contains(-1) else { return nil }
-        return unitCount
+        guard valid, !lastUnit.contains(-1) else { return nil }
+        entryTerms.removeLast(capacity - entries)
+        entryCounts.removeLast(capacity - entries)
+        return NumberedDocumentTerms(
+            unitLengths: unitLengths, unitEnds: unitEnds, entryTerms: entryTerms, entryCounts: entryCounts, largeCounts: largeCounts)
     }
 
     static func append(_ counts: FieldCounts, to out: inout [UInt8]) {
@@ -160,11 +193,13 @@ extension SearchDocumentTerms {
 }
 
 /// Reads what the encodings write, answering nil instead of reading past the end or overflowing.
+///
+/// Over a raw buffer, which must outlive the reader: it runs over every entry of every cached document.
 struct ByteReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
 
-    init(bytes: [UInt8], position: Int = 0) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int = 0) {
         self.bytes = bytes
         self.position = position
     }
@@ -178,7 +213,13 @@ struct ByteReader {
     }
 
     /// A LEB128 number no larger than `Int32.max`, in its shortest form.
+    @inline(__always)
     mutating func number() -> Int? {
+        // Nearly every number is below 128: one byte.
+        if position < bytes.count, bytes[position] < 0x80 {
+            position += 1
+            return Int(bytes[position - 1])
+        }
         var value = 0
         var shift = 0
         while let byte = byte() {
@@ -194,8 +235,34 @@ struct ByteReader {
         return nil
     }
 
+    @inline(__always)
     mutating func fieldCounts() -> SearchDocumentTerms.FieldCounts? {
         guard let title = number(), let code = number(), let body = number() else { return nil }
         return SearchDocumentTerms.FieldCounts(title: Int32(title), code: Int32(code), body: Int32(body))
+    }
+}
+
+/// A set of a document's term numbers, to find one listed twice: open addressing, cheaper per number than
+/// hashing into a `Set` or sorting.
+struct DistinctNumbers {
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// Whether `number` (not negative) was not in the set yet.
+    mutating func insert(_ number: Int32) -> Bool {
+        var slot = Int(truncatingIfNeeded: UInt32(bitPattern: number) &* 0x9E37_79B1) & mask
+        while slots[slot] >= 0 {
+            if slots[slot] == number { return false }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = number
+        return true
     }
 }

@@ -7,30 +7,22 @@ public struct NumberedDocumentTerms: Sendable {
     typealias FieldCounts = SearchDocumentTerms.FieldCounts
 
     /// By unit: its field lengths, and where its entries end.
-    private(set) var unitLengths: [FieldCounts] = []
-    private(set) var unitEnds: [Int32] = []
+    let unitLengths: [FieldCounts]
+    let unitEnds: [Int32]
     /// By entry: the term's number, and its counts packed by ``PackedCounts``.
-    private(set) var entryTerms: [Int32] = []
-    private(set) var entryCounts: [UInt32] = []
+    let entryTerms: [Int32]
+    let entryCounts: [UInt32]
     /// Counts too large to pack, by entry.
-    private(set) var largeCounts: [Int: FieldCounts] = [:]
+    let largeCounts: [Int: FieldCounts]
 
     var unitCount: Int { unitLengths.count }
 
-    mutating func addEntry(term: Int32, counts: FieldCounts) {
-        if let packed = PackedCounts.pack(counts) {
-            entryCounts.append(packed)
-        } else {
-            largeCounts[entryCounts.count] = counts
-            entryCounts.append(0)
-        }
-        entryTerms.append(term)
-    }
-
-    /// Ends the unit whose entries were just added.
-    mutating func endUnit(_ lengths: FieldCounts) {
-        unitLengths.append(lengths)
-        unitEnds.append(Int32(entryTerms.count))
+    init(unitLengths: [FieldCounts], unitEnds: [Int32], entryTerms: [Int32], entryCounts: [UInt32], largeCounts: [Int: FieldCounts]) {
+        self.unitLengths = unitLengths
+        self.unitEnds = unitEnds
+        self.entryTerms = entryTerms
+        self.entryCounts = entryCounts
+        self.largeCounts = largeCounts
     }
 }
 

@@ -101,13 +101,23 @@ public struct SearchIndex: Sendable, Equatable {
             partsContaining = Array(repeating: 0, count: names.count)
         }
 
+        /// Makes room for `entries` (unit, term) pairs, when the caller has an idea of how many are coming.
+        public mutating func reserveCapacity(entries: Int) {
+            entryTerms.reserveCapacity(entries)
+            entryCounts.reserveCapacity(entries)
+        }
+
         /// Every term numbered so far, in number order.
         public var dictionary: [String] { names }
 
-        /// The terms that some added document contains, in number order, and each term's new number
-        /// (-1 when dropped); nil numbers when every term is kept. What a cache keeps for the next builder.
+        /// What a cache keeps for the next builder: the dictionary without the terms no added document
+        /// contains, in number order, and each term's new number (-1 when dropped); nil numbers when every term is kept.
+        ///
+        /// Unused terms are kept until they are an eighth of the dictionary: they cost the next build only
+        /// their share of the dictionary, while dropping them renumbers every cached document.
         public var usedDictionary: (terms: [String], numbers: [Int32]?) {
-            guard partsContaining.contains(0) else { return (names, nil) }
+            let unused = partsContaining.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            guard unused > 0, unused * 8 >= names.count else { return (names, nil) }
             var terms: [String] = []
             let numbers = zip(names, partsContaining).map { name, parts -> Int32 in
                 guard parts > 0 else { return -1 }
@@ -152,9 +162,11 @@ public struct SearchIndex: Sendable, Equatable {
             unitCounts.append(document.unitCount)
             for lengths in document.unitLengths { addUnit(lengths) }
             for end in document.unitEnds { unitEnds.append(base + Int(end)) }
-            for term in document.entryTerms {
-                precondition(Int(term) < partsContaining.count, "a cached term outside the dictionary")
-                partsContaining[Int(term)] += 1
+            partsContaining.withUnsafeMutableBufferPointer { parts in
+                for term in document.entryTerms {
+                    precondition(Int(term) < parts.count, "a cached term outside the dictionary")
+                    parts[Int(term)] += 1
+                }
             }
             entryTerms += document.entryTerms
             entryCounts += document.entryCounts

@@ -64,11 +64,17 @@ enum OfflineBundle {
         try writer.addDirectory(folder + "/")
         var folders = Set<String>()
         var reused = 0
+        // Files come sorted, so most share the previous file's folder; that one's parents are all listed already.
+        var previousFolder: Substring = ""
         for (path, status) in files {
-            let parts = path.split(separator: "/")
-            for depth in stride(from: 1, to: parts.count, by: 1) {
-                let name = parts[..<depth].joined(separator: "/")
-                if folders.insert(name).inserted { try writer.addDirectory("\(folder)/\(name)/") }
+            let fileFolder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+            if fileFolder != previousFolder {
+                let parts = path.split(separator: "/")
+                for depth in stride(from: 1, to: parts.count, by: 1) {
+                    let name = parts[..<depth].joined(separator: "/")
+                    if folders.insert(name).inserted { try writer.addDirectory("\(folder)/\(name)/") }
+                }
+                previousFolder = fileFolder
             }
             let name = "\(folder)/\(path)"
             if let reuse, unchanged.contains(path), let entry = reuse.archive.entries[name] {

@@ -23,6 +23,8 @@ import Glibc
 final class OutputDirectory: @unchecked Sendable {
     let destination: URL
     let staging: URL
+    /// `staging.path`, worked out once: `URL.path` for each of 28,000 pages showed in a rebuild's profile.
+    private let stagingPath: String
     private let lockDescriptor: Int32
     private var committed = false
     /// Folders already made in the staging folder, relative to it; files are written from several threads.
@@ -54,6 +56,7 @@ final class OutputDirectory: @unchecked Sendable {
         Self.removeLeftovers(in: parent, name: name)
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
         recycle = parent.appendingPathComponent(".\(name).recycle")
+        stagingPath = staging.path
         try? FileManager.default.removeItem(at: staging)
         if rename(recycle.path, staging.path) != 0 {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -89,7 +92,7 @@ final class OutputDirectory: @unchecked Sendable {
     /// Writes with plain POSIX calls (``POSIXFile``); the staging folder is swapped in whole,
     /// so a crash mid-build never shows a half-written site.
     private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-        let file = staging.path + "/" + path
+        let file = stagingPath + "/" + path
         try makeParentDirectory(of: path)
         var created = POSIXFile.create(bytes, at: file)
         if created == .exists {
@@ -114,7 +117,7 @@ final class OutputDirectory: @unchecked Sendable {
     /// previous output is removed once this one is swapped in.
     func link(_ source: String, to path: String, contents: () -> String?) throws {
         try makeParentDirectory(of: path)
-        let target = staging.path + "/" + path
+        let target = stagingPath + "/" + path
         if let wanted = Self.identity(source), let existing = Self.identity(target), existing == wanted { return }
         try removeExisting(target)
         if Glibc.link(source, target) == 0 { return }
@@ -134,14 +137,15 @@ final class OutputDirectory: @unchecked Sendable {
     func prune(keeping paths: Set<String>) throws {
         var folders: Set<String> = [""]
         for path in paths {
+            // By UTF-8 bytes: searching the characters backwards was most of a rebuild's time here.
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
                 if !folders.insert(String(folder)).inserted { break }
             }
         }
         func walk(_ relative: String) throws {
-            let absolute = relative.isEmpty ? staging.path : staging.path + "/" + relative
+            let absolute = relative.isEmpty ? stagingPath : stagingPath + "/" + relative
             // readdir gives each entry's type, so the walk costs no stat per file.
             guard let directory = opendir(absolute) else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: absolute]) }
             var entries: [(name: String, isFolder: Bool)] = []
@@ -183,21 +187,22 @@ final class OutputDirectory: @unchecked Sendable {
 
     /// Creates the folder `path` lands in, once per folder per build.
     private func makeParentDirectory(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
+        // By UTF-8 bytes: searching the characters backwards, for every page, showed in a rebuild's profile.
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let folder = String(path[..<slash])
         try foldersLock.withLock {
             if createdFolders.contains(folder) { return }
             do {
-                try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
             } catch {
                 // A recycled folder may hold a file where this build wants a folder.
-                var prefix = staging.path
+                var prefix = stagingPath
                 for part in folder.split(separator: "/") {
                     prefix += "/" + part
                     var info = stat()
                     if lstat(prefix, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(prefix) }
                 }
-                try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
             }
             createdFolders.insert(folder)
         }

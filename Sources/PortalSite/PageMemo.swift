@@ -73,8 +73,10 @@ final class PageMemo: @unchecked Sendable {
     /// The files of unit `name`: the previous build's when nothing they depend on changed, else `render()`'s.
     ///
     /// Names must be unique within a build; the first file's path is a good one.
-    func files<E: Error>(unit name: String, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
-        if let old = previous[name], old.key == key(for: old.dependencies), let files = unchangedPrevious(old.files) {
+    ///
+    /// - Parameter extraKey: what else the unit's files depend on, besides the site key and the bodies it reads.
+    func files<E: Error>(unit name: String, extraKey: UInt64 = 0, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
+        if let old = previous[name], old.key == key(for: old.dependencies, extraKey), let files = unchangedPrevious(old.files) {
             DependencyRecorder.note(old.dependencies)
             lock.withLock {
                 units[name] = old
@@ -93,7 +95,7 @@ final class PageMemo: @unchecked Sendable {
         let dependencies = recorder.end()
         // Sizes and times are filled in by `recordFiles(in:)` once the files are written.
         let unit = Unit(
-            key: key(for: dependencies), dependencies: dependencies,
+            key: key(for: dependencies, extraKey), dependencies: dependencies,
             files: files.map { File(path: $0.path, size: -1, modified: 0) })
         lock.withLock {
             units[name] = unit
@@ -120,9 +122,10 @@ final class PageMemo: @unchecked Sendable {
         }
     }
 
-    private func key(for dependencies: [String]) -> UInt64 {
+    private func key(for dependencies: [String], _ extraKey: UInt64) -> UInt64 {
         var hash = StableHash()
         hash.combine(baseKey)
+        hash.combine(extraKey)
         for path in dependencies {
             hash.combine(path)
             // A document that no longer exists must not match its old hash.

@@ -63,7 +63,11 @@ final class SearchTermStore: @unchecked Sendable {
 
     /// A builder that numbers terms as the cached documents do; empty when the cached dictionary is unusable.
     func makeBuilder() -> SearchIndex.Builder {
-        SearchIndex.Builder(dictionary: cached.dictionary) ?? SearchIndex.Builder()
+        guard var builder = SearchIndex.Builder(dictionary: cached.dictionary) else { return SearchIndex.Builder() }
+        // Each entry takes at least four bytes in the cache, so the previous build's entries fit; growing
+        // the builder's arrays by doubling showed in a rebuild's profile.
+        builder.reserveCapacity(entries: cached.entries.values.reduce(0) { $0 + $1.bytes.count } / 4)
+        return builder
     }
 
     /// The terms of `document`: checked from the cache, or made by `compute`. Safe from several threads.

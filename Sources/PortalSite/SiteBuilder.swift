@@ -166,7 +166,7 @@ public struct SiteBuilder: Sendable {
             for result in generated {
                 pages += try result.get()
             }
-            pages.append(Sitemap.file(for: pages, model: model))
+            pages += Sitemap.files(for: pages, model: model)
             // The generators' memoized units are taken already; this takes the sitemap and any other file.
             if let sink = model.sink { pages = sink.take(pages) }
             model.warnings += try model.links.check(pages: pages, assets: theme.assets)

@@ -247,8 +247,8 @@ final class SiteModel: @unchecked Sendable {
 
     /// The files of one unit of pages, reused from the previous build when nothing they read has changed.
     /// With a ``sink`` they go to it at once, and only their paths come back.
-    func memoized<E: Error>(_ unit: String, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
-        let files = if let memo { try memo.files(unit: unit, render) } else { try render() }
+    func memoized<E: Error>(_ unit: String, extraKey: UInt64 = 0, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
+        let files = if let memo { try memo.files(unit: unit, extraKey: extraKey, render) } else { try render() }
         return sink?.take(files) ?? files
     }
 

@@ -4,6 +4,28 @@ import Testing
 
 /// `LineBreaks.lines` finds line ends by bytes; it must cut text exactly where splitting by `Character` does.
 @Suite struct LineBreaksTests {
+    /// The loader cuts a document's front matter as its first lines, by bytes; it must cut where counting line ends by character does.
+    @Test func firstLinesMatchCountingByCharacter() {
+        let pieces = ["a", "é", "e\u{301}", "\u{301}", "👩‍👩‍👧", "\n", "\n\n", " ", "---", ""]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<1000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for step in 0..<Int(state >> 59) {
+                text += pieces[Int((state >> UInt64(step % 50)) % UInt64(pieces.count))]
+            }
+            for count in 0..<6 {
+                var expected = text.startIndex
+                var seen = 0
+                while seen < count, expected < text.endIndex {
+                    if text[expected] == "\n" { seen += 1 }
+                    expected = text.index(after: expected)
+                }
+                #expect(ContentLoader.lines(count, of: text) == text[..<expected], "\(count) lines of \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func linesMatchSplittingByCharacter() {
         // Pieces that are easy to get wrong by bytes: combining marks after a line end, emoji, empty lines.
         let pieces = ["a", "é", "e\u{301}", "\u{301}", "👩‍👩‍👧", "\n", "\n\n", " ", "2345-5035", "—", ""]
