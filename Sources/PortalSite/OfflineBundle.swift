@@ -47,15 +47,21 @@ enum OfflineBundle {
             paths.sorted().map { path in (path: path, status: unchanged.contains(path) ? nil : status(root + "/" + path)) }
         } ?? stagedFiles(in: root)
         let target = root + "/" + fileName
-        var reuse = previous.flatMap { folder in
+        let reuse = previous.flatMap { folder in
             ZipEntryIndex(path: folder.path + "/" + fileName).map { (folder: folder.path, archive: $0) }
         }
-        if let archive = reuse?.archive, let existing = status(target), existing.st_dev == archive.status.st_dev,
-            existing.st_ino == archive.status.st_ino
+        // A bundle already at the target (the recycled staging folder keeps the one before last) is written
+        // over in place and cut to length at the end: rewriting a file's pages costs the kernel less than
+        // allocating 300 MB of new ones while the old file's are freed. A file that another name shares,
+        // as the archive this copies from would, is unlinked first instead.
+        var existing = stat()
+        if lstat(target, &existing) == 0,
+            (existing.st_mode & S_IFMT) != S_IFREG || existing.st_nlink > 1
+                || reuse.map({ existing.st_dev == $0.archive.status.st_dev && existing.st_ino == $0.archive.status.st_ino }) == true
         {
-            reuse = nil  // Writing would truncate the very archive it copies from.
+            unlink(target)
         }
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
         var closed = false
         defer { if !closed { close(descriptor) } }
@@ -107,6 +113,9 @@ enum OfflineBundle {
             }
         }
         try writer.finish()
+        // Whatever the file held beyond the new archive goes.
+        let length = lseek(descriptor, 0, SEEK_CUR)
+        guard length >= 0, ftruncate(descriptor, length) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
         closed = true
         guard close(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
         return reused

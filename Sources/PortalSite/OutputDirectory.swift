@@ -233,12 +233,12 @@ final class OutputDirectory: @unchecked Sendable {
         committed = true
     }
 
-    /// Keeps the previous output after ``commit()`` to recycle as the next staging folder, without
-    /// its offline bundle (rewritten every build, and the largest file); deletes it when it cannot be kept.
+    /// Keeps the previous output after ``commit()`` to recycle as the next staging folder; deletes it when it cannot be kept.
+    ///
+    /// Its offline bundle stays too: the next build writes its own over it in place (``OfflineBundle``).
     func removePrevious() {
         guard let previousOutput else { return }
         self.previousOutput = nil
-        unlink(previousOutput.path + "/" + OfflineBundle.fileName)
         try? FileManager.default.removeItem(at: recycle)
         if rename(previousOutput.path, recycle.path) != 0 { try? FileManager.default.removeItem(at: previousOutput) }
     }

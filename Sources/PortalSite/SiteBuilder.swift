@@ -247,7 +247,8 @@ public struct SiteBuilder: Sendable {
             }
             // A recycled staging folder may still hold files this build does not write.
             let staged = checked.pages.map(\.path) + checked.theme.assets.map { "assets/\($0)" }
-            try output.prune(keeping: Set(staged))
+            // A recycled bundle is kept to be written over (see OfflineBundle.write).
+            try output.prune(keeping: Set(staged + (options.offlineBundle ? [OfflineBundle.fileName] : [])))
             // The bodies, facts and terms in the cache depend on the content alone, not on this output,
             // so they are saved on the other core while the bundle is written.
             let bundled = ParallelWork(jobs: 2).map([true, false]) { bundling -> (any Error)? in

@@ -188,16 +188,37 @@ import Glibc
         #expect(result.withPrevious == result.fromScratch)
     }
 
-    @Test func noPreviousBundleOrTheSameFolderReadsEverything() throws {
+    @Test func noPreviousBundleReadsEverythingAndTheSameFolderIsSafe() throws {
         let builds = try Builds()
         defer { try? FileManager.default.removeItem(at: builds.folder) }
         let fromScratch = try builds.writeBoth().fromScratch
-        // The previous folder is the staging folder itself: its bundle is the one being replaced.
-        #expect(try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.staging) == 0)
+        // The previous folder is the staging folder itself: its bundle is the one being replaced. It is unlinked,
+        // not written over, so its entries can still be copied from the open file.
+        _ = try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.staging)
         #expect(try Data(contentsOf: builds.stagedBundle) == fromScratch)
         try FileManager.default.removeItem(at: builds.previousBundle)
         #expect(try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.previous) == 0)
         #expect(try Data(contentsOf: builds.stagedBundle) == fromScratch)
+    }
+
+    /// The recycled staging folder keeps the bundle before last, and the next bundle is written over it in place:
+    /// whatever it held, longer or shorter, garbage or shared with another name, the result is the same bytes.
+    @Test func aBundleWrittenOverAnOldFileIsTheSameBytes() throws {
+        let builds = try Builds()
+        defer { try? FileManager.default.removeItem(at: builds.folder) }
+        let fromScratch = try builds.writeBoth().fromScratch
+        for leftover in [Data(repeating: 0xAB, count: fromScratch.count * 2), Data("short".utf8), fromScratch.prefix(fromScratch.count / 2)] {
+            try leftover.write(to: builds.stagedBundle)
+            _ = try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.previous)
+            #expect(try Data(contentsOf: builds.stagedBundle) == fromScratch)
+        }
+        // A second name for the old file: that name keeps the old bytes.
+        let other = builds.folder.appendingPathComponent("other.zip")
+        try Data("old".utf8).write(to: builds.stagedBundle)
+        try FileManager.default.linkItem(at: builds.stagedBundle, to: other)
+        _ = try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.previous)
+        #expect(try Data(contentsOf: builds.stagedBundle) == fromScratch)
+        #expect(try Data(contentsOf: other) == Data("old".utf8))
     }
 
     @Test func indexReadsZIP64Archives() throws {
