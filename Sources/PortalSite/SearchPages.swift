@@ -31,12 +31,11 @@ struct SearchPages: PageGenerator {
             // The dependency on each document is noted above.
             let store = model.searchTermStore
             var builder = store.makeBuilder()
-            let dictionarySize = builder.dictionary.count
             var fields: [SearchDocument] = []
             fields.reserveCapacity(documents.count)
             for start in stride(from: 0, to: documents.count, by: 512) {
                 let batch = Array(documents[start..<min(start + 512, documents.count)])
-                let terms = ParallelWork().map(batch) { model.searchTerms(of: $0, dictionarySize: dictionarySize) }
+                let terms = ParallelWork().map(batch) { model.searchTerms(of: $0) }
                 for (document, terms) in zip(batch, terms) {
                     store.add(terms, of: document, to: &builder)
                     // The index needs each document's result fields and its number of parts, not their texts:

@@ -47,8 +47,16 @@ final class SearchTermStore: @unchecked Sendable {
         }
     }
 
+    /// The cache read and checked: a builder seeded with its dictionary, and each unchanged document's terms laid out for it.
+    struct Prepared: Sendable {
+        var builder: SearchIndex.Builder
+        var terms: [String: (CachedDocumentTerms, NumberedDocumentTerms)]
+    }
+
     private let lock = NSLock()
-    private let cached: Contents
+    /// Made on a core of its own while the site model is made on the other (see ``init(documents:keepsEntries:jobs:load:)``).
+    private let preparation: BackgroundWork<Prepared>
+    private var prepared: Prepared?
     private var current: [String: CachedDocumentTerms] = [:]
     private var sourceHashes: [String: UInt64] = [:]
     private var dictionaryUsed: (terms: [String], numbers: [Int32]?)?
@@ -56,29 +64,51 @@ final class SearchTermStore: @unchecked Sendable {
     /// Whether entries are kept for the build cache; without a cache, encoding them would only cost memory.
     private let keepsEntries: Bool
 
-    init(cached: Contents, keepsEntries: Bool = true) {
-        self.cached = cached
-        self.keepsEntries = keepsEntries
-    }
-
-    /// A builder that numbers terms as the cached documents do; empty when the cached dictionary is unusable.
-    func makeBuilder() -> SearchIndex.Builder {
-        guard var builder = SearchIndex.Builder(dictionary: cached.dictionary) else { return SearchIndex.Builder() }
-        // Each entry takes at least four bytes in the cache, so the previous build's entries fit; growing
-        // the builder's arrays by doubling showed in a rebuild's profile.
-        builder.reserveCapacity(entries: cached.entries.values.reduce(0) { $0 + $1.bytes.count } / 4)
-        return builder
-    }
-
-    /// The terms of `document`: checked from the cache, or made by `compute`. Safe from several threads.
+    /// Starts reading the cache with `load` and checking the terms of every document whose source is unchanged.
     ///
-    /// - Parameter dictionarySize: the size of the dictionary of the builder the terms go to,
-    ///   ``makeBuilder()``'s: cached terms are used only when the builder knows their numbers.
-    func terms(of document: ContentDocument, dictionarySize: Int, compute: () -> SearchDocumentTerms) -> Terms {
-        if let entry = cached.entries[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0,
-            dictionarySize == cached.dictionary.count,
-            let (terms, numbered) = CachedDocumentTerms.numbered(validating: entry.bytes, dictionarySize: dictionarySize)
-        {
+    /// That is most of the search index's work in a rebuild, and it needs nothing the site model makes, so
+    /// it runs beside the model, which is made on one core when few bodies changed.
+    init(
+        documents: [ContentDocument], keepsEntries: Bool = true, jobs: Int = ParallelWork.defaultJobs,
+        load: @escaping @Sendable () -> Contents
+    ) {
+        self.keepsEntries = keepsEntries
+        let wanted = documents.map { (path: $0.path, sourceHash: $0.sourceHash) }
+        preparation = BackgroundWork(jobs: jobs) {
+            let cached = load()
+            guard var builder = SearchIndex.Builder(dictionary: cached.dictionary) else {
+                return Prepared(builder: SearchIndex.Builder(), terms: [:])
+            }
+            // Each entry takes at least four bytes in the cache, so the previous build's entries fit; growing
+            // the builder's arrays by doubling showed in a rebuild's profile.
+            builder.reserveCapacity(entries: cached.entries.values.reduce(0) { $0 + $1.bytes.count } / 4)
+            var terms: [String: (CachedDocumentTerms, NumberedDocumentTerms)] = [:]
+            for (path, sourceHash) in wanted {
+                guard let entry = cached.entries[path], entry.sourceHash == sourceHash, sourceHash != 0,
+                    let checked = CachedDocumentTerms.numbered(validating: entry.bytes, dictionarySize: cached.dictionary.count)
+                else { continue }
+                terms[path] = checked
+            }
+            return Prepared(builder: builder, terms: terms)
+        }
+    }
+
+    /// What the cache gave, waited for on first use.
+    private func preparedCache() -> Prepared {
+        lock.withLock {
+            if prepared == nil { prepared = preparation.result() }
+            return prepared!
+        }
+    }
+
+    /// A builder that numbers terms as the cached documents do; empty when the cache had no usable dictionary.
+    func makeBuilder() -> SearchIndex.Builder {
+        preparedCache().builder
+    }
+
+    /// The terms of `document`: from the cache, or made by `compute`. Safe from several threads.
+    func terms(of document: ContentDocument, compute: () -> SearchDocumentTerms) -> Terms {
+        if let (terms, numbered) = preparedCache().terms[document.path] {
             return .cached(terms, numbered)
         }
         let terms = compute()
@@ -104,11 +134,13 @@ final class SearchTermStore: @unchecked Sendable {
         }
     }
 
-    /// Notes the dictionary of the builder every document was added to, before it is spent.
+    /// Notes the dictionary of the builder every document was added to, before it is spent, and drops what the cache gave.
     func finish(_ builder: SearchIndex.Builder) {
-        guard keepsEntries else { return }
-        let used = builder.usedDictionary
-        lock.withLock { dictionaryUsed = used }
+        let used = keepsEntries ? builder.usedDictionary : nil
+        lock.withLock {
+            dictionaryUsed = used
+            prepared = Prepared(builder: SearchIndex.Builder(), terms: [:])
+        }
     }
 
     /// What to save for the next build, when any document's terms had to be worked out; nil when the cache is still right.

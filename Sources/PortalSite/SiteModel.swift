@@ -75,6 +75,11 @@ final class SiteModel: @unchecked Sendable {
         let codeLinks = OccupationCodeLinks(catalog: OccupationCatalog(site: site))
         let contextKey = cache.map { Self.documentContextKey(site: site, today: today, globalKey: $0.globalKey) }
         documentContextKey = contextKey
+        // Started first: it runs on the other core while this one makes the model.
+        searchTermStore = SearchTermStore(documents: site.documents, keepsEntries: cache != nil, jobs: jobs) {
+            cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } }
+                ?? SearchTermStore.Contents(dictionary: [], entries: [:])
+        }
         let previous = cache.flatMap { cache in contextKey.map { cache.documents.load(contextKey: $0) } } ?? [:]
 
         /// Parses one body; `markdown` is kept for positions, whose redlines compare parsed bodies.
@@ -166,10 +171,6 @@ final class SiteModel: @unchecked Sendable {
         if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
         self.facts = facts
         self.renderedBodies = renderedBodies
-        searchTermStore = SearchTermStore(
-            cached: cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } }
-                ?? SearchTermStore.Contents(dictionary: [], entries: [:]),
-            keepsEntries: cache != nil)
         bodiesAllFromCache = renderedBodies.isEmpty && spill == nil && previous.count == site.documents.count
         // A cached body that cannot be read is rendered again; it comes out the same.
         let cachedEntries = previous.filter { cachedBodies.contains($0.key) }
@@ -217,12 +218,10 @@ final class SiteModel: @unchecked Sendable {
         return hash.value
     }
 
-    /// A document's tokenized search terms, for a builder of `dictionarySize` terms made by ``SearchTermStore/makeBuilder()``;
+    /// A document's tokenized search terms, for a builder made by ``SearchTermStore/makeBuilder()``;
     /// the caller must note the dependency on the document itself.
-    func searchTerms(of document: ContentDocument, dictionarySize: Int) -> SearchTermStore.Terms {
-        searchTermStore.terms(of: document, dictionarySize: dictionarySize) {
-            SearchDocumentTerms(SearchPages.searchDocument(document, self))
-        }
+    func searchTerms(of document: ContentDocument) -> SearchTermStore.Terms {
+        searchTermStore.terms(of: document) { SearchDocumentTerms(SearchPages.searchDocument(document, self)) }
     }
 
     /// The info strings of a document's generated blocks; part of the site key, so reading them records no dependency.

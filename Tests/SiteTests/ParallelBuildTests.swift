@@ -89,4 +89,34 @@ import Testing
         }
         #expect(met == [[true, true], [true, true]])
     }
+
+    /// Background work runs while the caller goes on, and the caller gets its result when it asks.
+    @Test func backgroundWorkOverlapsTheCaller() {
+        let (started, released) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        let background = BackgroundWork(jobs: 2) { () -> Int in
+            started.signal()
+            // Waits for the caller, which only works if both run at once.
+            return released.wait(timeout: .now() + 10) == .success ? 42 : -1
+        }
+        #expect(started.wait(timeout: .now() + 10) == .success, "the work started before anything asked for it")
+        released.signal()
+        #expect(background.result() == 42)
+        #expect(background.result() == 42)
+    }
+
+    /// With one job the work runs on the caller's thread, when first asked for, and only once.
+    @Test func backgroundWorkWithOneJobRunsWhenAskedFor() {
+        final class Counter: @unchecked Sendable {
+            let lock = NSLock()
+            var runs = 0
+        }
+        let counter = Counter()
+        let background = BackgroundWork(jobs: 1) { () -> Int in
+            counter.lock.withLock { counter.runs += 1 }
+            return 7
+        }
+        #expect(counter.lock.withLock { counter.runs } == 0)
+        #expect(background.result() == 7 && background.result() == 7)
+        #expect(counter.lock.withLock { counter.runs } == 1)
+    }
 }
