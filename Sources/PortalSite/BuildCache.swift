@@ -9,7 +9,7 @@ import PortalContent
 /// options, so changing any of them renders everything again. The manifest is
 /// written only after the output has been swapped in, and replaced atomically;
 /// a missing, unreadable or outdated manifest just means a full build.
-public struct BuildCache {
+public struct BuildCache: Sendable {
     /// Bump when what the keys mean changes, so that older caches are ignored
     /// (the record layouts have their own version, ``CacheFile/formatVersion``).
     static let keyVersion = 1

@@ -36,7 +36,9 @@ final class PageMemo: @unchecked Sendable {
         var modified: Int
     }
 
-    private let previous: [String: Unit]
+    private var previous: [String: Unit]
+    /// The previous units while they are still being read (see ``init(loading:previousOutput:jobs:)``).
+    private var loading: BackgroundWork<[String: Unit]>?
     private let previousOutputPath: String
     /// Units made in this build, not reused; only their files need their size and time noted.
     private var rendered: Set<String> = []
@@ -55,8 +57,20 @@ final class PageMemo: @unchecked Sendable {
         previousOutputPath = previousOutput.path
     }
 
-    /// Fixes the key every unit's key starts from; called once the site model exists.
+    /// Reads the previous units with `load` on another core while the content is loaded and the model made;
+    /// they are first needed once the model exists (``start(globalKey:site:siteKey:)``).
+    init(loading load: @escaping @Sendable () -> [String: Unit], previousOutput: URL, jobs: Int) {
+        previous = [:]
+        loading = BackgroundWork(jobs: jobs, load)
+        previousOutputPath = previousOutput.path
+    }
+
+    /// Fixes the key every unit's key starts from; called once the site model exists, before any unit.
     func start(globalKey: UInt64, site: ContentSite, siteKey: UInt64) {
+        if let loading {
+            previous = loading.result()
+            self.loading = nil
+        }
         var hash = StableHash()
         hash.combine(globalKey)
         hash.combine(siteKey)

@@ -169,8 +169,17 @@ public struct SiteBuilder: Sendable {
             pages += Sitemap.files(for: pages, model: model)
             // The generators' memoized units are taken already; this takes the sitemap and any other file.
             if let sink = model.sink { pages = sink.take(pages) }
-            model.warnings += try model.links.check(pages: pages, assets: theme.assets)
-            try OutputPathCheck.check(pages: pages, assets: theme.assets, site: site)
+            // The two checks read the same pages and nothing else the other writes: one per core.
+            let checkedPages = pages
+            let checks = ParallelWork(jobs: 2).map([true, false]) { linkCheck -> Result<[Diagnostic], Diagnostics> in
+                Result { () throws(Diagnostics) in
+                    if linkCheck { return try model.links.check(pages: checkedPages, assets: theme.assets) }
+                    try OutputPathCheck.check(pages: checkedPages, assets: theme.assets, site: site)
+                    return []
+                }
+            }
+            model.warnings += try checks[0].get()
+            _ = try checks[1].get()
         } catch {
             throw .diagnostics(error)
         }
@@ -228,9 +237,10 @@ public struct SiteBuilder: Sendable {
                 }
             }
             let globalKey = BuildCache.globalKey(themeDirectory: options.themeDirectory, offlineBundle: options.offlineBundle)
-            let previous = cache.load(globalKey: globalKey)?.units ?? [:]
             incremental = Incremental(
-                memo: PageMemo(previous: previous, previousOutput: options.outputDirectory.standardizedFileURL),
+                memo: PageMemo(
+                    loading: { cache.load(globalKey: globalKey)?.units ?? [:] },
+                    previousOutput: options.outputDirectory.standardizedFileURL, jobs: options.jobs ?? ParallelWork.defaultJobs),
                 documents: cache.documents, globalKey: globalKey)
         }
         let (checked, staged) = try check(incremental: incremental, pages: .written)
