@@ -56,13 +56,15 @@ public struct ContentLoader: Sendable {
         if documents.isEmpty && diagnostics.isEmpty {
             diagnostics.append(Diagnostic(path: displayRoot, line: 1, message: "no Markdown documents found; add .md files (see docs/authoring-guide.md)"))
         }
-        let site = ContentSite(config: config, documents: documents, dataFiles: dataFiles)
+        var site = ContentSite(config: config, documents: documents, dataFiles: dataFiles)
         diagnostics += ReferenceChecker.check(site)
         diagnostics += BidiControlCheck.check(site)
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw Diagnostics(diagnostics)
         }
-        return ContentSite(config: config, documents: documents, dataFiles: dataFiles, warnings: diagnostics.sorted())
+        // The same site with its warnings: making it again indexed every document a second time.
+        site.warnings = diagnostics.sorted()
+        return site
     }
 
     /// What one file under the content folder turned out to be.

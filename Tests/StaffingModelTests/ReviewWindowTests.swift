@@ -29,6 +29,35 @@ struct ReviewWindowTests {
         #expect(CivilDate(text) == nil)
     }
 
+    /// The parse reads bytes; it must accept exactly what splitting on "-" and checking each character did.
+    @Test("dates parse as the character-by-character reading did")
+    func parsingMatchesTheCharacterReading() {
+        func reference(_ text: String) -> CivilDate? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            else { return nil }
+            return CivilDate(year: year, month: month, day: day)
+        }
+        let pieces = ["2", "0", "9", "1", "-", "٣", "²", "e\u{301}", "1\u{301}", " ", "+", "x"]
+        var state: UInt64 = 0x853C_49E6_748F_EA9B
+        var texts = ["2024-02-29", "0000-01-01", "9999-12-31", "2023-02-29", "２０２３-01-01"]
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var text = Array("2023-06-15")
+            // Change one to three characters of a valid date, so that near misses are common.
+            for step in 0..<Int(state >> 62) + 1 {
+                let position = Int((state >> UInt64(8 * step)) % 10)
+                text[position] = Character(pieces[Int((state >> UInt64(8 * step + 4)) % UInt64(pieces.count))])
+            }
+            texts.append(String(text))
+        }
+        for text in texts {
+            #expect(CivilDate(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("leap days, round trips and ordering")
     func arithmetic() {
         #expect(CivilDate("2024-02-29") != nil)
