@@ -22,8 +22,17 @@ struct SearchPages: PageGenerator {
 
     func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
         let documents = Self.documentsInIndexOrder(model)
-        // The index first: it is one long unit, and the document files can fill the other core meanwhile.
-        let index = model.memoized("search-index") { () -> [OutputFile] in
+        // The index is one long unit, which ran alone on one core at the end of a rebuild while the document
+        // files waited for it: the two now run side by side, the files on whatever core the index leaves free.
+        let parts = ParallelWork(jobs: min(2, ParallelWork().jobs)).map([true, false]) { isIndex -> [OutputFile] in
+            isIndex ? Self.index(of: documents, model) : Self.documentFiles(of: documents, model)
+        }
+        return parts[0] + parts[1]
+    }
+
+    /// The index unit: the manifest, the term and code shards, and the search page.
+    private static func index(of documents: [ContentDocument], _ model: SiteModel) -> [OutputFile] {
+        model.memoized("search-index") { () -> [OutputFile] in
             // The index reads every document's terms; they stand for its body, which it never reads itself.
             DependencyRecorder.note(documents.map(\.path))
             // Terms are worked out on every core, a batch at a time, and each batch is folded into the
@@ -62,14 +71,17 @@ struct SearchPages: PageGenerator {
                 bodyClass: "search")
             return [page] + files.map { OutputFile(path: $0.path, contents: $0.contents) }
         }
-        let documentFiles = ParallelWork().map(Array(documents.enumerated())) { number, document in
+    }
+
+    /// Each document's own script, `search/d/N.js`, a unit of its own.
+    private static func documentFiles(of documents: [ContentDocument], _ model: SiteModel) -> [OutputFile] {
+        ParallelWork().map(Array(documents.enumerated())) { number, document in
             model.memoized(SearchIndexFiles.documentPath(number: number)) {
                 OutputFile(
                     path: SearchIndexFiles.documentPath(number: number),
                     contents: SearchIndexFiles.documentScript(number: number, document: Self.searchDocument(document, model)))
             }
         }
-        return index + documentFiles
     }
 
     /// Every document in path order, the order that numbers them in the index.
