@@ -115,10 +115,12 @@ final class OutputDirectory: @unchecked Sendable {
     ///
     /// Sharing the inode is safe: no build writes into a file it did not create, and the
     /// previous output is removed once this one is swapped in.
-    func link(_ source: String, to path: String, contents: () -> String?) throws {
+    ///
+    /// - Parameter sourceIdentity: `source`'s device and inode when the caller has just read them.
+    func link(_ source: String, identity sourceIdentity: FileIdentity? = nil, to path: String, contents: () -> String?) throws {
         try makeParentDirectory(of: path)
         let target = stagingPath + "/" + path
-        if let wanted = Self.identity(source), let existing = Self.identity(target), existing == wanted { return }
+        if let wanted = sourceIdentity ?? Self.identity(source), let existing = Self.identity(target), existing == wanted { return }
         try removeExisting(target)
         if Glibc.link(source, target) == 0 { return }
         guard let text = contents() else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source]) }
@@ -179,10 +181,10 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     /// Device and inode of the file at `path`, or nil.
-    private static func identity(_ path: String) -> (UInt64, UInt64)? {
+    private static func identity(_ path: String) -> FileIdentity? {
         var info = stat()
         guard fstatat(AT_FDCWD, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-        return (UInt64(info.st_dev), UInt64(info.st_ino))
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     /// Creates the folder `path` lands in, once per folder per build.

@@ -50,6 +50,8 @@ public struct OutputFile: Sendable {
     /// For a file the previous build wrote and this one keeps as it is (``PageMemo``): the path of that file.
     /// Its text is read from there only when something needs it.
     public var reusedFrom: String?
+    /// The device and inode of `reusedFrom` when ``PageMemo`` checked it, so linking it needs no second `stat`.
+    var reusedIdentity: FileIdentity?
     /// Set once a ``PageSink`` has taken the file: its text is then on disk, or dropped by a check.
     var streamed = false
     /// For a streamed page that a link with a `#fragment` leads to: its anchors, which the link check needs.
@@ -60,10 +62,11 @@ public struct OutputFile: Sendable {
         self.contents = contents
     }
 
-    init(path: String, reusedFrom: String) {
+    init(path: String, reusedFrom: String, identity: FileIdentity? = nil) {
         self.path = path
         self.contents = ""
         self.reusedFrom = reusedFrom
+        reusedIdentity = identity
     }
 
     /// The text, read from the previous build's file when reused; nil when that file cannot be read.
@@ -71,4 +74,10 @@ public struct OutputFile: Sendable {
         guard let reusedFrom else { return contents }
         return FileManager.default.contents(atPath: reusedFrom).flatMap { String(data: $0, encoding: .utf8) }
     }
+}
+
+/// Which file a path names: its device and inode.
+struct FileIdentity: Sendable, Equatable {
+    var device: UInt64
+    var inode: UInt64
 }

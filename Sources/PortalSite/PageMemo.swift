@@ -128,7 +128,7 @@ final class PageMemo: @unchecked Sendable {
             for name in rendered {
                 guard var unit = units[name] else { continue }
                 unit.files = unit.files.map { file in
-                    let (size, modified) = Self.stat(directory.path + "/" + file.path) ?? (-1, 0)
+                    let (size, modified, _) = Self.stat(directory.path + "/" + file.path) ?? (-1, 0, FileIdentity(device: 0, inode: 0))
                     return File(path: file.path, size: size, modified: modified)
                 }
                 units[name] = unit
@@ -155,18 +155,21 @@ final class PageMemo: @unchecked Sendable {
         result.reserveCapacity(files.count)
         for file in files {
             let path = previousOutputPath + "/" + file.path
-            guard file.size >= 0, let (size, modified) = Self.stat(path), size == file.size, modified == file.modified
+            guard file.size >= 0, let (size, modified, identity) = Self.stat(path), size == file.size, modified == file.modified
             else { return nil }
-            result.append(OutputFile(path: file.path, reusedFrom: path))
+            result.append(OutputFile(path: file.path, reusedFrom: path, identity: identity))
         }
         return result
     }
 
-    /// Size and modification time (nanoseconds) of a regular file, or nil.
-    private static func stat(_ path: String) -> (size: Int, modified: Int)? {
+    /// Size, modification time (nanoseconds) and identity of a regular file, or nil.
+    private static func stat(_ path: String) -> (size: Int, modified: Int, identity: FileIdentity)? {
         var info = Glibc.stat()
         guard fstatat(AT_FDCWD, path, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        return (
+            Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+            FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        )
     }
 }
 

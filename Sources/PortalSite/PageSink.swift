@@ -43,7 +43,7 @@ final class PageSink: @unchecked Sendable {
         if let output, failure == nil {
             do {
                 if let previous = file.reusedFrom {
-                    try output.link(previous, to: file.path) { file.text() }
+                    try output.link(previous, identity: file.reusedIdentity, to: file.path) { file.text() }
                 } else {
                     try output.write(file.contents, to: file.path)
                 }
