@@ -257,18 +257,23 @@ public struct SiteBuilder: Sendable {
             }
             // A recycled staging folder may still hold files this build does not write.
             let staged = checked.pages.map(\.path) + checked.theme.assets.map { "assets/\($0)" }
-            // A recycled bundle is kept to be written over (see OfflineBundle.write).
-            try output.prune(keeping: Set(staged + (options.offlineBundle ? [OfflineBundle.fileName] : [])))
-            // The bodies, facts and terms in the cache depend on the content alone, not on this output,
-            // so they are saved on the other core while the bundle is written.
-            let bundled = ParallelWork(jobs: 2).map([true, false]) { bundling -> (any Error)? in
-                guard bundling else {
-                    saveDocumentCache(incremental, checked)
-                    return nil
-                }
-                guard options.offlineBundle else { return nil }
-                let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
+            // The bundle is written on one core. The other prunes the staging folder (the bundle reads only
+            // the files it keeps), saves the cache (bodies, facts and terms depend on the content alone, not
+            // on this output) and the record of which files each unit wrote. That record is saved before the
+            // output is swapped in: should the swap fail, the next build finds the old files' sizes and times
+            // in the output, not the recorded ones, and renders those units again.
+            let finished = ParallelWork(jobs: 2).map([true, false]) { bundling -> (any Error)? in
                 do {
+                    guard bundling else {
+                        // A recycled bundle is kept to be written over (see OfflineBundle.write).
+                        try output.prune(keeping: Set(staged + (options.offlineBundle ? [OfflineBundle.fileName] : [])))
+                        saveDocumentCache(incremental, checked)
+                        incremental?.memo.recordFiles(in: output.staging)
+                        saveManifest(cache, incremental)
+                        return nil
+                    }
+                    guard options.offlineBundle else { return nil }
+                    let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
                     try OfflineBundle.write(
                         from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
                         previous: options.outputDirectory.standardizedFileURL, files: staged, unchanged: reused)
@@ -277,20 +282,12 @@ public struct SiteBuilder: Sendable {
                     return error
                 }
             }
-            if let error = bundled[0] { throw error }
-            incremental?.memo.recordFiles(in: output.staging)
+            if let error = finished[0] ?? finished[1] { throw error }
             try output.commit()
         } catch {
             throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")
         }
-        // The record of which pages this output holds is saved only once the output is committed, while
-        // the output's lock is still held, so no other build reads a half-written cache; the previous
-        // output is deleted on the other core meanwhile.
-        withExtendedLifetime(output) {
-            _ = ParallelWork(jobs: 2).map([true, false]) { removing in
-                if removing { output.removePrevious() } else { saveManifest(cache, incremental) }
-            }
-        }
+        output.removePrevious()
         let report = BuildReport(
             pagesWritten: checked.pages.count, documents: checked.site.documents.count,
             warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: reused.count)
@@ -342,7 +339,7 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Writes which files each unit of pages became, so the next build can reuse them from the committed output.
+    /// Writes which files each unit of pages became, so the next build can reuse them from the output.
     private func saveManifest(_ cache: BuildCache?, _ incremental: Incremental?) {
         guard let cache, let incremental, incremental.memo.renderedAny else { return }
         try? cache.save(BuildCache.Manifest(globalKey: incremental.globalKey, units: incremental.memo.recordedUnits))

@@ -291,6 +291,28 @@ import Testing
         try Self.expectSameAsClean(workspace, "damaged document records")
     }
 
+    /// The record of each unit's files is saved just before the output is swapped in. Should the swap fail, the
+    /// cache describes a build the output does not hold: the next build must still come out right.
+    @Test func aRecordNewerThanTheOutputIsSafe() throws {
+        let workspace = try Workspace("record")
+        try workspace.build()
+        // The output as it was, with its files' sizes and times, as if the next swap failed.
+        let kept = workspace.folder.appendingPathComponent("kept")
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = ["-a", workspace.output.path, kept.path]
+        try copy.run()
+        copy.waitUntilExit()
+        #expect(copy.terminationStatus == 0)
+        try workspace.edit("customer-connect/questions-and-answers.md") { $0.replacingOccurrences(of: "Within 24 hours", with: "Within one day") }
+        try workspace.build()
+        try FileManager.default.removeItem(at: workspace.output)
+        try FileManager.default.moveItem(at: kept, to: workspace.output)
+        let report = try workspace.build()
+        #expect(report.pagesReused > 0 && report.pagesReused < report.pagesWritten)
+        try Self.expectSameAsClean(workspace, "after the output went back one build")
+    }
+
     @Test func failedBuildKeepsTheCacheUsable() throws {
         let workspace = try Workspace("failed")
         try workspace.build()
