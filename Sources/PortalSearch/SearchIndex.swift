@@ -87,7 +87,7 @@ public struct SearchIndex: Sendable, Equatable {
             self.ranking = ranking
         }
 
-        /// A builder whose terms are numbered as in `dictionary` (a previous builder's ``dictionary``), so that
+        /// A builder whose terms are numbered as in `dictionary` (the terms of a previous builder's ``usedDictionary``), so that
         /// documents cached under those numbers can be added; nil when a term is empty or listed twice.
         ///
         /// A term that no document added to this builder contains has no list in the index.
