@@ -128,7 +128,7 @@ final class PageMemo: @unchecked Sendable {
             for name in rendered {
                 guard var unit = units[name] else { continue }
                 unit.files = unit.files.map { file in
-                    let (size, modified, _) = Self.stat(directory.path + "/" + file.path) ?? (-1, 0, FileIdentity(device: 0, inode: 0))
+                    let (size, modified) = Self.stat(directory.path + "/" + file.path).map { ($0.size, $0.modified) } ?? (-1, 0)
                     return File(path: file.path, size: size, modified: modified)
                 }
                 units[name] = unit
