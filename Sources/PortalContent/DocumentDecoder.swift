@@ -22,6 +22,10 @@ public enum DocumentDecoder {
     /// timestamp rules decided nothing, yet each ran its regular expression on every value it compared.
     static let resolver = Resolver.basic
 
+    /// Composing a node tree never constructs values, so one constructor serves every call; it only
+    /// holds the default maps, which it never changes.
+    nonisolated(unsafe) static let constructor = Constructor.default
+
     /// Decodes `text`, the whole file at `path` (relative to Content/), shown in diagnostics as `displayPath`.
     public static func decode(_ text: String, path: String, displayPath: String) -> Result<ContentDocument, Diagnostics> {
         let text = LineBreaks.normalized(text)
@@ -48,7 +52,9 @@ public enum DocumentDecoder {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: split.yaml, Self.resolver)
+            // Named, not defaulted: Yams' default encoding reads the whole process environment on each
+            // call (about 360,000 instructions a document), and its default constructor builds three maps.
+            root = try Yams.compose(yaml: split.yaml, Self.resolver, Self.constructor, .utf8)
         } catch let error as YamlError {
             let (line, column, problem) = locate(error)
             return failure("invalid YAML in front matter: \(problem); check quoting and indentation", line: line + 1, column: column)

@@ -10,6 +10,9 @@
 enum EmbeddedHTML {
     private static let idAttributes: [[UInt8]] = ["id", "for", "aria-labelledby", "aria-describedby", "headers"].map { Array($0.utf8) }
     private static let linkAttributes: [[UInt8]] = ["href", "src"].map { Array($0.utf8) }
+    private static let rewrittenAttributes = idAttributes + linkAttributes
+    /// The first bytes of ``rewrittenAttributes``: most spaces are between words, and one look rules them out.
+    private static let startsAttribute: [Bool] = (0..<256).map { byte in rewrittenAttributes.contains { Int($0[0]) == byte } }
 
     static func embed(_ html: String, idPrefix: String, from source: String, to page: String, demote: Int) -> String {
         let bytes = Array(html.utf8)
@@ -53,7 +56,8 @@ enum EmbeddedHTML {
 
     /// The attribute name and the start of its value when `name="` follows the space at `index`.
     private static func attribute(in bytes: [UInt8], after index: Int) -> ([UInt8], Int)? {
-        for name in idAttributes + linkAttributes {
+        guard index + 1 < bytes.count, startsAttribute[Int(bytes[index + 1])] else { return nil }
+        for name in rewrittenAttributes {
             let end = index + 1 + name.count
             guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: "="), bytes[end + 1] == UInt8(ascii: "\""),
                   bytes[(index + 1)..<end].elementsEqual(name) else { continue }

@@ -6,19 +6,66 @@ import Foundation
 /// ends with a colon ("… the following positions are proposed:"), else the
 /// column headers. It is visually hidden, since sighted readers see the
 /// lead-in or the headers right there.
+///
+/// Works on the UTF-8 bytes of HTML cmark-gfm generated, where `<` only ever opens a tag.
 enum TableCaption {
     static func add(to html: String, leadIn: String) -> String {
-        guard !html.contains("<caption"), let table = html.range(of: "<table>") else { return html }
+        let bytes = Array(html.utf8)
+        guard bytes.firstRange(of: Self.captionTag) == nil, let table = bytes.firstRange(of: Self.tableTag) else { return html }
         var caption = leadIn.trimmingCharacters(in: .whitespacesAndNewlines)
         if caption.hasSuffix(":") && caption.count <= 200 {
             caption = String(caption.dropLast()).trimmingCharacters(in: .whitespaces)
             if let sentence = caption.range(of: ". ", options: .backwards) { caption = String(caption[sentence.upperBound...]) }
             caption = HTML.escape(caption)
         } else {
-            // Header cells are already escaped HTML; only their tags (links, emphasis) are dropped.
-            let headers = html.matches(of: /<th[^>]*>([\s\S]*?)<\/th>/).map { String($0.output.1).replacing(/<[^>]+>/, with: "") }
+            let headers = headerTexts(in: bytes)
             caption = headers.isEmpty ? "Table" : "Table of " + headers.joined(separator: ", ")
         }
-        return html.replacingCharacters(in: table, with: "<table>\n<caption class=\"visually-hidden\">\(caption)</caption>")
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + caption.utf8.count + 48)
+        out += bytes[..<table.upperBound]
+        out += "\n<caption class=\"visually-hidden\">".utf8
+        out += caption.utf8
+        out += "</caption>".utf8
+        out += bytes[table.upperBound...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let captionTag = Array("<caption".utf8)
+    private static let tableTag = Array("<table>".utf8)
+    private static let headerClose = Array("</th>".utf8)
+
+    /// The text of each header cell, `<th …>text</th>`, without the tags inside it (links, emphasis).
+    ///
+    /// Header text is already escaped HTML, so it goes into the caption as it is. `<thead>` is not a
+    /// cell: the pattern this replaced matched it too, which put the row's line breaks into the caption.
+    static func headerTexts(in bytes: [UInt8]) -> [String] {
+        var headers: [String] = []
+        var index = 0
+        while let open = bytes[index...].firstRange(of: [UInt8(ascii: "<"), UInt8(ascii: "t"), UInt8(ascii: "h")]) {
+            index = open.upperBound
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: " ") else { continue }
+            guard let tagEnd = bytes[index...].firstIndex(of: UInt8(ascii: ">")),
+                  let close = bytes[(tagEnd + 1)...].firstRange(of: headerClose) else { break }
+            headers.append(String(decoding: withoutTags(bytes[(tagEnd + 1)..<close.lowerBound]), as: UTF8.self))
+            index = close.upperBound
+        }
+        return headers
+    }
+
+    /// `text` without its tags: each `<` with at least one byte before the next `>`, up to that `>`.
+    private static func withoutTags(_ text: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == UInt8(ascii: "<"), let end = text[(index + 1)...].firstIndex(of: UInt8(ascii: ">")), end > index + 1 {
+                index = end + 1
+                continue
+            }
+            out.append(text[index])
+            index += 1
+        }
+        return out
     }
 }

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import PortalSite
+
+/// Captions for Markdown tables: from the lead-in sentence, else from the header cells.
+@Suite struct TableCaptionTests {
+    static let table = """
+        <div class="table-wrap">
+        <table>
+        <thead>
+        <tr>
+        <th scope="col">Position</th>
+        <th scope="col" align="right"><a href="x.html">Current</a> <em>count</em></th>
+        <th scope="col">A &amp; B</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td>CRC</td>
+        <td>1</td>
+        <td>2</td>
+        </tr>
+        </tbody>
+        </table>
+        </div>
+
+        """
+
+    @Test func headersNameTheTableWithoutTheirTags() {
+        let html = TableCaption.add(to: Self.table, leadIn: "Some text that does not introduce it.")
+        #expect(html.contains("<table>\n<caption class=\"visually-hidden\">Table of Position, Current count, A &amp; B</caption>\n<thead>"))
+        #expect(html.replacingOccurrences(of: "\n<caption class=\"visually-hidden\">Table of Position, Current count, A &amp; B</caption>", with: "") == Self.table)
+    }
+
+    @Test func aLeadInEndingWithAColonNamesTheTable() {
+        let html = TableCaption.add(to: Self.table, leadIn: "Staffing changes. The following positions <change>:")
+        #expect(html.contains("<caption class=\"visually-hidden\">The following positions &lt;change&gt;</caption>"))
+    }
+
+    @Test func aTableWithACaptionOrWithoutHeadersIsHandled() {
+        let captioned = Self.table.replacingOccurrences(of: "<table>", with: "<table>\n<caption>Given</caption>")
+        #expect(TableCaption.add(to: captioned, leadIn: "") == captioned)
+        let bare = "<table>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n"
+        #expect(TableCaption.add(to: bare, leadIn: "") .contains("<caption class=\"visually-hidden\">Table</caption>"))
+        #expect(TableCaption.add(to: "<p>no table</p>", leadIn: "") == "<p>no table</p>")
+        #expect(TableCaption.headerTexts(in: Array("<th>a <b>b</b> <>c</th><th>".utf8)) == ["a b <>c"])
+    }
+}
