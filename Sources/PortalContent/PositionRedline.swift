@@ -134,15 +134,8 @@ public struct PositionRedline: Sendable {
         // A section of one paragraph on each side ("Supervision") is that paragraph rewritten, however little is shared.
         let replacementThreshold = old.count == 1 && new.count == 1 ? 0 : 0.25
         // Words become small integers once, so the many comparisons of the alignment are cheap.
-        var vocabulary: [String: Int] = [:]
-        func ids(_ tokens: [WordDiff.Token]) -> [Int] {
-            tokens.map { token in
-                if let id = vocabulary[token.text] { return id }
-                vocabulary[token.text] = vocabulary.count
-                return vocabulary.count - 1
-            }
-        }
-        let oldIDs = oldTokens.map(ids), newIDs = newTokens.map(ids)
+        var vocabulary = WordDiff.Vocabulary()
+        let oldIDs = oldTokens.map { vocabulary.ids($0) }, newIDs = newTokens.map { vocabulary.ids($0) }
         let oldBags = oldIDs.map(WordDiff.bag), newBags = newIDs.map(WordDiff.bag)
         let steps = SequenceAligner.align(
             old: old, new: new, replacementThreshold: replacementThreshold,
@@ -152,7 +145,8 @@ public struct PositionRedline: Sendable {
         return steps.map { step in
             switch step {
             case .kept(let i, let j), .moved(let i, let j):
-                let segments = WordDiff.cleanUp(WordDiff.segments(from: oldTokens[i], to: newTokens[j]))
+                let segments = WordDiff.cleanUp(
+                    WordDiff.segments(from: oldTokens[i], to: newTokens[j], oldIDs: oldIDs[i], newIDs: newIDs[j]))
                 let identical = old[i].text == new[j].text
                 let change: Change
                 if case .moved = step { change = .moved } else { change = identical ? .unchanged : .changed }

@@ -114,9 +114,8 @@ public enum SequenceAligner {
             return ids.count - 1
         }
         let oldIDs = old.map(id), newIDs = new.map(id)
-        let difference = newIDs.difference(from: oldIDs)
-        let removed = Set(difference.removals.map(\.offset))
-        let inserted = Set(difference.insertions.map(\.offset))
+        let changes = MyersDiff.changes(from: oldIDs, to: newIDs)
+        let removed = Set(changes.removals), inserted = Set(changes.insertions)
         let keptOld = old.indices.filter { !removed.contains($0) }
         let keptNew = new.indices.filter { !inserted.contains($0) }
         return Array(zip(keptOld, keptNew))
@@ -140,14 +139,5 @@ public enum SequenceAligner {
             k = previous[current]
         }
         return run
-    }
-}
-
-extension CollectionDifference.Change {
-    /// The position the change refers to: in the old collection for a removal, in the new one for an insertion.
-    var offset: Int {
-        switch self {
-        case .insert(let offset, _, _), .remove(let offset, _, _): offset
-        }
     }
 }

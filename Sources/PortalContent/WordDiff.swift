@@ -1,4 +1,5 @@
-/// A word-level diff of two texts, computed with the standard library's Myers diff (`CollectionDifference`).
+/// A word-level diff of two texts: Myers' diff of their words, as the standard library's
+/// `CollectionDifference` computes it (``MyersDiff``).
 ///
 /// Texts are cut into words and punctuation marks, so that "services," and
 /// "services" differ only by the comma. Hard line breaks (`\n`) are tokens of
@@ -136,19 +137,30 @@ public enum WordDiff {
 
     /// The diff from `old` to `new`, as segments in reading order.
     public static func segments(from old: String, to new: String) -> [Segment] {
-        cleanUp(segments(from: tokens(old), to: tokens(new)))
+        let old = tokens(old), new = tokens(new)
+        var vocabulary = Vocabulary()
+        return cleanUp(segments(from: old, to: new, oldIDs: vocabulary.ids(old), newIDs: vocabulary.ids(new)))
+    }
+
+    /// Numbers for token texts, the same number for the same text: diffs compare numbers, not strings.
+    struct Vocabulary {
+        private var numbers: [String: Int] = [:]
+
+        mutating func ids(_ tokens: [Token]) -> [Int] {
+            tokens.map { token in
+                if let id = numbers[token.text] { return id }
+                numbers[token.text] = numbers.count
+                return numbers.count - 1
+            }
+        }
     }
 
     /// The raw Myers diff of two token lists, before short equalities are folded in.
-    static func segments(from old: [Token], to new: [Token]) -> [Segment] {
-        let difference = new.difference(from: old)
-        var removed = Set<Int>(), inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
+    ///
+    /// `oldIDs` and `newIDs` number the tokens' texts from one ``Vocabulary``.
+    static func segments(from old: [Token], to new: [Token], oldIDs: [Int], newIDs: [Int]) -> [Segment] {
+        let changes = MyersDiff.changes(from: oldIDs, to: newIDs)
+        let removed = Set(changes.removals), inserted = Set(changes.insertions)
         var segments: [Segment] = []
         var deletedRun: [Token] = [], insertedRun: [Token] = [], equalRun: [Token] = []
         func flushChange() {
@@ -214,14 +226,16 @@ public enum WordDiff {
 
     /// How alike two texts are, from 0 (nothing shared) to 1 (the same words): twice the shared words over all words.
     public static func similarity(_ old: String, _ new: String) -> Double {
-        similarity(tokens(old), tokens(new))
+        var vocabulary = Vocabulary()
+        return similarity(vocabulary.ids(tokens(old)), vocabulary.ids(tokens(new)))
     }
 
-    static func similarity<Element: Hashable>(_ old: [Element], _ new: [Element]) -> Double {
+    /// ``similarity(_:_:)-(String,String)`` of two texts as token numbers from one ``Vocabulary``.
+    static func similarity(_ old: [Int], _ new: [Int]) -> Double {
         let total = old.count + new.count
         guard total > 0 else { return 1 }
-        let removals = new.difference(from: old).removals.count
-        let shared = old.count - removals
+        // Each edit removes or inserts one word, and every word not shared takes one.
+        let shared = (total - MyersDiff.distance(from: old, to: new)) / 2
         return Double(2 * shared) / Double(total)
     }
 

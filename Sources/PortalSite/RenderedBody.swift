@@ -90,8 +90,7 @@ struct BodyRenderer: Sendable {
                     continue
                 }
             case .table:
-                html = "<div class=\"table-wrap\">\n" + html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
-                    .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=") + "</div>\n"
+                html = "<div class=\"table-wrap\">\n" + TableCaption.scopingHeaders(html) + "</div>\n"
                 html = TableCaption.add(to: html, leadIn: previousText)
             case .footnotes, .other:
                 break

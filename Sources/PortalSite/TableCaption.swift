@@ -11,7 +11,9 @@ import Foundation
 enum TableCaption {
     static func add(to html: String, leadIn: String) -> String {
         let bytes = Array(html.utf8)
-        guard bytes.firstRange(of: Self.captionTag) == nil, let table = bytes.firstRange(of: Self.tableTag) else { return html }
+        guard ByteSearch.firstRange(of: Self.captionTag, in: bytes) == nil, let table = ByteSearch.firstRange(of: Self.tableTag, in: bytes) else {
+            return html
+        }
         var caption = leadIn.trimmingCharacters(in: .whitespacesAndNewlines)
         if caption.hasSuffix(":") && caption.count <= 200 {
             caption = String(caption.dropLast()).trimmingCharacters(in: .whitespaces)
@@ -31,8 +33,31 @@ enum TableCaption {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `html` with `scope="col"` on each `<th>` and `<th align=…>` cell cmark-gfm wrote, for screen readers.
+    static func scopingHeaders(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
+        var copied = 0
+        var index = 0
+        while let open = ByteSearch.firstRange(of: headerOpen, in: bytes, from: index) {
+            index = open.upperBound
+            let rest = bytes[index...]
+            guard rest.starts(with: [UInt8(ascii: ">")]) || rest.starts(with: alignAttribute) else { continue }
+            out += bytes[copied..<index]
+            out += scopeAttribute
+            copied = index
+        }
+        guard copied > 0 else { return html }
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let alignAttribute = Array(" align=".utf8)
+    private static let scopeAttribute = Array(" scope=\"col\"".utf8)
     private static let captionTag = Array("<caption".utf8)
     private static let tableTag = Array("<table>".utf8)
+    private static let headerOpen = Array("<th".utf8)
     private static let headerClose = Array("</th>".utf8)
 
     /// The text of each header cell, `<th …>text</th>`, without the tags inside it (links, emphasis).
@@ -42,11 +67,11 @@ enum TableCaption {
     static func headerTexts(in bytes: [UInt8]) -> [String] {
         var headers: [String] = []
         var index = 0
-        while let open = bytes[index...].firstRange(of: [UInt8(ascii: "<"), UInt8(ascii: "t"), UInt8(ascii: "h")]) {
+        while let open = ByteSearch.firstRange(of: Self.headerOpen, in: bytes, from: index) {
             index = open.upperBound
             guard index < bytes.count, bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: " ") else { continue }
-            guard let tagEnd = bytes[index...].firstIndex(of: UInt8(ascii: ">")),
-                  let close = bytes[(tagEnd + 1)...].firstRange(of: headerClose) else { break }
+            guard let tagEnd = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: bytes, from: index),
+                  let close = ByteSearch.firstRange(of: headerClose, in: bytes, from: tagEnd + 1) else { break }
             headers.append(String(decoding: withoutTags(bytes[(tagEnd + 1)..<close.lowerBound]), as: UTF8.self))
             index = close.upperBound
         }

@@ -46,3 +46,14 @@ import Testing
         #expect(TableCaption.headerTexts(in: Array("<th>a <b>b</b> <>c</th><th>".utf8)) == ["a b <>c"])
     }
 }
+
+extension TableCaptionTests {
+    @Test func headerCellsGetAColumnScope() {
+        let html = "<table>\n<thead>\n<tr>\n<th>A</th>\n<th align=\"right\">B</th>\n<th class=\"x\">C</th>\n</tr>\n</thead>\n</table>\n"
+        let expected = html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
+            .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=")
+        #expect(TableCaption.scopingHeaders(html) == expected)
+        #expect(expected.contains("<th class=\"x\">C</th>"))
+        #expect(TableCaption.scopingHeaders("<p>no table</p>") == "<p>no table</p>")
+    }
+}

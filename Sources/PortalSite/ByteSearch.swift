@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds byte strings in byte arrays with `memchr` and `memcmp`.
+///
+/// The generic `firstRange(of:)` the standard library and Foundation offer costs hundreds of
+/// instructions per byte searched; page HTML is searched this way often enough for that to show.
+enum ByteSearch {
+    /// The first occurrence of `needle` in `bytes[from...]`, as a range of `bytes`' indices.
+    static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Range<Int>? {
+        guard let first = needle.first, start <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack -> Range<Int>? in
+            needle.withUnsafeBufferPointer { needle -> Range<Int>? in
+                guard let base = haystack.baseAddress else { return nil }
+                var index = start
+                while haystack.count - index >= needle.count {
+                    guard let found = memchr(base + index, Int32(first), haystack.count - index - needle.count + 1) else { return nil }
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return at..<(at + needle.count) }
+                    index = at + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The index of the first `byte` in `bytes[from..<to]`.
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int? = nil) -> Int? {
+        let end = min(end ?? bytes.count, bytes.count)
+        guard start < end else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack -> Int? in
+            guard let base = haystack.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+}
