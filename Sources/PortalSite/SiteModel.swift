@@ -45,6 +45,8 @@ final class SiteModel: @unchecked Sendable {
     /// Where finished units of pages go as soon as they are rendered, so their text is not all held at once;
     /// nil keeps every page whole.
     var sink: PageSink?
+    /// The main menu, rendered once per depth and marked entry.
+    let navigation = MainMenu()
 
     /// What an incremental build brings: the cache of bodies, and the key of everything outside the content.
     struct Cache {
@@ -295,21 +297,50 @@ final class SiteModel: @unchecked Sendable {
         _ content: String, path: String, title: String, description: String, bodyClass: String,
         isHome: Bool = false, currentListing: DocumentKind? = nil, breadcrumbs: [[String: Any]] = []
     ) -> OutputFile {
-        let nav: [[String: Any]] = [["href": SitePath.link(from: path, to: SitePath.home), "label": "Home", "current": isHome]]
-            + DocumentKind.allCases.filter { !documents(of: $0).isEmpty }.map { kind in
-                ["href": SitePath.link(from: path, to: SitePath.listing(kind)), "label": kind.pluralTitle,
-                 "current": path == SitePath.listing(kind)]
-            }
-            + Navigation.extra.filter { $0.isShown(self) }.map { entry in
-                ["href": SitePath.link(from: path, to: entry.path), "label": entry.label, "current": path == entry.path]
-            }
         let crumbs = isHome ? [] : [["href": SitePath.link(from: path, to: SitePath.home), "label": "Home"]] + breadcrumbs
         let html = theme.render("layout", [
             "root": SitePath.root(from: path), "siteTitle": site.config.title, "siteDescription": site.config.description,
             "pageTitle": title, "description": description, "isHome": isHome, "bodyClass": bodyClass,
-            "nav": nav, "breadcrumbs": crumbs, "hasBreadcrumbs": !crumbs.isEmpty, "content": content,
+            "navigation": navigation.html(for: path, isHome: isHome, model: self),
+            "breadcrumbs": crumbs, "hasBreadcrumbs": !crumbs.isEmpty, "content": content,
         ])
         return OutputFile(path: path, contents: html)
+    }
+
+    /// The main menu (`nav.mustache`) as each page shows it, rendered once per way it can look.
+    ///
+    /// The menu's links depend only on how deep the page is, and its marked entry on which menu page it
+    /// is, so 28,000 pages need a few dozen renderings of it; rendering it on every page through the
+    /// layout was half of the layout's cost.
+    final class MainMenu: @unchecked Sendable {
+        private let lock = NSLock()
+        private var rendered: [String: String] = [:]
+        /// The entries' targets and labels, in menu order; made once, since a page family only shows when it has pages.
+        private var entries: [(path: String, label: String)]?
+
+        func html(for path: String, isHome: Bool, model: SiteModel) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            let entries = self.entries ?? Self.entries(model)
+            self.entries = entries
+            // Home is marked on the home page; any other entry on the page it names.
+            let current = isHome ? 0 : entries.indices.dropFirst().first { entries[$0].path == path }
+            let root = SitePath.root(from: path)
+            let key = "\(root) \(current ?? -1)"
+            if let html = rendered[key] { return html }
+            let nav: [[String: Any]] = entries.enumerated().map { index, entry in
+                ["href": root + entry.path, "label": entry.label, "current": index == current]
+            }
+            let html = model.theme.render("nav", ["nav": nav, "root": root])
+            rendered[key] = html
+            return html
+        }
+
+        private static func entries(_ model: SiteModel) -> [(path: String, label: String)] {
+            [(SitePath.home, "Home")]
+                + DocumentKind.allCases.filter { !model.documents(of: $0).isEmpty }.map { (SitePath.listing($0), $0.pluralTitle) }
+                + Navigation.extra.filter { $0.isShown(model) }.map { ($0.path, $0.label) }
+        }
     }
 
     func listingCrumb(_ kind: DocumentKind, from path: String) -> [String: Any] {

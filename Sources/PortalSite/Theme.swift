@@ -10,7 +10,7 @@ public struct Theme: Sendable {
     /// Templates every build needs; a theme missing one fails with its name.
     static let requiredTemplates = ["layout", "home", "listing", "letter", "position", "qa", "presentation", "article", "search", "staffing", "calculator",
                                     "letter-text", "review-window", "slides", "packet", "not-found",
-                                    "codes", "code", "redline"]
+                                    "codes", "code", "redline", "nav"]
 
     let library: MustacheLibrary
     /// Asset files, relative to `assets/`, sorted.
