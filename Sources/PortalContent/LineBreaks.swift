@@ -25,6 +25,31 @@ public enum LineBreaks {
     public static func lines<Text: StringProtocol>(_ text: Text) -> [Substring] where Text.SubSequence == Substring {
         var lines: [Substring] = []
         let utf8 = text.utf8
+        // Line ends found with memchr in contiguous UTF-8, which native strings are; called from another
+        // module, this generic function otherwise steps through protocol witnesses byte by byte.
+        let ends: [Int]? = utf8.withContiguousStorageIfAvailable { bytes in
+            var ends: [Int] = []
+            guard let base = bytes.baseAddress else { return ends }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 10, bytes.count - offset) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ends.append(end)
+                offset = end + 1
+            }
+            return ends
+        }
+        if let ends {
+            var start = utf8.startIndex
+            var startOffset = 0
+            for end in ends {
+                let index = utf8.index(start, offsetBy: end - startOffset)
+                lines.append(text[start..<index])
+                start = utf8.index(after: index)
+                startOffset = end + 1
+            }
+            lines.append(text[start..<utf8.endIndex])
+            return lines
+        }
         var start = utf8.startIndex
         var index = start
         while index != utf8.endIndex {

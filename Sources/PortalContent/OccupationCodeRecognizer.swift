@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds occupation codes (`NNNN-NNNN`) in running text, with the grade and title written beside them.
 ///
 /// It recognizes the forms the consultations use: a bare `2345-5035`,
@@ -99,17 +105,22 @@ public enum OccupationCodeRecognizer {
     // MARK: Shape and boundaries
 
     /// Whether four digits and a hyphen occur at all: most text nodes have none, and this scan allocates nothing.
-    private static func mayHoldCode(_ text: String) -> Bool {
-        var digits = 0
-        for byte in text.utf8 {
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                digits += 1
-            } else {
-                if byte == UInt8(ascii: "-") && digits >= 4 { return true }
-                digits = 0
+    ///
+    /// Hyphens are rare in text, so they are found with `memchr` and only the four bytes before each are looked at.
+    static func mayHoldCode(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count >= 5 else { return false }
+            var start = 4
+            while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "-")), bytes.count - start) {
+                let hyphen = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if (1...4).allSatisfy({ bytes[hyphen - $0] >= UInt8(ascii: "0") && bytes[hyphen - $0] <= UInt8(ascii: "9") }) {
+                    return true
+                }
+                start = hyphen + 1
             }
+            return false
         }
-        return false
     }
 
     private static func isDigit(_ c: Character) -> Bool {
@@ -128,22 +139,24 @@ public enum OccupationCodeRecognizer {
     private static func isBounded(_ chars: [Character], at i: Int) -> Bool {
         if i > 0 {
             let before = chars[i - 1]
-            if isAlphanumeric(before) || "+#$_".contains(before) { return false }
-            if "-./,".contains(before), i > 1, isDigit(chars[i - 2]) { return false }
+            if isAlphanumeric(before) || Marks.beforeNumber.contains(before) { return false }
+            if Marks.numberJoiners.contains(before), i > 1, isDigit(chars[i - 2]) { return false }
         }
         let end = i + 9
         if end < chars.count {
             let after = chars[end]
             if isAlphanumeric(after) || after == "_" { return false }
-            if "-./,".contains(after), end + 1 < chars.count, isDigit(chars[end + 1]) { return false }
+            if Marks.numberJoiners.contains(after), end + 1 < chars.count, isDigit(chars[end + 1]) { return false }
         }
         return true
     }
 
     /// Phone numbers and year ranges that happen to have the code's shape.
     private static func looksLikeOtherNumber(_ chars: [Character], at i: Int) -> Bool {
-        let first = Int(String(chars[i..<(i + 4)]))!
-        let second = Int(String(chars[(i + 5)..<(i + 9)]))!
+        // The shape check made these ASCII digits.
+        func number(_ range: Range<Int>) -> Int { chars[range].reduce(0) { $0 * 10 + Int($1.asciiValue! - UInt8(ascii: "0")) } }
+        let first = number(i..<(i + 4))
+        let second = number((i + 5)..<(i + 9))
         // Ranges: years "2019-2020", street numbers "1727-1729". No code's second half is just above its first.
         if second > first && ((1900...2099).contains(first) && (1900...2099).contains(second) || second - first <= 50) {
             return true
@@ -169,9 +182,25 @@ public enum OccupationCodeRecognizer {
     /// Up to three lowercase words right before `i`, nearest last.
     private static func wordsBefore(_ chars: [Character], _ i: Int) -> [String] {
         let start = max(0, i - 30)
-        let words = String(chars[start..<i]).lowercased()
-            .split { !$0.isLetter }
-            .map(String.init)
+        let window = chars[start..<i]
+        guard window.allSatisfy(\.isASCII) else {
+            let words = String(window).lowercased().split { !$0.isLetter }.map(String.init)
+            return Array(words.suffix(3))
+        }
+        // ASCII: letters are A–Z and a–z, and lowercasing is by byte.
+        var words: [String] = []
+        var word: [UInt8] = []
+        for character in window {
+            let byte = character.asciiValue!
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            default:
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
         return Array(words.suffix(3))
     }
 
@@ -180,21 +209,47 @@ public enum OccupationCodeRecognizer {
     /// Where "Occupation Code:" or "Occupational Code" starts, when it introduces the code at `i`.
     private static func labelStart(_ chars: [Character], before i: Int) -> Int? {
         var j = i - 1
-        func skip(_ set: String) {
+        func skip(_ set: [Character]) {
             while j >= 0, set.contains(chars[j]) { j -= 1 }
         }
-        skip(" \u{00A0}")
-        skip(":#–-")
-        skip(" \u{00A0}")
-        for label in ["occupational code", "occupation code", "occ. code", "occ code"] {
-            let length = label.count
-            let start = j - length + 1
+        skip(Marks.spaces)
+        skip(Marks.labelEnds)
+        skip(Marks.spaces)
+        for label in Marks.labels {
+            let start = j - label.count + 1
             guard start >= 0 else { continue }
-            if String(chars[start...j]).lowercased() == label, start == 0 || !isAlphanumeric(chars[start - 1]) {
+            if lowercased(chars[start...j], equals: label), start == 0 || !isAlphanumeric(chars[start - 1]) {
                 return start
             }
         }
         return nil
+    }
+
+    /// Whether `text` lowercased is `label`, an ASCII label; by bytes when `text` is ASCII too.
+    private static func lowercased(_ text: ArraySlice<Character>, equals label: [UInt8]) -> Bool {
+        guard text.count == label.count else { return false }
+        guard text.allSatisfy(\.isASCII) else {
+            // Lowercasing can make ASCII of other letters (the Kelvin sign): the string comparison decides.
+            return String(text).lowercased() == String(decoding: label, as: UTF8.self)
+        }
+        return zip(text, label).allSatisfy { character, expected in
+            let byte = character.asciiValue!
+            return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) == expected
+        }
+    }
+
+    /// The characters the recognizer looks for around a code, as arrays: testing a `String` literal
+    /// for a character walks and compares its characters one by one, for every candidate.
+    private enum Marks {
+        static let spaces: [Character] = [" ", "\u{00A0}"]
+        static let labelEnds: [Character] = [":", "#", "–", "-"]
+        static let labels: [[UInt8]] = ["occupational code", "occupation code", "occ. code", "occ code"].map { Array($0.utf8) }
+        static let beforeNumber: [Character] = ["+", "#", "$", "_"]
+        static let numberJoiners: [Character] = ["-", ".", "/", ","]
+        static let beforeCode: [Character] = [" ", "\u{00A0}", ",", "(", "|", ":", "–", "—"]
+        static let aroundGrade: [Character] = [" ", "\u{00A0}", ",", "(", "|", "–", "—"]
+        static let titleSeparators: [Character] = [",", "(", "|"]
+        static let clauseEnds: [Character] = [":", ";", "|", "\n", "•"]
     }
 
     /// The length of a grade (`EAS-17`, `P7-06`) starting at `i`, or nil.
@@ -210,7 +265,7 @@ public enum OccupationCodeRecognizer {
     /// A grade that ends just before `end`, allowing parentheses, commas and spaces between.
     private static func gradeBefore(_ chars: [Character], end: Int) -> (grade: String, start: Int)? {
         var j = end - 1
-        while j >= 0, " \u{00A0},(|:–—".contains(chars[j]) { j -= 1 }
+        while j >= 0, Marks.beforeCode.contains(chars[j]) { j -= 1 }
         if j >= 0, chars[j] == ")" { j -= 1 }
         // A grade is at most 7 characters: walk back to its first letter and check it reads forward.
         for length in 4...7 {
@@ -225,7 +280,7 @@ public enum OccupationCodeRecognizer {
 
     private static func gradeAfter(_ chars: [Character], start: Int) -> String? {
         var j = start
-        while j < chars.count, " \u{00A0},(|–—".contains(chars[j]) { j += 1 }
+        while j < chars.count, Marks.aroundGrade.contains(chars[j]) { j += 1 }
         guard let length = gradeLength(chars, at: j) else { return nil }
         let end = j + length
         if end < chars.count, isAlphanumeric(chars[end]) || chars[end] == "-" { return nil }
@@ -237,14 +292,14 @@ public enum OccupationCodeRecognizer {
     /// The title-cased words that end just before a grade: "Mgr Customer Care Ops Support".
     private static func titleBefore(_ chars: [Character], end: Int) -> String? {
         var j = end - 1
-        while j >= 0, " \u{00A0},(|–—".contains(chars[j]) { j -= 1 }
+        while j >= 0, Marks.aroundGrade.contains(chars[j]) { j -= 1 }
         // "Title, EAS-25" or "TITLE (EAS-17)": without the comma or parenthesis, "See EAS-17 …" would make "See" a title.
-        guard j >= 0, chars[(j + 1)..<end].contains(where: { ",(|".contains($0) }) else { return nil }
+        guard j >= 0, chars[(j + 1)..<end].contains(where: { Marks.titleSeparators.contains($0) }) else { return nil }
         var start = j
         // Stop at a clause boundary: ")" only when it closes a leading note such as "(New)".
         while start > 0 {
             let previous = chars[start - 1]
-            if ":;|\n•".contains(previous) { break }
+            if Marks.clauseEnds.contains(previous) { break }
             if previous == ")" && !String(chars[start...j]).contains("(") { break }
             if previous == " ", start >= 2, chars[start - 2] == "." { break }
             start -= 1

@@ -1,4 +1,4 @@
-import PortalContent
+@testable import PortalContent
 import Testing
 
 /// The recognizer finds every form of occupation code the consultations use, and nothing else.
@@ -106,5 +106,31 @@ import Testing
         #expect(PositionTitleMatcher.sameTitle("Manager Customer Care Ops Support", "Mgr Customer Care Ops Support"))
         #expect(!PositionTitleMatcher.sameTitle("Lead Customer Care Quality Spec", "Mgr Customer Care Quality Assurance"))
         #expect(!PositionTitleMatcher.sameTitle("Customer Relations Coordinator", "Customer Relations Spec (District)"))
+    }
+}
+
+/// The prefilter finds hyphens with `memchr`; it must answer as the byte-by-byte scan it replaced.
+@Suite struct OccupationCodePrefilterTests {
+    static func scanned(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+            } else {
+                if byte == UInt8(ascii: "-") && digits >= 4 { return true }
+                digits = 0
+            }
+        }
+        return false
+    }
+
+    @Test func prefilterAnswersAsTheByteScan() {
+        let pieces = ["1", "23", "456", "7890", "-", "--", " ", "a", "é", "‐", "2345-5035", "x-", "1234", ""]
+        for text in LineBreaksTests.texts(of: pieces, count: 5000, seed: 0x5851_F42D_4C95_7F2D) {
+            #expect(OccupationCodeRecognizer.mayHoldCode(text) == Self.scanned(text), "\(text.debugDescription)")
+        }
+        #expect(OccupationCodeRecognizer.mayHoldCode("1234-"))
+        #expect(!OccupationCodeRecognizer.mayHoldCode("123-4567"))
+        #expect(!OccupationCodeRecognizer.mayHoldCode("-1234"))
     }
 }
