@@ -111,31 +111,50 @@ enum RedlineHTML {
     /// The segments as HTML, keeping the sides asked for: equal text plain, deletions in `<del>`, insertions in `<ins>`.
     private static func text(_ segments: [WordDiff.Segment], sides: Set<Side>) -> String {
         var writer = Writer()
+        let deletions = sides.contains(.deleted), insertions = sides.contains(.inserted)
         for segment in segments {
             switch segment {
             case .equal(let tokens):
                 writer.plain(tokens)
             case .change(let deleted, let inserted):
-                if sides.contains(.deleted) { writer.marked(deleted, tag: "del", label: "deleted: ") }
-                if sides.contains(.inserted) { writer.marked(inserted, tag: "ins", label: "inserted: ") }
+                if deletions { writer.marked(deleted, tag: .deletion) }
+                if insertions { writer.marked(inserted, tag: .insertion) }
             }
         }
-        return writer.out
+        return String(decoding: writer.out, as: UTF8.self)
     }
 
     /// Joins tokens back into text with their spaces, escaping each one.
+    ///
+    /// Into bytes: a redline page is hundreds of thousands of tokens, and appending each to a `String` was
+    /// most of the redline pages' own time.
     private struct Writer {
-        var out = ""
+        enum Mark {
+            case deletion, insertion
+
+            var open: [UInt8] { self == .deletion ? Writer.deletionOpen : Writer.insertionOpen }
+            var close: [UInt8] { self == .deletion ? Writer.deletionClose : Writer.insertionClose }
+        }
+
+        private static let deletionOpen = Array("<del><span class=\"visually-hidden\">deleted: </span>".utf8)
+        private static let insertionOpen = Array("<ins><span class=\"visually-hidden\">inserted: </span>".utf8)
+        private static let deletionClose = Array("</del>".utf8)
+        private static let insertionClose = Array("</ins>".utf8)
+        private static let lineBreak = Array("<br>".utf8)
+
+        var out: [UInt8] = []
         private var atLineStart = true
+        private var afterDeletion = false
 
         private mutating func append(_ token: WordDiff.Token, allowSpace: Bool) {
+            afterDeletion = false
             if token.text == "\n" {
-                out += "<br>"
+                out += Self.lineBreak
                 atLineStart = true
                 return
             }
-            if allowSpace && token.spaceBefore && !atLineStart { out += " " }
-            out += HTML.escape(token.text)
+            if allowSpace && token.spaceBefore && !atLineStart { out.append(UInt8(ascii: " ")) }
+            HTML.appendEscaped(token.text, to: &out)
             atLineStart = false
         }
 
@@ -143,13 +162,14 @@ enum RedlineHTML {
             for token in tokens { append(token, allowSpace: true) }
         }
 
-        mutating func marked(_ tokens: [WordDiff.Token], tag: String, label: String) {
+        mutating func marked(_ tokens: [WordDiff.Token], tag: Mark) {
             guard let first = tokens.first else { return }
             // The space before a change stays outside the mark; a deletion and an insertion side by side get one between them.
-            if !atLineStart && (first.spaceBefore || out.hasSuffix("</del>")) { out += " " }
-            out += "<\(tag)><span class=\"visually-hidden\">\(label)</span>"
+            if !atLineStart && (first.spaceBefore || afterDeletion) { out.append(UInt8(ascii: " ")) }
+            out += tag.open
             for (index, token) in tokens.enumerated() { append(token, allowSpace: index > 0) }
-            out += "</\(tag)>"
+            out += tag.close
+            afterDeletion = tag == .deletion
         }
     }
 }
