@@ -14,9 +14,6 @@ public enum DocumentDecoder {
         .qa: [], .presentation: [], .article: [],
     ]
 
-    nonisolated(unsafe) static let occupationCodePattern = /[0-9]{4}-[0-9]{4}/
-    nonisolated(unsafe) static let gradePattern = /[A-Z][A-Z0-9]{0,3}-[0-9]{2}/
-    nonisolated(unsafe) static let datePattern = /([0-9]{4})-([0-9]{2})-([0-9]{2})/
 
     /// No implicit types: every field is read as text, so the default resolver's bool, int, float and
     /// timestamp rules decided nothing, yet each ran its regular expression on every value it compared.
@@ -186,7 +183,7 @@ public enum DocumentDecoder {
             return nil
         }
         guard let code = fields.string(codeNode, field: "enclosures.code") else { return nil }
-        guard code.wholeMatch(of: occupationCodePattern) != nil else {
+        guard ValueShape.isOccupationCode(code) else {
             fields.report("enclosure code '\(code)' is not an occupation code; write four digits, a hyphen and four digits, e.g. 2345-5035", at: codeNode)
             return nil
         }
@@ -204,10 +201,10 @@ public enum DocumentDecoder {
 
     private static func decodePosition(_ fields: inout FrontMatterFields) -> PositionFields? {
         let code = fields.string(
-            "occupation_code", required: true, matching: occupationCodePattern,
+            "occupation_code", required: true, matching: ValueShape.isOccupationCode,
             rule: "four digits, a hyphen and four digits", example: "2345-5035")
         let grade = fields.string(
-            "grade", required: true, matching: gradePattern,
+            "grade", required: true, matching: ValueShape.isGrade,
             rule: "a pay schedule, a hyphen and two digits", example: "EAS-17")
         var version: PositionVersion?
         if let text = fields.string("version", required: true, hint: "current") {
@@ -225,8 +222,7 @@ public enum DocumentDecoder {
 
     private static func decodeDate(_ key: String, in fields: inout FrontMatterFields, required: Bool) -> String? {
         guard let value = fields.string(key, required: required, hint: "2022-08-30") else { return nil }
-        guard let match = value.wholeMatch(of: datePattern),
-            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+        guard let (year, month, day) = ValueShape.dateParts(value),
             (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else {
             fields.report("field '\(key)' is '\(value)' but must be a real date in YYYY-MM-DD form, e.g. \(key): 2022-08-30", at: fields.node(key))

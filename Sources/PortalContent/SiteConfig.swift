@@ -37,7 +37,7 @@ public struct SiteConfig: Sendable, Equatable {
         if let title = fields.string("title", required: false) { config.title = title }
         if let description = fields.string("description", required: false) { config.description = description }
         if let node = fields.node("base_url"), case .scalar(let scalar) = node {
-            let url = scalar.string.trimmingCharacters(in: .whitespaces)
+            let url = FrontMatterFields.trimmingWhitespace(scalar.string)
             if !url.isEmpty && !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
                 fields.report("field 'base_url' must start with https:// (or be empty when the site has no fixed address)", at: node)
             }
