@@ -134,3 +134,17 @@ import Testing
         #expect(!OccupationCodeRecognizer.mayHoldCode("-1234"))
     }
 }
+
+/// ASCII text takes a byte path; it must find what the `Character` path finds.
+@Suite struct OccupationCodeBytePathTests {
+    @Test func bytePathFindsWhatTheCharacterPathFinds() {
+        let pieces = [
+            "2345-5035", "1727-2753", "2019-2020", "1727-1729", "22314-2753", "(703) ", "phone ", "Occupation Code: ",
+            "occ. code ", "EAS-17 ", ", EAS-25 (", "Mgr Customer Care", " ", "\n", "-", "1", "12345", "#", ".", "x", "Title, ", ")",
+        ]
+        for text in LineBreaksTests.texts(of: pieces, count: 6000, seed: 0x7A3F_0C19_55E1_B2D7) {
+            #expect(OccupationCodeRecognizer.mentions(in: text) == OccupationCodeRecognizer.mentions(in: text, byBytes: false),
+                    "\(text.debugDescription)")
+        }
+    }
+}
