@@ -21,8 +21,24 @@ enum EmbeddedHTML {
         var index = 0
         let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h"), quote = UInt8(ascii: "\"")
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        // Headings and attributes only occur inside tags; the text between tags (most of the bytes) is
+        // escaped, so it holds neither a `<` nor a `"`, and is copied up to the next `<` at once.
+        var inTag = false, inQuotes = false
         while index < bytes.count {
+            if !inTag {
+                let next = ByteSearch.firstIndex(of: lt, in: bytes, from: index) ?? bytes.count
+                out.append(contentsOf: bytes[index..<next])
+                index = next
+                guard index < bytes.count else { break }
+                inTag = true
+                inQuotes = false
+            }
             let byte = bytes[index]
+            if byte == quote {
+                inQuotes.toggle()
+            } else if byte == UInt8(ascii: ">") && !inQuotes {
+                inTag = false
+            }
             if byte == lt {
                 // <hN or </hN followed by a space or '>': move the level down.
                 var cursor = index + 1

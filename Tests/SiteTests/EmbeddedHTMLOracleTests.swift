@@ -36,4 +36,20 @@ import Testing
                 == Self.regexEmbed(html, idPrefix: "enclosure-1-", from: source, to: page, demote: demote))
         }
     }
+
+    /// Generated HTML as cmark-gfm and the portal write it: whole tags, escaped text between them.
+    @Test func matchesRegexImplementationOnGeneratedHTML() {
+        let pieces = [
+            "<p>", "</p>", "<h2 id=\"a b\">", "</h2>", "<h3>", "</h3>", "<a href=\"../x.html#y\">", "<a href=\"#top\" title=\"a &gt; b\">",
+            "</a>", " text ", "word", "&quot;", "&lt;h2&gt;", " id=&quot;x&quot; ", "<td headers=\"h1 h2\">", "</td>",
+            "<img src=\"a.png\" alt=\"x y\">", " href ", "\n", "é", "<section aria-labelledby=\"s\">", "<div\tclass=\"c\"\nid=\"d\">",
+        ]
+        var state: UInt64 = 0x0BAD_5EED_1234_5678
+        for _ in 0..<1500 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let html = (0..<Int(state >> 59)).map { step in pieces[Int((state >> UInt64(step % 50)) % UInt64(pieces.count))] }.joined()
+            #expect(EmbeddedHTML.embed(html, idPrefix: "e-", from: "positions/x.html", to: "packets/letters/y.html", demote: 1)
+                == Self.regexEmbed(html, idPrefix: "e-", from: "positions/x.html", to: "packets/letters/y.html", demote: 1), "\(html.debugDescription)")
+        }
+    }
 }
