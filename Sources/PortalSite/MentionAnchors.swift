@@ -64,20 +64,27 @@ struct MentionAnchors {
     }
 
     /// Where each `<tr` or outermost-list `<li` tag starts, in order.
+    ///
+    /// By UTF-8 bytes: tags are ASCII, and stepping through a whole list's HTML by `Character` was a
+    /// visible part of rendering bodies. (A `Character` test also missed an item whose text starts with
+    /// a combining mark, which joins the tag's `>` into one character.)
     private func topLevelTagStarts(_ tag: String, in html: String) -> [String.Index] {
+        let utf8 = html.utf8
+        let tagBytes = Array(tag.utf8)
         var starts: [String.Index] = []
         var depth = 0
-        var index = html.startIndex
-        while let open = html[index...].firstIndex(of: "<") {
-            let rest = html[html.index(after: open)...]
-            if rest.hasPrefix("ol") || rest.hasPrefix("ul") {
+        var index = utf8.startIndex
+        while let open = utf8[index...].firstIndex(of: UInt8(ascii: "<")) {
+            let rest = utf8[utf8.index(after: open)...]
+            if rest.starts(with: "ol".utf8) || rest.starts(with: "ul".utf8) {
                 depth += 1
-            } else if rest.hasPrefix("/ol") || rest.hasPrefix("/ul") {
+            } else if rest.starts(with: "/ol".utf8) || rest.starts(with: "/ul".utf8) {
                 depth -= 1
-            } else if rest.hasPrefix(tag), let after = rest.dropFirst(tag.count).first, after == ">" || after == " " {
+            } else if rest.starts(with: tagBytes), let after = rest.dropFirst(tagBytes.count).first,
+                after == UInt8(ascii: ">") || after == UInt8(ascii: " ") {
                 if tag == "tr" || depth == 1 { starts.append(open) }
             }
-            index = html.index(after: open)
+            index = utf8.index(after: open)
         }
         return starts
     }
