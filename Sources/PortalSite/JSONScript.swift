@@ -15,21 +15,32 @@ enum JSONScript {
             json = Array(data)
         }
         // Every byte replaced is ASCII or the start of U+2028/U+2029 (E2 80 A8/A9), so a byte walk is exact.
+        // Runs of bytes that stay as they are are copied whole.
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 64)
-        var index = 0
-        while index < json.count {
-            let byte = json[index]
-            switch byte {
-            case UInt8(ascii: "<"): out.append(contentsOf: #"\u003c"#.utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: #"\u003e"#.utf8)
-            case UInt8(ascii: "&"): out.append(contentsOf: #"\u0026"#.utf8)
-            case 0xE2 where index + 2 < json.count && json[index + 1] == 0x80 && (json[index + 2] == 0xA8 || json[index + 2] == 0xA9):
-                out.append(contentsOf: (json[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-                index += 2
-            default: out.append(byte)
+        json.withUnsafeBufferPointer { json in
+            var index = 0, copied = 0
+            while index < json.count {
+                let byte = json[index]
+                let replacement: StaticString?
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "<"): replacement = #"\u003c"#
+                case UInt8(ascii: ">"): replacement = #"\u003e"#
+                case UInt8(ascii: "&"): replacement = #"\u0026"#
+                case 0xE2 where index + 2 < json.count && json[index + 1] == 0x80 && (json[index + 2] == 0xA8 || json[index + 2] == 0xA9):
+                    replacement = json[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
+                    length = 3
+                default: replacement = nil
+                }
+                if let replacement {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: json[copied..<index]))
+                    out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                    copied = index + length
+                }
+                index += length
             }
-            index += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: json[copied...]))
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -78,23 +89,32 @@ enum JSONScript {
 
     private static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "/"): out.append(contentsOf: #"\/"#.utf8)
-            case 0x08: out.append(contentsOf: #"\b"#.utf8)
-            case 0x09: out.append(contentsOf: #"\t"#.utf8)
-            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-            case 0x0C: out.append(contentsOf: #"\f"#.utf8)
-            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+        var string = string
+        string.withUTF8 { bytes in
+            // Runs that need no escape are copied whole; most text is one run.
+            var copied = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                copied = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "/"): out.append(contentsOf: #"\/"#.utf8)
+                case 0x08: out.append(contentsOf: #"\b"#.utf8)
+                case 0x09: out.append(contentsOf: #"\t"#.utf8)
+                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+                case 0x0C: out.append(contentsOf: #"\f"#.utf8)
+                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -47,4 +47,24 @@ struct JSONScriptTests {
         #expect(!JSONScript.append(["date": Date()] as [String: Any], to: &out))
         #expect(JSONScript.encode(["date": Date()] as [String: Any]) == "{}")
     }
+
+    @Test("the escaped block is the JSON with each escape in place, as a byte-by-byte walk writes it")
+    func escapesInPlace() {
+        for string in Self.strings(count: 1_500) {
+            var json: [UInt8] = []
+            _ = JSONScript.append(["text": string] as [String: Any], to: &json)
+            var expected = ""
+            for scalar in String(decoding: json, as: UTF8.self).unicodeScalars {
+                switch scalar {
+                case "<": expected += #"\u003c"#
+                case ">": expected += #"\u003e"#
+                case "&": expected += #"\u0026"#
+                case "\u{2028}": expected += #"\u2028"#
+                case "\u{2029}": expected += #"\u2029"#
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            #expect(JSONScript.encode(["text": string] as [String: Any]) == expected, "\(string.debugDescription)")
+        }
+    }
 }
