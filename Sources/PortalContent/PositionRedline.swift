@@ -134,7 +134,7 @@ public struct PositionRedline: Sendable {
         // A section of one paragraph on each side ("Supervision") is that paragraph rewritten, however little is shared.
         let replacementThreshold = old.count == 1 && new.count == 1 ? 0 : 0.25
         // Words become small integers once, so the many comparisons of the alignment are cheap.
-        var vocabulary = WordDiff.Vocabulary()
+        var vocabulary = WordDiff.Vocabulary(capacity: (oldTokens.reduce(0) { $0 + $1.count } + newTokens.reduce(0) { $0 + $1.count }) / 2)
         let oldIDs = oldTokens.map { vocabulary.ids($0) }, newIDs = newTokens.map { vocabulary.ids($0) }
         let oldBags = oldIDs.map(WordDiff.bag), newBags = newIDs.map(WordDiff.bag)
         let steps = SequenceAligner.align(

@@ -144,7 +144,12 @@ public enum WordDiff {
 
     /// Numbers for token texts, the same number for the same text: diffs compare numbers, not strings.
     struct Vocabulary {
-        private var numbers: [String: Int] = [:]
+        private var numbers: [String: Int]
+
+        /// - Parameter capacity: about how many different texts to expect, so the table grows less often.
+        init(capacity: Int = 0) {
+            numbers = Dictionary(minimumCapacity: capacity)
+        }
 
         mutating func ids(_ tokens: [Token]) -> [Int] {
             tokens.map { token in
@@ -239,17 +244,30 @@ public enum WordDiff {
         return Double(2 * shared) / Double(total)
     }
 
-    /// How many times each token occurs, for ``similarityBound(_:_:)``.
-    static func bag<Element: Hashable>(_ tokens: [Element]) -> [Element: Int] {
-        tokens.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    /// A unit's token numbers sorted, for ``similarityBound(_:_:)``: the multiset of its words.
+    static func bag(_ ids: [Int]) -> [Int] {
+        ids.sorted()
     }
 
-    /// An upper bound of ``similarity(_:_:)`` from word counts alone, far cheaper than a diff.
-    static func similarityBound<Element: Hashable>(_ old: [Element: Int], _ new: [Element: Int]) -> Double {
-        let total = old.values.reduce(0, +) + new.values.reduce(0, +)
+    /// An upper bound of ``similarity(_:_:)`` from word counts alone, far cheaper than a diff: twice the
+    /// words the two bags share (each as often as the rarer side has it) over all words.
+    ///
+    /// The bags are sorted, so the shared words are counted in one merge, without hashing.
+    static func similarityBound(_ old: [Int], _ new: [Int]) -> Double {
+        let total = old.count + new.count
         guard total > 0 else { return 1 }
-        let (small, large) = old.count < new.count ? (old, new) : (new, old)
-        let shared = small.reduce(0) { $0 + min($1.value, large[$1.key] ?? 0) }
+        var shared = 0, i = 0, j = 0
+        while i < old.count && j < new.count {
+            if old[i] == new[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if old[i] < new[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
         return Double(2 * shared) / Double(total)
     }
 

@@ -68,7 +68,7 @@ enum JSONScript {
             out.append(UInt8(ascii: "]"))
         case let dictionary as [String: Any]:
             out.append(UInt8(ascii: "{"))
-            for (index, key) in dictionary.keys.sorted(by: foundationOrder).enumerated() {
+            for (index, key) in KeyOrder.shared.sorted(Array(dictionary.keys)).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 appendString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
@@ -81,8 +81,24 @@ enum JSONScript {
         return true
     }
 
+    /// Keys in ``foundationOrder(_:_:)``, remembered by key set: the same few dictionaries' keys are sorted
+    /// for every question of every Q&A page, and each comparison goes through `NSString`.
+    final class KeyOrder: @unchecked Sendable {
+        static let shared = KeyOrder()
+        private let lock = NSLock()
+        private var known: [[String]: [String]] = [:]
+
+        func sorted(_ keys: [String]) -> [String] {
+            let set = keys.sorted()
+            if let order = lock.withLock({ known[set] }) { return order }
+            let order = keys.sorted(by: JSONScript.foundationOrder)
+            lock.withLock { if known.count < 256 { known[set] = order } }
+            return order
+        }
+    }
+
     /// The order `JSONSerialization` sorts keys in: numeric, case-insensitive, ties broken by code point.
-    private static func foundationOrder(_ a: String, _ b: String) -> Bool {
+    static func foundationOrder(_ a: String, _ b: String) -> Bool {
         a.compare(b, options: [.numeric, .caseInsensitive, .forcedOrdering], range: a.startIndex..<a.endIndex, locale: NSLocale.system)
             == .orderedAscending
     }

@@ -60,3 +60,16 @@ import Testing
         #expect(MyersDiff.distance(from: long, to: reversed) == 2 * 2999)
     }
 }
+
+/// The bound that rules out unit pairs before a diff counts shared words as the word-count dictionaries did.
+@Suite struct SimilarityBoundTests {
+    @Test func mergedBagsCountWhatCountedDictionariesCount() {
+        for (old, new) in MyersDiffTests.pairs(count: 5000, seed: 0x2F0E_1D3C_4B5A_6978) {
+            let oldCounts = old.reduce(into: [:]) { $0[$1, default: 0] += 1 }, newCounts = new.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+            let shared = oldCounts.reduce(0) { $0 + min($1.value, newCounts[$1.key] ?? 0) }
+            let expected = old.isEmpty && new.isEmpty ? 1 : Double(2 * shared) / Double(old.count + new.count)
+            #expect(WordDiff.similarityBound(WordDiff.bag(old), WordDiff.bag(new)) == expected)
+            #expect(WordDiff.similarity(old, new) <= expected)
+        }
+    }
+}
