@@ -313,9 +313,14 @@ public struct SiteBuilder: Sendable {
     /// Parts that this build took whole from the cache are left as they are.
     private func saveDocumentCache(_ incremental: Incremental?, _ checked: CheckedSite) {
         guard let incremental, let model = checked.model else { return }
-        // The loader matches known documents by their front matter, so a body edit leaves this file right.
-        if !checked.site.documents.allSatisfy({ incremental.knownDocuments[$0.path]?.frontMatterHash == $0.frontMatterHash })
-            || incremental.knownDocuments.count != checked.site.documents.count
+        // The loader matches known documents by their front matter and display path, so a body edit leaves
+        // this file right; content named another way (`Content` and then `/abs/Content`) must rewrite it,
+        // or no later build would match a single document again.
+        if !checked.site.documents.allSatisfy({ document in
+            incremental.knownDocuments[document.path].map {
+                $0.frontMatterHash == document.frontMatterHash && $0.displayPath == document.displayPath
+            } ?? false
+        }) || incremental.knownDocuments.count != checked.site.documents.count
         {
             try? incremental.documents.saveDocuments(checked.site.documents, globalKey: incremental.globalKey)
         }

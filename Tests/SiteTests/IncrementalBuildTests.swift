@@ -23,10 +23,10 @@ import Testing
             }
         }
 
-        func options(output: URL? = nil, cached: Bool = true, clean: Bool = false) -> SiteBuilder.Options {
+        func options(output: URL? = nil, cached: Bool = true, clean: Bool = false, displayRoot: String = "Content") -> SiteBuilder.Options {
             var options = SiteBuilder.Options(
                 contentDirectory: content, themeDirectory: theme, outputDirectory: output ?? self.output,
-                contentDisplayRoot: "Content")
+                contentDisplayRoot: displayRoot)
             options.cacheDirectory = cached ? cache : nil
             options.clean = clean
             return options
@@ -191,6 +191,23 @@ import Testing
 
     /// The cache numbers search terms in a dictionary it keeps once; a word that leaves the content leaves the
     /// index at once, and the cached dictionary once such words are an eighth of it.
+    /// Decoded front matter is reused by path, front matter and display path; content named another way
+    /// (`--content Content`, then an absolute path) must refresh what is kept, or no document matches again.
+    @Test func decodedFrontMatterFollowsTheContentFolderAsNamed() throws {
+        let workspace = try Workspace("displayRoot")
+        defer { try? FileManager.default.removeItem(at: workspace.folder) }
+        let cache = DocumentCache(directory: workspace.cache.appendingPathComponent("documents"))
+        let globalKey = BuildCache.globalKey(themeDirectory: workspace.theme, offlineBundle: true)
+        func keptDisplayRoots() -> Set<String> {
+            Set(cache.loadDocuments(globalKey: globalKey).values.map { String($0.displayPath.dropLast($0.path.count + 1)) })
+        }
+        try workspace.build()
+        #expect(keptDisplayRoots() == ["Content"])
+        _ = try SiteBuilder(options: workspace.options(displayRoot: workspace.content.path)).build()
+        #expect(keptDisplayRoots() == [workspace.content.path])
+        try Self.expectSameAsClean(workspace, "content named by its absolute path")
+    }
+
     @Test func wordsAddedThenRemovedLeaveTheIndexAndTheCachedDictionary() throws {
         let workspace = try Workspace("dictionary")
         try workspace.build()
