@@ -14,7 +14,6 @@ public enum DocumentDecoder {
         .qa: [], .presentation: [], .article: [],
     ]
 
-
     /// No implicit types: every field is read as text, so the default resolver's bool, int, float and
     /// timestamp rules decided nothing, yet each ran its regular expression on every value it compared.
     static let resolver = Resolver.basic

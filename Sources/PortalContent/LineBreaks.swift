@@ -29,13 +29,7 @@ public enum LineBreaks {
         // module, this generic function otherwise steps through protocol witnesses byte by byte.
         let ends: [Int]? = utf8.withContiguousStorageIfAvailable { bytes in
             var ends: [Int] = []
-            guard let base = bytes.baseAddress else { return ends }
-            var offset = 0
-            while offset < bytes.count, let found = memchr(base + offset, 10, bytes.count - offset) {
-                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                ends.append(end)
-                offset = end + 1
-            }
+            while let end = ByteSearch.firstIndex(of: 10, in: bytes, from: (ends.last ?? -1) + 1) { ends.append(end) }
             return ends
         }
         if let ends {

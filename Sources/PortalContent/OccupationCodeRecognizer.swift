@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Finds occupation codes (`NNNN-NNNN`) in running text, with the grade and title written beside them.
 ///
 /// It recognizes the forms the consultations use: a bare `2345-5035`,
@@ -47,11 +41,10 @@ public enum OccupationCodeRecognizer {
         guard mayHoldCode(text) else { return [] }
         // In ASCII text without carriage returns each byte is one Character: the code shapes are found
         // by bytes, and the Characters are made without grapheme breaking, which was most of the cost.
-        let bytes = Array(text.utf8)
-        let isASCII = byBytes && bytes.allSatisfy { $0 < 0x80 && $0 != 13 }
-        let chars = isASCII ? bytes.map { Character(Unicode.Scalar($0)) } : Array(text)
+        let byteCharacters = byBytes ? ASCIIText.characters(of: text) : nil
+        let chars = byteCharacters ?? Array(text)
         guard chars.count >= 9 else { return [] }
-        let shapes = isASCII ? codeShapes(in: bytes) : nil
+        let shapes = byteCharacters == nil ? nil : codeShapes(in: Array(text.utf8))
         var nextShape = 0
         var found: [Mention] = []
         var index = 0
@@ -125,10 +118,8 @@ public enum OccupationCodeRecognizer {
     static func mayHoldCode(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, bytes.count >= 5 else { return false }
             var start = 4
-            while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "-")), bytes.count - start) {
-                let hyphen = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let hyphen = ByteSearch.firstIndex(of: UInt8(ascii: "-"), in: bytes, from: start) {
                 if (1...4).allSatisfy({ bytes[hyphen - $0] >= UInt8(ascii: "0") && bytes[hyphen - $0] <= UInt8(ascii: "9") }) {
                     return true
                 }

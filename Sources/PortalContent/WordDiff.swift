@@ -1,5 +1,4 @@
-/// A word-level diff of two texts: Myers' diff of their words, as the standard library's
-/// `CollectionDifference` computes it (``MyersDiff``).
+/// A word-level diff of two texts: a shortest edit script of their words (``MyersDiff``).
 ///
 /// Texts are cut into words and punctuation marks, so that "services," and
 /// "services" differ only by the comma. Hard line breaks (`\n`) are tokens of

@@ -1,3 +1,5 @@
+import PortalContent
+
 /// Rewrites a page's rendered HTML so it can sit inside another page, as the proposal packet needs.
 ///
 /// The input is HTML this program generated (content text is already

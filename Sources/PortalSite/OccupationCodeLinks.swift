@@ -168,10 +168,9 @@ final class OccupationCodeLinks: Sendable {
 
     /// The sentence of `text` that holds `code`, on one line, at most about 300 characters.
     static func sentence(around code: String, in text: String) -> String {
-        // ASCII text without carriage returns is one Character per byte: no grapheme breaking, no NSString.
-        let chars = text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 })
-            ? text.utf8.map { $0 == 10 ? " " : Character(Unicode.Scalar($0)) }
-            : Array(text.replacingOccurrences(of: "\n", with: " "))
+        // Line breaks read as spaces; by bytes where the text allows, without NSString.
+        let chars = ASCIIText.characters(of: text)?.map { $0 == "\n" ? " " : $0 }
+            ?? Array(text.replacingOccurrences(of: "\n", with: " "))
         let codeChars = Array(code)
         guard let at = chars.indices.first(where: { chars[$0...].starts(with: codeChars) }) else { return text }
         func endsSentence(_ i: Int) -> Bool {

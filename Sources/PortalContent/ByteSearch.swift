@@ -8,9 +8,9 @@ import Darwin
 ///
 /// The generic `firstRange(of:)` the standard library and Foundation offer costs hundreds of
 /// instructions per byte searched; page HTML is searched this way often enough for that to show.
-enum ByteSearch {
+public enum ByteSearch {
     /// The first occurrence of `needle` in `bytes[from...]`, as a range of `bytes`' indices.
-    static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Range<Int>? {
+    public static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Range<Int>? {
         guard let first = needle.first, start <= bytes.count else { return nil }
         return bytes.withUnsafeBufferPointer { haystack -> Range<Int>? in
             needle.withUnsafeBufferPointer { needle -> Range<Int>? in
@@ -28,12 +28,17 @@ enum ByteSearch {
     }
 
     /// The index of the first `byte` in `bytes[from..<to]`.
-    static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int? = nil) -> Int? {
+    public static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int? = nil) -> Int? {
         let end = min(end ?? bytes.count, bytes.count)
         guard start < end else { return nil }
-        return bytes.withUnsafeBufferPointer { haystack -> Int? in
-            guard let base = haystack.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        return bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: UnsafeBufferPointer(rebasing: $0[..<end]), from: start) }
+    }
+
+    /// The index of the first `byte` in `bytes[from...]`, for bytes a string or array lent.
+    public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), bytes.count - start) else {
+            return nil
         }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
