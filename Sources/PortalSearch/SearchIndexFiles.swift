@@ -37,7 +37,9 @@ public struct SearchIndexFiles: Sendable {
     }
 
     /// Every index file as (path relative to the site root, contents), in a stable order.
-    public func files(for index: SearchIndex) -> [(path: String, contents: String)] {
+    /// - Parameter includingDocuments: false leaves out the per-document scripts (`d/N.js`), for a caller
+    ///   that writes them itself, so they are not made here only to be dropped.
+    public func files(for index: SearchIndex, includingDocuments: Bool = true) -> [(path: String, contents: String)] {
         let terms = index.sortedTerms
         // Every term's entry, back to back: entry `i` ends at `entryEnds[i]` and starts where `i - 1` ends.
         var entries: [UInt8] = []
@@ -74,7 +76,7 @@ public struct SearchIndexFiles: Sendable {
             files.append(("\(Self.directory)/s/\(number).js", String(decoding: out, as: UTF8.self)))
             first = last
         }
-        for (number, document) in index.documents.enumerated() {
+        for (number, document) in index.documents.enumerated() where includingDocuments {
             files.append((Self.documentPath(number: number), Self.documentScript(number: number, document: document)))
         }
         var codeStart = 0

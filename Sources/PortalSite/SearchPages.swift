@@ -58,8 +58,7 @@ struct SearchPages: PageGenerator {
             let index = SearchIndex(documents: fields, builder: consume builder)
             let codePages = Set(model.codes.codes)
             let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
-                .files(for: index)
-                .filter { !$0.path.hasPrefix(SearchIndexFiles.directory + "/d/") }
+                .files(for: index, includingDocuments: false)
             let kinds = Array(Set(index.documents.map(\.kind))).sorted()
             let grades = Array(Set(index.documents.compactMap(\.grade))).sorted(by: SearchIndexFiles.gradeOrder)
             let content = model.theme.render("search", [

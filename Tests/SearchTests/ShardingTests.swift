@@ -59,6 +59,21 @@ import Testing
         #expect(page.contains("\\u003c/script\\u003e"))
     }
 
+    /// A caller that writes the per-document scripts itself gets every other file, the same.
+    @Test func indexFilesWithoutDocumentScriptsAreTheRest() {
+        let documents = (0..<3).map { number in
+            SearchDocument(
+                title: "Letter \(number)", kind: "Letter", date: "2022-08-30", dateText: "August 30, 2022",
+                url: "letters/\(number).html", occupationCode: nil, grade: nil, text: "workload model \(number)", parts: [])
+        }
+        let index = SearchIndex(documents: documents)
+        let all = SearchIndexFiles().files(for: index)
+        let rest = SearchIndexFiles().files(for: index, includingDocuments: false)
+        #expect(all.filter { $0.path.hasPrefix("search/d/") }.count == 3)
+        #expect(rest.map(\.path) == all.filter { !$0.path.hasPrefix("search/d/") }.map(\.path))
+        #expect(rest.map(\.contents) == all.filter { !$0.path.hasPrefix("search/d/") }.map(\.contents))
+    }
+
     @Test func codeShardsListDescribedAndMentionedCodesWithTheirPages() throws {
         let position = SearchDocument(
             title: "Coordinator", kind: "Position description", date: "2022-08-30", dateText: "August 30, 2022",
