@@ -37,10 +37,11 @@ enum BidiControlCheck {
     static func mayContainControl(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+            guard bytes.count >= 3 else { return false }
+            // A lead byte in the last two places has no sequence after it.
+            let leads = UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 2)])
             var start = 0
-            while start < bytes.count - 2, let found = memchr(base + start, 0xE2, bytes.count - 2 - start) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let index = ByteSearch.firstIndex(of: 0xE2, in: leads, from: start) {
                 let (second, third) = (bytes[index + 1], bytes[index + 2])
                 if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return true }
                 start = index + 1

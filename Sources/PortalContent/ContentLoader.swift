@@ -117,12 +117,9 @@ public struct ContentLoader: Sendable {
     static func lines(_ count: Int, of text: String) -> Substring {
         // Found with memchr in the UTF-8 bytes: stepping a String.Index byte by byte showed in a rebuild's profile.
         let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            guard let base = bytes.baseAddress else { return 0 }
             var (seen, offset) = (0, 0)
-            while seen < count, offset < bytes.count,
-                let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset)
-            {
-                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            while seen < count, let found = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: offset) {
+                offset = found + 1
                 seen += 1
             }
             return seen < count ? bytes.count : offset

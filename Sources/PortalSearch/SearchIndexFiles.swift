@@ -76,8 +76,10 @@ public struct SearchIndexFiles: Sendable {
             files.append(("\(Self.directory)/s/\(number).js", String(decoding: out, as: UTF8.self)))
             first = last
         }
-        for (number, document) in index.documents.enumerated() where includingDocuments {
-            files.append((Self.documentPath(number: number), Self.documentScript(number: number, document: document)))
+        if includingDocuments {
+            for (number, document) in index.documents.enumerated() {
+                files.append((Self.documentPath(number: number), Self.documentScript(number: number, document: document)))
+            }
         }
         var codeStart = 0
         for (number, shard) in codePlan.shards.enumerated() where !shard.terms.isEmpty {
