@@ -54,6 +54,7 @@ let package = Package(
             dependencies: ["StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "SearchTests", dependencies: ["PortalSearch"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(
             name: "SiteTests",
             dependencies: ["PortalSite", "PortalContent"]

@@ -44,7 +44,13 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let template = child as? MustacheTemplate {
+                // Consultation Portal: strings and integers, nearly every value, before the protocol
+                // casts below, which each cost a conformance-cache lookup. Same text as before.
+                if let string = child as? String {
+                    return context.contentType.escapeText(string)
+                } else if let int = child as? Int {
+                    return context.contentType.escapeText(String(int))
+                } else if let template = child as? MustacheTemplate {
                     return template.render(context: context)
                 } else if let renderable = child as? MustacheCustomRenderable {
                     return context.contentType.escapeText(renderable.renderText)
@@ -57,7 +63,10 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let renderable = child as? MustacheCustomRenderable {
+                // Consultation Portal: strings first, as for `.variable`.
+                if let string = child as? String {
+                    return string
+                } else if let renderable = child as? MustacheCustomRenderable {
                     return renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
                     return self.renderUnescapedLambda(lambda, parameter: "", context: context)
@@ -140,6 +149,17 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        // Consultation Portal: the common value types by exact type, before the protocol casts
+        // of the switch below; each branch does what the switch does for that type.
+        if let dictionary = child as? [String: Any] {
+            return template.render(context: context.withObject(dictionary))
+        } else if let array = child as? [[String: Any]] {
+            return array.renderSection(with: template, context: context)
+        } else if let string = child as? String {
+            return template.render(context: context.withObject(string))
+        } else if let bool = child as? Bool {
+            return bool ? template.render(context: context) : ""
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderSection(with: template, context: context)
@@ -161,6 +181,14 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        // Consultation Portal: the common value types first, as in `renderSection`.
+        if let bool = child as? Bool {
+            return bool ? "" : template.render(context: context)
+        } else if child is String || child is [String: Any] {
+            return ""
+        } else if let array = child as? [[String: Any]] {
+            return array.renderInvertedSection(with: template, context: context)
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderInvertedSection(with: template, context: context)
@@ -218,6 +246,11 @@ extension MustacheTemplate {
     /// Get child object from variable name
     func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
+            // Consultation Portal: a `[String: Any]`, the usual context, is looked up directly; it is
+            // neither a custom representation nor anything but a `MustacheParent` returning `self[name]`.
+            if let dictionary = object as? [String: Any] {
+                return dictionary[name]
+            }
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -270,6 +303,18 @@ extension MustacheTemplate {
             child = context.stack.last!
         } else if name == "", !transforms.isEmpty {
             child = context.sequenceContext
+        } else if !name.isEmpty, !name.utf8.contains(UInt8(ascii: ".")) {
+            // Consultation Portal: a name without dots climbs the stack without splitting the name
+            // into an array of strings, as `_getChildInStack` would with one name.
+            child = nil
+            for object in context.stack.reversed() {
+                if let found = _getImmediateChild(named: name, from: object) {
+                    child = found
+                    break
+                }
+            }
+            // A string is no custom representation and has no transform to run: nothing below applies.
+            if transforms.isEmpty, child is String { return child }
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)

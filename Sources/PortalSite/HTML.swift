@@ -64,13 +64,3 @@ enum HTML {
         static let pragma = "{{% CONTENT_TYPE: \(name) }}"
     }
 }
-
-/// Lets swift-mustache render a string value straight away.
-///
-/// Without it, every `{{value}}` tag holding a string went through three failed dynamic casts and
-/// `String(describing:)` before being escaped, which made up a good part of a build's template
-/// time. The text and the section rules stay the same: `isNull` is false, as for any other value.
-extension String: MustacheCustomRenderable {
-    public var renderText: String { self }
-    public var isNull: Bool { false }
-}
