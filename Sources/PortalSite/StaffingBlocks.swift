@@ -29,12 +29,19 @@ struct StaffingBlocks {
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
         var catalog: [String: PositionLabel] = [:]
-        // Proposed versions sort last, so a proposed title wins over the current one.
-        for document in site.documents.sorted(by: { ($0.position?.version ?? .current) < ($1.position?.version ?? .current) }) {
-            if let position = document.position {
-                catalog[position.occupationCode] = PositionLabel(title: document.title, grade: position.grade)
+        // Current versions first, then proposed ones, each in site order, so a proposed title wins over the
+        // current one. (A stable sort of every document by version did the same, at 50 ms a rebuild at 10,000.)
+        var proposed: [(code: String, label: PositionLabel)] = []
+        for document in site.documents {
+            guard let position = document.position else { continue }
+            let label = PositionLabel(title: document.title, grade: position.grade)
+            if position.version == .proposed {
+                proposed.append((position.occupationCode, label))
+            } else {
+                catalog[position.occupationCode] = label
             }
         }
+        for (code, label) in proposed { catalog[code] = label }
         self.catalog = catalog
     }
 

@@ -63,4 +63,55 @@ import Testing
             return first.description.hasPrefix("Content/data/r.ratio.yaml:4:15: error: consultation 'letters/none.md' names no letter")
         }
     }
+
+    /// A complement table labels a code with its proposed title and grade when there is a proposed version,
+    /// whichever order the two files come in.
+    @Test func complementLabelsTakeTheProposedVersion() throws {
+        let folder = try temporaryFolder("complement-labels")
+        let content = folder.appendingPathComponent("Content")
+        let manager = FileManager.default
+        try manager.createDirectory(at: content.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: content.appendingPathComponent("positions"), withIntermediateDirectories: true)
+        let real = repositoryRoot.appendingPathComponent("Content/data")
+        for name in try manager.contentsOfDirectory(atPath: real.path) where name.hasPrefix("customer-relations-2022.") {
+            try manager.copyItem(at: real.appendingPathComponent(name), to: content.appendingPathComponent("data/\(name)"))
+        }
+        func position(_ file: String, title: String, grade: String, version: String, date: String) throws {
+            try Data("""
+                ---
+                title: \(title)
+                kind: position
+                date: \(date)
+                occupation_code: 2345-5035
+                grade: \(grade)
+                version: \(version)
+                ---
+
+                ## Functional Purpose
+
+                Coordinates customer service programs.
+
+                """.utf8).write(to: content.appendingPathComponent("positions/\(file)"))
+        }
+        // "a-" sorts before "b-": the proposed version comes first in site order.
+        try position("a-proposed.md", title: "Customer Relations Lead", grade: "EAS-18", version: "proposed", date: "2022-08-30")
+        try position("b-current.md", title: "Customer Relations Coordinator", grade: "EAS-17", version: "current", date: "2015-01-01")
+        try Data("""
+            ---
+            title: Complement
+            kind: article
+            date: 2022-08-30
+            ---
+
+            ```staffing complement complement=customer-relations-2022 codes=2345-5035
+            ```
+
+            """.utf8).write(to: content.appendingPathComponent("complement.md"))
+        try SiteBuilder(options: .init(
+            contentDirectory: content, themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
+            outputDirectory: folder.appendingPathComponent("Public"), contentDisplayRoot: "Content")).build()
+        let html = try read(folder.appendingPathComponent("Public/complement.html"))
+        #expect(html.contains("Customer Relations Lead EAS-18"))
+        #expect(!html.contains("Customer Relations Coordinator EAS-17"))
+    }
 }
