@@ -17,9 +17,18 @@ extension MustacheTemplate {
     /// - Returns: Rendered text
     func render(context: MustacheContext) -> String {
         var string = ""
+        self.render(context: context, into: &string)
+        return string
+    }
+
+    /// Consultation Portal: renders at the end of `output`, so that a section's text is written once
+    /// into the page instead of into a string of its own that its parent then copies.
+    func render(context: MustacheContext, into output: inout String) {
         var context = context
 
         if let indentation = context.indentation, indentation != "" {
+            // Indentation looks at what this template has rendered so far, so it keeps a string of its own.
+            var string = ""
             for token in tokens {
                 let renderedString = self.renderToken(token, context: &context)
                 // if rendered string is not empty and we are on a new line
@@ -28,13 +37,30 @@ extension MustacheTemplate {
                 }
                 string += renderedString
             }
+            output += string
         } else {
             for token in tokens {
-                let result = self.renderToken(token, context: &context)
-                string += result
+                self.renderToken(token, context: &context, into: &output)
             }
         }
-        return string
+    }
+
+    /// Consultation Portal: `renderToken(_:context:)` at the end of `output`; text and sections are
+    /// written there directly, every other token as before.
+    func renderToken(_ token: Token, context: inout MustacheContext, into output: inout String) {
+        switch token {
+        case .text(let text):
+            output += text
+        case .section(let variable, let transforms, let template):
+            let child = self.getChild(named: variable, transforms: transforms, context: context)
+            if let lambda = child as? MustacheLambda {
+                output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+            } else {
+                self.renderSection(child, with: template, context: context, into: &output)
+            }
+        default:
+            output += self.renderToken(token, context: &context)
+        }
     }
 
     func renderToken(_ token: Token, context: inout MustacheContext) -> String {
@@ -149,28 +175,36 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        var string = ""
+        self.renderSection(child, with: template, context: context, into: &string)
+        return string
+    }
+
+    /// Consultation Portal: `renderSection(_:with:context:)` at the end of `output`.
+    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
         // Consultation Portal: the common value types by exact type, before the protocol casts
         // of the switch below; each branch does what the switch does for that type.
         if let dictionary = child as? [String: Any] {
-            return template.render(context: context.withObject(dictionary))
+            return template.render(context: context.withObject(dictionary), into: &output)
         } else if let array = child as? [[String: Any]] {
-            return array.renderSection(with: template, context: context)
+            return array.renderSection(with: template, context: context, into: &output)
         } else if let string = child as? String {
-            return template.render(context: context.withObject(string))
+            return template.render(context: context.withObject(string), into: &output)
         } else if let bool = child as? Bool {
-            return bool ? template.render(context: context) : ""
+            if bool { template.render(context: context, into: &output) }
+            return
         }
         switch child {
         case let array as any MustacheSequence:
-            return array.renderSection(with: template, context: context)
+            array.renderSection(with: template, context: context, into: &output)
         case let bool as Bool:
-            return bool ? template.render(context: context) : ""
+            if bool { template.render(context: context, into: &output) }
         case let null as MustacheCustomRenderable where null.isNull == true:
-            return ""
+            return
         case .some(let value):
-            return template.render(context: context.withObject(value))
+            template.render(context: context.withObject(value), into: &output)
         case .none:
-            return ""
+            return
         }
     }
 

@@ -107,6 +107,22 @@ import Testing
         #expect(try render("{{#reversed(names)}}{{.}} {{/reversed(names)}}{{#sorted(names)}}{{.}},{{/sorted(names)}}") == "charlie alpha delta alpha,charlie,delta,")
     }
 
+    /// Sections and partials render into the page's string; an indented partial still indents each of its lines.
+    @Test func nestedSectionsAndIndentedPartials() throws {
+        var library = MustacheLibrary()
+        try library.register("<ul>\n  {{> item}}\n</ul>\n{{#documents}}[{{> inline}}]{{/documents}}", named: "page")
+        try library.register("<li>{{title}}</li>\n<li>{{#code}}{{value}}{{/code}}</li>\n", named: "item")
+        try library.register("{{title}}{{#places}}<{{href}}>{{/places}}", named: "inline")
+        let html = library.render(Self.context, withTemplate: "page")
+        #expect(html == """
+            <ul>
+              <li>Supervisor, Customer Services &lt;EAS-17&gt; &amp; &quot;more&quot;</li>
+              <li>2345-5035</li>
+            </ul>
+            [First<a.html#p1><a.html#p2>][Second &lt;b&gt;]
+            """)
+    }
+
     /// Random contexts and templates: the fast and the general paths agree on every one.
     @Test func randomContextsRenderAlike() throws {
         var generator = SplitMix(seed: 0x5EED_CAFE)
