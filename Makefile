@@ -26,9 +26,11 @@ site: build
 	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}" \
 		$(PORTAL) build --content Content --theme Theme --output Public
 
-## Run the Swift test suites.
+## Run the Swift test suites. Tests make their scratch sites under TMPDIR, so they get a folder of
+## their own that is removed afterwards: left in /tmp, a run's hundreds of MB added up to gigabytes.
 test: deps
-	$(SWIFT) test
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/portal-tests.XXXXXX") && \
+		TMPDIR="$$scratch" $(SWIFT) test; status=$$?; rm -rf "$$scratch"; exit $$status
 
 ## Headless Chromium checks of the built site, opened from file://.
 browser-deps: deps
