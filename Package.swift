@@ -54,7 +54,10 @@ let package = Package(
             dependencies: ["StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "SearchTests", dependencies: ["PortalSearch"]),
-        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
+        .testTarget(
+            name: "MustacheTests",
+            dependencies: ["Mustache", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "SiteTests",
             dependencies: ["PortalSite", "PortalContent"]
