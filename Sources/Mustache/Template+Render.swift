@@ -101,12 +101,11 @@ extension MustacheTemplate {
                 }
             }
 
-        case .section(let variable, let transforms, let template):
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
-            if let lambda = child as? MustacheLambda {
-                return self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
-            }
-            return self.renderSection(child, with: template, context: context)
+        case .section:
+            // Consultation Portal: one implementation, `renderToken(_:context:into:)`'s.
+            var string = ""
+            self.renderToken(token, context: &context, into: &string)
+            return string
 
         case .invertedSection(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
