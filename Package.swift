@@ -48,7 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["PortalMarkdown"]),
-        .testTarget(name: "ContentTests", dependencies: ["PortalContent"]),
+        .testTarget(name: "ContentTests", dependencies: ["PortalContent", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "StaffingModelTests",
             dependencies: ["StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -126,11 +126,31 @@ public struct PositionRedline: Sendable {
         title.lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
     }
 
+    /// A unit as the aligner sees it: equal to another when their texts are, with its place on its own side.
+    struct AlignedUnit: Hashable {
+        /// The same number for the same text, on either side.
+        var text: Int
+        var index: Int
+
+        static func == (lhs: AlignedUnit, rhs: AlignedUnit) -> Bool { lhs.text == rhs.text }
+        func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    }
+
     static func rows(old: [Unit], new: [Unit]) -> [Row] {
         let oldTokens = old.map { WordDiff.tokens($0.text) }
         let newTokens = new.map { WordDiff.tokens($0.text) }
-        let oldIndex = Dictionary(old.enumerated().map { ($0.element.text, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        let newIndex = Dictionary(new.enumerated().map { ($0.element.text, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        // Each distinct text is hashed once, here: the aligner compares and looks up units many times over,
+        // and hashing whole paragraphs for it was a fifth of the redlines' time.
+        var textNumbers: [String: Int] = [:]
+        func aligned(_ units: [Unit]) -> [AlignedUnit] {
+            units.indices.map { index in
+                let text = units[index].text
+                if let known = textNumbers[text] { return AlignedUnit(text: known, index: index) }
+                textNumbers[text] = textNumbers.count
+                return AlignedUnit(text: textNumbers.count - 1, index: index)
+            }
+        }
+        let oldUnits = aligned(old), newUnits = aligned(new)
         // A section of one paragraph on each side ("Supervision") is that paragraph rewritten, however little is shared.
         let replacementThreshold = old.count == 1 && new.count == 1 ? 0 : 0.25
         // Words become small integers once, so the many comparisons of the alignment are cheap.
@@ -138,10 +158,10 @@ public struct PositionRedline: Sendable {
         let oldIDs = oldTokens.map { vocabulary.ids($0) }, newIDs = newTokens.map { vocabulary.ids($0) }
         let oldBags = oldIDs.map(WordDiff.bag), newBags = newIDs.map(WordDiff.bag)
         let steps = SequenceAligner.align(
-            old: old, new: new, replacementThreshold: replacementThreshold,
+            old: oldUnits, new: newUnits, replacementThreshold: replacementThreshold,
             // Shared words can't outnumber the words both bags hold, so most pairs are ruled out without a diff.
-            bound: { a, b in WordDiff.similarityBound(oldBags[oldIndex[a.text]!], newBags[newIndex[b.text]!]) },
-            similarity: { a, b in WordDiff.similarity(oldIDs[oldIndex[a.text]!], newIDs[newIndex[b.text]!]) })
+            bound: { a, b in WordDiff.similarityBound(oldBags[a.index], newBags[b.index]) },
+            similarity: { a, b in WordDiff.similarity(oldIDs[a.index], newIDs[b.index]) })
         return steps.map { step in
             switch step {
             case .kept(let i, let j), .moved(let i, let j):

@@ -1,4 +1,5 @@
 import PortalContent
+import PropertyBased
 import Testing
 
 /// The word diff and the section and item alignment behind computed redlines.
@@ -123,6 +124,44 @@ import Testing
         #expect(redline.sections.map(\.change) == [.unchanged, .deleted, .changed])
         #expect(redline.hasChanges)
         #expect(!PositionRedline(old: old, new: old).hasChanges)
+    }
+
+    /// The rows of one section worked out the plain way: units aligned by their texts, each pair's
+    /// similarity from the texts alone. The redline numbers texts and words first, for speed.
+    func referenceRows(_ old: [PositionRedline.Unit], _ new: [PositionRedline.Unit]) -> [String] {
+        let steps = SequenceAligner.align(
+            old: old, new: new, replacementThreshold: old.count == 1 && new.count == 1 ? 0 : 0.25,
+            similarity: { WordDiff.similarity($0.text, $1.text) })
+        return steps.map { step in
+            switch step {
+            case .kept(let i, let j): "\(old[i].text == new[j].text ? "unchanged" : "changed") \(i) \(j)"
+            case .moved(let i, let j): "moved \(i) \(j)"
+            case .deleted(let i): "deleted \(i) -"
+            case .inserted(let j): "inserted - \(j)"
+            }
+        }
+    }
+
+    @Test func rowsMatchTheAlignmentOfTheTexts() throws {
+        // Few distinct paragraphs, so the same text often stands twice on a side, and many share words.
+        let paragraphs = [
+            "Plans the budget.", "Plans the budget for the district.", "Supervises employees.", "Supervises employees in the unit.",
+            "Coordinates training.", "Knowledge of postal products.", "Knowledge of postal products and services.", "Ability to write.",
+        ]
+        var generator = Xoshiro(seed: (0x2ED_11E, 5, 8, 13))
+        func units() -> [PositionRedline.Unit] {
+            (0..<Int(generator.next() % 7)).map { number in
+                .init(text: paragraphs[Int(generator.next() % UInt64(paragraphs.count))], number: number + 1)
+            }
+        }
+        for _ in 0..<3_000 {
+            let old = units(), new = units()
+            let rows = try #require(PositionRedline(old: [.init(title: "Duties", units: old)], new: [.init(title: "Duties", units: new)]).sections.first?.rows)
+            let described = rows.map { row in
+                "\(row.change) \(row.old.map { String($0.number! - 1) } ?? "-") \(row.new.map { String($0.number! - 1) } ?? "-")"
+            }
+            #expect(described == referenceRows(old, new), "\(old.map(\.text)) → \(new.map(\.text))")
+        }
     }
 
     @Test func alignerKeepsOrderAndPlacesDeletionsBeforeInsertions() {
