@@ -20,7 +20,8 @@ enum BidiControlCheck {
                 }
             }
             // Every control is U+202x or U+206x, whose UTF-8 starts with 0xE2; most bodies have none, so skip their lines.
-            guard mayContainControl(document.body) else { continue }
+            // From the document's noted facts when known, so that a body left unread stays unread.
+            guard document.bodyMayContainBidiControl else { continue }
             for (index, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 guard let position = line.unicodeScalars.firstIndex(where: controls) else { continue }
                 let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: position) + 1

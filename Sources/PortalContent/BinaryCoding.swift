@@ -262,6 +262,8 @@ extension ContentDocument: BinaryCodable {
         }
         writer.write(sourceHash)
         writer.write(frontMatterHash)
+        writer.write(fileStamp)
+        writer.write(bodyFacts)
     }
 
     public init(from reader: inout BinaryReader) throws {
@@ -279,6 +281,38 @@ extension ContentDocument: BinaryCodable {
             bodyLineOffset: bodyLineOffset,
             fieldLocations: Dictionary(locations, uniquingKeysWith: { first, _ in first }),
             sourceHash: try reader.uint64(), frontMatterHash: try reader.uint64())
+        // After the body, which the initializer sets and which would clear them.
+        fileStamp = try reader.optional()
+        bodyFacts = try reader.optional()
+    }
+}
+
+extension SourceFileStamp: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(device)
+        writer.write(inode)
+        for value in [size, modified, modifiedNanoseconds, changed, changedNanoseconds] { writer.write(UInt64(bitPattern: value)) }
+        writer.write(bodyOffset)
+    }
+
+    public init(from reader: inout BinaryReader) throws {
+        let device = try reader.uint64(), inode = try reader.uint64()
+        var values: [Int64] = []
+        for _ in 0..<5 { values.append(Int64(bitPattern: try reader.uint64())) }
+        self.init(
+            device: device, inode: inode, size: values[0], modified: values[1], modifiedNanoseconds: values[2],
+            changed: values[3], changedNanoseconds: values[4], bodyOffset: try reader.int())
+    }
+}
+
+extension BodyFacts: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(mayContainBidiControl)
+        writer.write(outerTrimmedHash)
+    }
+
+    public init(from reader: inout BinaryReader) throws {
+        self.init(mayContainBidiControl: try reader.bool(), outerTrimmedHash: try reader.uint64())
     }
 }
 

@@ -87,6 +87,10 @@ public struct ContentDocument: Sendable, Equatable {
         var fieldLocations: [String: SourceLocation]
         var sourceHash: UInt64
         var frontMatterHash: UInt64
+        /// What the loader saw of the file; nil when it was not read from one, or too recently changed to trust.
+        var fileStamp: SourceFileStamp?
+        /// Facts about `body` that other checks need, kept so an unread body need not be read for them.
+        var bodyFacts: BodyFacts?
 
         init(path: String, displayPath: String, kind: DocumentKind, title: String, date: String, summary: String?, sourceDate: String?, consultation: String?, letter: LetterFields?, position: PositionFields?, body: String, bodyLineOffset: Int, fieldLocations: [String: SourceLocation], sourceHash: UInt64, frontMatterHash: UInt64) {
             self.path = path
@@ -110,6 +114,8 @@ public struct ContentDocument: Sendable, Equatable {
             let copy = Storage(path: path, displayPath: displayPath, kind: kind, title: title, date: date, summary: summary, sourceDate: sourceDate, consultation: consultation, letter: letter, position: position, body: body ?? "", bodyLineOffset: bodyLineOffset, fieldLocations: fieldLocations, sourceHash: sourceHash, frontMatterHash: frontMatterHash)
             copy.body = body
             copy.bodySource = bodySource
+            copy.fileStamp = fileStamp
+            copy.bodyFacts = bodyFacts
             return copy
         }
     }
@@ -194,6 +200,8 @@ public struct ContentDocument: Sendable, Equatable {
             let storage = unique()
             storage.body = newValue
             storage.bodySource = nil
+            storage.bodyFacts = nil
+            storage.fileStamp = nil
         }
     }
     /// Add this to a line number within `body` to get the line in the file.
@@ -232,6 +240,49 @@ public struct ContentDocument: Sendable, Equatable {
         guard let offset else { return }
         unique().bodySource = BodySource(path: path, offset: offset)
     }
+
+    /// What the loader saw of the document's file when it read it (see ``SourceFileStamp``).
+    public var fileStamp: SourceFileStamp? {
+        get { storage.fileStamp }
+        set { unique().fileStamp = newValue }
+    }
+
+    /// Facts about the body, worked out once; nil until ``noteBodyFacts()`` or the build cache sets them.
+    public var bodyFacts: BodyFacts? {
+        get { storage.bodyFacts }
+        set { unique().bodyFacts = newValue }
+    }
+
+    /// Works out ``bodyFacts`` from the body in memory.
+    public mutating func noteBodyFacts() {
+        let body = self.body
+        unique().bodyFacts = BodyFacts(
+            mayContainBidiControl: BidiControlCheck.mayContainControl(body),
+            outerTrimmedHash: OccupationCatalog.outerTrimmedHash(body))
+    }
+
+    /// Whether the body may hold a bidirectional control, from ``bodyFacts`` when known, else from the body itself.
+    var bodyMayContainBidiControl: Bool {
+        storage.bodyFacts?.mayContainBidiControl ?? BidiControlCheck.mayContainControl(body)
+    }
+
+    /// ``OccupationCatalog/outerTrimmedHash(_:)`` of the body, from ``bodyFacts`` when known.
+    var bodyOuterTrimmedHash: UInt64 {
+        storage.bodyFacts?.outerTrimmedHash ?? OccupationCatalog.outerTrimmedHash(body)
+    }
+
+    /// Leaves the body in the file, to be read from `path` after `offset` bytes of its text if asked for.
+    ///
+    /// For a file the loader did not read again because its stamp is unchanged; the document's other fields
+    /// (front matter, hashes, ``bodyFacts``) are the ones the cache kept.
+    mutating func bodyInFile(path: String, offset: Int) {
+        let storage = unique()
+        storage.body = nil
+        storage.bodySource = BodySource(path: path, offset: offset)
+    }
+
+    /// Where the body starts in the file's text as loaded, when it can be read from there again.
+    var bodyOffsetInFile: Int? { storage.bodySource?.offset }
 
     /// Whether the body is in memory, not released; for tests.
     var isBodyResident: Bool { storage.body != nil }
@@ -289,5 +340,55 @@ struct BodySource: Sendable, Equatable {
         text = LineBreaks.normalized(text)
         guard offset <= text.utf8.count else { return nil }
         return String(decoding: text.utf8.dropFirst(offset), as: UTF8.self)
+    }
+}
+
+/// What the loader saw of a document's file when it read it.
+///
+/// The build cache keeps it, and the next build takes the document from the
+/// cache without reading the file when a `stat` gives the same stamp, as make
+/// and git do. Only a file whose times were already some seconds old when it
+/// was read gets a stamp: a later change could otherwise leave the same size and
+/// times, file times being coarser than the clock.
+public struct SourceFileStamp: Sendable, Equatable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    public var modified: Int64
+    public var modifiedNanoseconds: Int64
+    public var changed: Int64
+    public var changedNanoseconds: Int64
+    /// Where the body starts in the file's text as loaded (after any byte-order mark, line breaks normalized).
+    public var bodyOffset: Int
+
+    public init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, modifiedNanoseconds: Int64, changed: Int64, changedNanoseconds: Int64, bodyOffset: Int) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changed = changed
+        self.changedNanoseconds = changedNanoseconds
+        self.bodyOffset = bodyOffset
+    }
+
+    /// Whether `other`, a stamp taken now, is of the same unchanged file; the body offset is not compared.
+    public func sameFile(as other: SourceFileStamp) -> Bool {
+        (device, inode, size) == (other.device, other.inode, other.size)
+            && (modified, modifiedNanoseconds, changed, changedNanoseconds)
+                == (other.modified, other.modifiedNanoseconds, other.changed, other.changedNanoseconds)
+    }
+}
+
+/// What checks outside the body's own rendering need from it, kept so that an unread body need not be read.
+public struct BodyFacts: Sendable, Equatable {
+    /// ``BidiControlCheck/mayContainControl(_:)`` of the body.
+    public var mayContainBidiControl: Bool
+    /// ``OccupationCatalog/outerTrimmedHash(_:)`` of the body.
+    public var outerTrimmedHash: UInt64
+
+    public init(mayContainBidiControl: Bool, outerTrimmedHash: UInt64) {
+        self.mayContainBidiControl = mayContainBidiControl
+        self.outerTrimmedHash = outerTrimmedHash
     }
 }

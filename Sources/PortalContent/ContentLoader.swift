@@ -23,6 +23,10 @@ public struct ContentLoader: Sendable {
     /// Documents decoded by an earlier build, by path, without bodies (the build cache's); a file whose
     /// front matter and display path still match is not decoded again.
     public var knownDocuments: [String: ContentDocument] = [:]
+    /// How old, in seconds, a file's times must be when it is read for its stamp to be kept and trusted
+    /// next time (see ``SourceFileStamp``). File times are coarser than the clock, so a change made just
+    /// after a read could leave them as they were; tests set 0.
+    public var minimumStampAge: Double = 2
 
     public init(directory: URL, displayRoot: String? = nil, jobs: Int = ParallelWork.defaultJobs) {
         self.directory = directory.standardizedFileURL
@@ -41,14 +45,21 @@ public struct ContentLoader: Sendable {
         var config = SiteConfig.default
         var documents: [ContentDocument] = []
         var dataFiles: [String: String] = [:]
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let stampsBefore = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Int64(minimumStampAge * 1e9)
         // Files are read and decoded on every core, then taken in sorted order as before.
-        let loaded = ParallelWork(jobs: jobs).map(listFiles(root: root)) { file in load(file, root: root) }
+        let loaded = ParallelWork(jobs: jobs).map(listFiles(root: root)) { file in load(file, root: root, stampsBefore: stampsBefore) }
+        var unread = 0
         for file in loaded {
             switch file {
             case .skipped: break
             case .unreadable(let diagnostic): diagnostics.append(diagnostic)
             case .config(.success(let value)): config = value
             case .data(let name, let text): dataFiles[name] = text
+            case .unread(let document):
+                documents.append(document)
+                unread += 1
             case .document(.success(let document)): documents.append(document)
             case .config(.failure(let found)), .document(.failure(let found)): diagnostics += found.items
             }
@@ -57,6 +68,7 @@ public struct ContentLoader: Sendable {
             diagnostics.append(Diagnostic(path: displayRoot, line: 1, message: "no Markdown documents found; add .md files (see docs/authoring-guide.md)"))
         }
         var site = ContentSite(config: config, documents: documents, dataFiles: dataFiles)
+        site.unreadDocuments = unread
         diagnostics += ReferenceChecker.check(site)
         diagnostics += BidiControlCheck.check(site)
         if diagnostics.contains(where: { $0.severity == .error }) {
@@ -74,17 +86,29 @@ public struct ContentLoader: Sendable {
         case config(Result<SiteConfig, Diagnostics>)
         case data(name: String, text: String)
         case document(Result<ContentDocument, Diagnostics>)
+        /// A document taken from ``knownDocuments`` without reading its file, whose stamp is unchanged.
+        case unread(ContentDocument)
     }
 
-    private func load(_ file: ListedFile, root: String) -> LoadedFile {
+    private func load(_ file: ListedFile, root: String, stampsBefore: Int64) -> LoadedFile {
         let relative = file.path
         let display = "\(displayRoot)/\(relative)"
         let isMarkdown = relative.hasSuffix(".md")
         let isData = relative.hasPrefix("data/")
         guard isMarkdown && !isData || isData || relative == "site.yaml" else { return .skipped }
-        let text: String
+        if !file.needsResolving, let known = knownDocuments[relative], known.displayPath == display, let stamp = known.fileStamp {
+            var info = stat()
+            if stat(root + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                stamp.sameFile(as: Self.stamp(info, bodyOffset: stamp.bodyOffset))
+            {
+                var document = known
+                document.bodyInFile(path: root + "/" + relative, offset: stamp.bodyOffset)
+                return .unread(document)
+            }
+        }
+        let text: String, info: stat
         switch readText(file, root: root, display: display) {
-        case .success(let value): text = value
+        case .success(let value): (text, info) = value
         case .failure(let diagnostic): return .unreadable(diagnostic)
         }
         if relative == "site.yaml" {
@@ -93,6 +117,16 @@ public struct ContentLoader: Sendable {
             return .data(name: String(relative.dropFirst("data/".count)), text: text)
         }
         let sourceHash = StableHash.of(text)
+        // What the next build needs to trust this file without reading it; nothing for a file changed so recently
+        // that a further change could keep its times.
+        func noteFile(_ document: inout ContentDocument) {
+            document.keepBodySource(path: root + "/" + relative, text: text)
+            document.noteBodyFacts()
+            let changed = max(Self.nanoseconds(info.st_mtim), Self.nanoseconds(info.st_ctim))
+            if !file.needsResolving, changed < stampsBefore, let offset = document.bodyOffsetInFile {
+                document.fileStamp = Self.stamp(info, bodyOffset: offset)
+            }
+        }
         if var known = knownDocuments[relative], known.displayPath == display {
             // Decoding reads only the front matter, so the same lines up to the closing fence give the same
             // fields, however the body changed; the body is everything after them.
@@ -100,7 +134,7 @@ public struct ContentLoader: Sendable {
             if known.sourceHash == sourceHash || StableHash.of(String(frontMatter)) == known.frontMatterHash {
                 known.body = String(text[frontMatter.endIndex...])
                 known.sourceHash = sourceHash
-                known.keepBodySource(path: root + "/" + relative, text: text)
+                noteFile(&known)
                 return .document(.success(known))
             }
         }
@@ -108,9 +142,20 @@ public struct ContentLoader: Sendable {
             var document = document
             document.sourceHash = sourceHash
             document.frontMatterHash = StableHash.of(String(Self.lines(document.bodyLineOffset, of: text)))
-            document.keepBodySource(path: root + "/" + relative, text: text)
+            noteFile(&document)
             return document
         })
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    private static func stamp(_ info: stat, bodyOffset: Int) -> SourceFileStamp {
+        SourceFileStamp(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec), bodyOffset: bodyOffset)
     }
 
     /// The first `count` lines of `text`, with their line breaks.
@@ -183,7 +228,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads a file with plain POSIX calls: Foundation's path and attribute calls made a
     /// dozen system calls per file, most of the time of a build that reuses every page.
-    private func readText(_ file: ListedFile, root: String, display: String) -> Result<String, Diagnostic> {
+    private func readText(_ file: ListedFile, root: String, display: String) -> Result<(String, stat), Diagnostic> {
         var path = root + "/" + file.path
         if file.needsResolving {
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
@@ -227,7 +272,7 @@ public struct ContentLoader: Sendable {
             let (line, column) = firstInvalidUTF8(in: Data(bytes))
             return .failure(Diagnostic(path: display, line: line, column: column, message: "file is not valid UTF-8; save it as UTF-8 text"))
         }
-        return .success(LineBreaks.normalized(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text))
+        return .success((LineBreaks.normalized(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text), info))
     }
 
     /// The line and byte column of the first byte that breaks UTF-8.

@@ -9,6 +9,8 @@ public struct ContentSite: Sendable {
     public var dataFiles: [String: String]
     /// Warnings found while loading; errors are thrown instead.
     public var warnings: [Diagnostic]
+    /// How many documents the loader took from the build cache without reading their files.
+    public var unreadDocuments = 0
     /// Lookups by path and by code, so that a page asking for another document costs no scan of them all.
     private var index: DocumentIndex
 

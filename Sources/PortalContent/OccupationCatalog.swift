@@ -81,19 +81,34 @@ public struct OccupationCatalog: Sendable {
     /// ASCII whitespace is trimmed on the bytes; other Unicode whitespace at an end
     /// is trimmed as characters.
     private static func sameIgnoringOuterWhitespace(_ a: String, _ b: String) -> Bool {
-        func trimmed(_ text: String) -> Substring.UTF8View {
-            let isASCIISpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
-            var slice = Substring(text).utf8
-            while let first = slice.first, isASCIISpace(first) { slice = slice.dropFirst() }
-            while let last = slice.last, isASCIISpace(last) { slice = slice.dropLast() }
-            if let first = slice.first, let last = slice.last, first < 0x80, last < 0x80 { return slice }
-            var characters = Substring(slice)
-            while let first = characters.first, first.isWhitespace { characters = characters.dropFirst() }
-            while let last = characters.last, last.isWhitespace { characters = characters.dropLast() }
-            return characters.utf8
-        }
         let (left, right) = (trimmed(a), trimmed(b))
         return left.count == right.count && left.elementsEqual(right)
+    }
+
+    /// `text` without leading and trailing whitespace.
+    private static func trimmed(_ text: String) -> Substring.UTF8View {
+        let isASCIISpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        var slice = Substring(text).utf8
+        while let first = slice.first, isASCIISpace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isASCIISpace(last) { slice = slice.dropLast() }
+        if let first = slice.first, let last = slice.last, first < 0x80, last < 0x80 { return slice }
+        var characters = Substring(slice)
+        while let first = characters.first, first.isWhitespace { characters = characters.dropFirst() }
+        while let last = characters.last, last.isWhitespace { characters = characters.dropLast() }
+        return characters.utf8
+    }
+
+    /// A ``StableHash`` of a body without its outer whitespace: two bodies with different hashes differ.
+    ///
+    /// The loader notes it for every body it reads, and the build cache keeps it, so the status of
+    /// codes whose files were not read again is worked out without reading them.
+    static func outerTrimmedHash(_ body: String) -> UInt64 {
+        let bytes = trimmed(body)
+        var hash = StableHash()
+        if bytes.withContiguousStorageIfAvailable({ hash.combine(UnsafeRawBufferPointer($0)) }) == nil {
+            Array(bytes).withUnsafeBytes { hash.combine($0) }
+        }
+        return hash.value
     }
 
     private static func status(of versions: [ContentDocument]) -> Status {
@@ -102,6 +117,8 @@ public struct OccupationCatalog: Sendable {
         guard let current else { return .new }
         let same = current.title == proposed.title && current.position?.grade == proposed.position?.grade
             && current.position?.bargainingUnit == proposed.position?.bargainingUnit
+            // The hashes first: they come from the cache for files not read again, whose bodies are still on disk.
+            && current.bodyOuterTrimmedHash == proposed.bodyOuterTrimmedHash
             && sameIgnoringOuterWhitespace(current.body, proposed.body)
         return same ? .unchanged : .revised
     }

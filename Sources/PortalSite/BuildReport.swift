@@ -6,6 +6,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Pages copied from the previous build because nothing they show changed.
     public var pagesReused = 0
+    /// Documents taken from the build cache without reading their files, whose size and times were unchanged.
+    public var documentsUnread = 0
 
     /// `Wrote 24 pages from 14 documents to Public in 0.31 s.`, with `(20 reused)` after the page count when pages were reused.
     public func summary(output: String) -> String {

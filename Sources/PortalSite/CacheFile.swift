@@ -13,7 +13,7 @@ import Glibc
 /// a crash only means a full build.
 enum CacheFile {
     /// Bump when any record's layout changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// The records after the tag and version, or nil when the file is missing or of another kind or version.
     static func read(_ url: URL, tag: String) -> BinaryReader? {

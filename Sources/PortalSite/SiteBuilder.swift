@@ -35,6 +35,9 @@ public struct SiteBuilder: Sendable {
         /// (`portal build`): freeing it object by object took about 0.1 s of a one-document rebuild at 10,000
         /// documents, which the end of the process does at once. Never for a process that builds again.
         public var keepsMemoryUntilExit = false
+        /// ``ContentLoader/minimumStampAge``: how old a source's times must be, in seconds, for the next build
+        /// to trust them instead of reading the file again. Tests set 0.
+        public var minimumStampAge: Double = 2
 
         public init(contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, contentDisplayRoot: String? = nil) {
             self.contentDirectory = contentDirectory
@@ -113,6 +116,7 @@ public struct SiteBuilder: Sendable {
             var loader = ContentLoader(
                 directory: options.contentDirectory, displayRoot: options.contentDisplayRoot,
                 jobs: options.jobs ?? ParallelWork.defaultJobs)
+            loader.minimumStampAge = options.minimumStampAge
             if let incremental {
                 incremental.knownDocuments = incremental.documents.loadDocuments(globalKey: incremental.globalKey)
                 loader.knownDocuments = incremental.knownDocuments
@@ -290,7 +294,8 @@ public struct SiteBuilder: Sendable {
         output.removePrevious()
         let report = BuildReport(
             pagesWritten: checked.pages.count, documents: checked.site.documents.count,
-            warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: reused.count)
+            warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: reused.count,
+            documentsUnread: checked.site.unreadDocuments)
         if options.keepsMemoryUntilExit {
             checked.model?.spill?.removeFile()
             Self.keepUntilExit([checked, incremental as Any])
@@ -313,12 +318,14 @@ public struct SiteBuilder: Sendable {
     /// Parts that this build took whole from the cache are left as they are.
     private func saveDocumentCache(_ incremental: Incremental?, _ checked: CheckedSite) {
         guard let incremental, let model = checked.model else { return }
-        // The loader matches known documents by their front matter and display path, so a body edit leaves
-        // this file right; content named another way (`Content` and then `/abs/Content`) must rewrite it,
-        // or no later build would match a single document again.
+        // The loader matches known documents by their front matter and display path; content named another
+        // way (`Content` and then `/abs/Content`) must rewrite this file, or no later build would match a single
+        // document again. A file read again has a new stamp and body facts, which the next build needs to
+        // leave it unread.
         if !checked.site.documents.allSatisfy({ document in
             incremental.knownDocuments[document.path].map {
                 $0.frontMatterHash == document.frontMatterHash && $0.displayPath == document.displayPath
+                    && $0.fileStamp == document.fileStamp && $0.bodyFacts == document.bodyFacts
             } ?? false
         }) || incremental.knownDocuments.count != checked.site.documents.count
         {

@@ -29,6 +29,8 @@ import Testing
                 contentDisplayRoot: displayRoot)
             options.cacheDirectory = cached ? cache : nil
             options.clean = clean
+            // The workspace's files are seconds old: stamp them all, so that unchanged ones go unread as in real use.
+            options.minimumStampAge = 0
             return options
         }
 
@@ -155,6 +157,21 @@ import Testing
         try workspace.write("positions/9999-0001-proposed.md", position("proposed", "## Duties\n\n1. Keeps the roster."))
         try workspace.build()
         try Self.expectSameAsClean(workspace, "versions made equal")
+    }
+
+    /// Unchanged sources are taken from the cache without reading them; an edited one is read.
+    @Test func unchangedSourcesAreNotReadAgain() throws {
+        let workspace = try Workspace("unread")
+        let first = try workspace.build()
+        #expect(first.documentsUnread == 0)
+        let second = try workspace.build()
+        #expect(second.documentsUnread == second.documents)
+        try workspace.edit("positions/2345-5035-current.md") { $0.replacingOccurrences(of: "directly participates", with: "participates directly") }
+        let third = try workspace.build()
+        #expect(third.documentsUnread == third.documents - 1)
+        try Self.expectSameAsClean(workspace, "one source read again")
+        // The edited file is stamped when read, so the next build reads nothing.
+        #expect(try workspace.build().documentsUnread == third.documents)
     }
 
     /// From the third build on, the output before last is recycled as the staging folder.

@@ -107,7 +107,7 @@ import Testing
             ```
 
             """.utf8).write(to: content.appendingPathComponent("complement.md"))
-        try SiteBuilder(options: .init(
+        _ = try SiteBuilder(options: .init(
             contentDirectory: content, themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
             outputDirectory: folder.appendingPathComponent("Public"), contentDisplayRoot: "Content")).build()
         let html = try read(folder.appendingPathComponent("Public/complement.html"))
