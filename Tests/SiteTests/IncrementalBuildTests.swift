@@ -170,8 +170,15 @@ import Testing
         let third = try workspace.build()
         #expect(third.documentsUnread == third.documents - 1)
         try Self.expectSameAsClean(workspace, "one source read again")
-        // The edited file is stamped when read, so the next build reads nothing.
+        // The edited file's new stamp waits for the next rewrite of the kept front matter, so it is read again.
+        #expect(try workspace.build().documentsUnread == third.documents - 1)
+        // A front-matter edit rewrites it, with both new stamps; then nothing is read.
+        try workspace.edit("customer-connect/questions-and-answers.md") {
+            $0.replacingOccurrences(of: "title: Customer Connect Q-and-A", with: "title: Customer Connect Questions")
+        }
+        #expect(try workspace.build().documentsUnread == third.documents - 2)
         #expect(try workspace.build().documentsUnread == third.documents)
+        try Self.expectSameAsClean(workspace, "after the front matter was kept again")
     }
 
     /// From the third build on, the output before last is recycled as the staging folder.
