@@ -69,8 +69,9 @@ public struct ContentLoader: Sendable {
         }
         var site = ContentSite(config: config, documents: documents, dataFiles: dataFiles)
         site.unreadDocuments = unread
-        diagnostics += ReferenceChecker.check(site)
-        diagnostics += BidiControlCheck.check(site)
+        // Side by side: one after the other, they were 40 ms of a rebuild at 10,000 documents on one core.
+        let checks = ReferenceChecker.checks + [BidiControlCheck.check]
+        diagnostics += ParallelWork(jobs: jobs).map(checks) { $0(site) }.joined()
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw Diagnostics(diagnostics)
         }

@@ -1,9 +1,16 @@
 /// Checks what one document says about others: enclosures, consultations, unique codes and paths.
 enum ReferenceChecker {
-    static func check(_ site: ContentSite) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let paths = Set(site.documents.map(\.path))
+    /// The checks, in the order their diagnostics are listed: each reads every document and none
+    /// depends on another, so the loader runs them side by side.
+    static let checks: [@Sendable (ContentSite) -> [Diagnostic]] = [outputPaths, positionVersions, references]
 
+    static func check(_ site: ContentSite) -> [Diagnostic] {
+        checks.flatMap { $0(site) }
+    }
+
+    /// Two documents that would write the same page.
+    private static func outputPaths(_ site: ContentSite) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var seenOutputs: [String: ContentDocument] = [:]
         for document in site.documents {
             let key = document.outputPath.lowercased()
@@ -15,7 +22,12 @@ enum ReferenceChecker {
                 seenOutputs[key] = document
             }
         }
+        return diagnostics
+    }
 
+    /// Two descriptions of one code's current (or proposed) version.
+    private static func positionVersions(_ site: ContentSite) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var seenVersions: [String: ContentDocument] = [:]
         for document in site.documents {
             guard let position = document.position else { continue }
@@ -29,7 +41,13 @@ enum ReferenceChecker {
                 seenVersions[key] = document
             }
         }
+        return diagnostics
+    }
 
+    /// Consultations and enclosures that name no document, or the wrong kind.
+    private static func references(_ site: ContentSite) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let paths = Set(site.documents.map(\.path))
         for document in site.documents {
             if let consultation = document.consultation {
                 let location = document.location(ofField: "consultation")

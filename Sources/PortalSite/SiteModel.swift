@@ -64,9 +64,17 @@ final class SiteModel: @unchecked Sendable {
     ) throws(Diagnostics) {
         self.site = site
         self.theme = theme
-        documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
         let today = BuildDate.today(for: site)
         self.today = today
+        let contextKey = cache.map { Self.documentContextKey(site: site, today: today, globalKey: $0.globalKey) }
+        documentContextKey = contextKey
+        // Started first: it runs on the other core while this one makes the model. (After the staffing blocks,
+        // links and catalog, as it was, it left that core idle for their 70 ms of a one-document rebuild.)
+        searchTermStore = SearchTermStore(documents: site.documents, keepsEntries: cache != nil, jobs: jobs) {
+            cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } }
+                ?? SearchTermStore.Contents(dictionary: [], entries: [:])
+        }
+        documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
         let staffing = try StaffingBlocks(site: site)
         self.staffing = staffing
         let links = InternalLinks(site: site)
@@ -75,13 +83,6 @@ final class SiteModel: @unchecked Sendable {
             try staffing.render(info: info, literal: literal)
         }
         let codeLinks = OccupationCodeLinks(catalog: OccupationCatalog(site: site))
-        let contextKey = cache.map { Self.documentContextKey(site: site, today: today, globalKey: $0.globalKey) }
-        documentContextKey = contextKey
-        // Started first: it runs on the other core while this one makes the model.
-        searchTermStore = SearchTermStore(documents: site.documents, keepsEntries: cache != nil, jobs: jobs) {
-            cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } }
-                ?? SearchTermStore.Contents(dictionary: [], entries: [:])
-        }
         let previous = cache.flatMap { cache in contextKey.map { cache.documents.load(contextKey: $0) } } ?? [:]
 
         /// Parses one body; `markdown` is kept for positions, whose redlines compare parsed bodies.
