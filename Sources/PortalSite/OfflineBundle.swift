@@ -36,11 +36,13 @@ enum OfflineBundle {
     ///   - unchanged: files the caller knows are the previous build's very files, untouched since that
     ///     build wrote them and its bundle (``PageMemo`` checked their sizes and times): their entries
     ///     are taken from the previous bundle without looking at the files again.
+    ///   - record: where to keep a ``Record`` of this bundle for the next build, and where the last one is.
+    ///     With it, an entry already in place in the bundle written over is left there unwritten.
     @discardableResult
     static func write(
         from directory: URL, timestamp: (date: CivilDate, secondsOfDay: Int), previous: URL? = nil,
-        files known: [String]? = nil, unchanged: Set<String> = []
-    ) throws -> Int {
+        files known: [String]? = nil, unchanged: Set<String> = [], record: URL? = nil
+    ) throws -> Outcome {
         let root = directory.path
         // Files the caller vouches for get no status: they are never read unless their entry is missing.
         let files = known.map { paths in
@@ -55,12 +57,27 @@ enum OfflineBundle {
         // allocating 300 MB of new ones while the old file's are freed. A file that another name shares,
         // as the archive this copies from would, is unlinked first instead.
         var existing = stat()
-        if lstat(target, &existing) == 0,
+        let exists = lstat(target, &existing) == 0
+        if exists,
             (existing.st_mode & S_IFMT) != S_IFREG || existing.st_nlink > 1
                 || reuse.map({ existing.st_dev == $0.archive.status.st_dev && existing.st_ino == $0.archive.status.st_ino }) == true
         {
             unlink(target)
         }
+        // The bundle written over is the one before last when the record says so: the previous bundle was made
+        // from it, and both are as that build left them. Its entries that the previous build copied whole, and
+        // that this build copies whole again, are already in it; where one is at the offset it goes to now, it
+        // is left there instead of copied (on disk, 300 MB less to write back after a one-document edit).
+        let last = record.flatMap(Record.read)
+        var inPlace: (archive: ZipEntryIndex, rewritten: Set<String>)?
+        if let last, let reuse, exists, (existing.st_mode & S_IFMT) == S_IFREG, existing.st_nlink == 1,
+            last.written == Record.Identity(reuse.archive.status), last.previous == Record.Identity(existing),
+            let archive = ZipEntryIndex(path: target)
+        {
+            inPlace = (archive, last.rewritten)
+        }
+        var rewritten: [String] = []
+        var keptInPlace = 0
         let descriptor = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
         var closed = false
@@ -84,6 +101,15 @@ enum OfflineBundle {
             }
             let name = "\(folder)/\(path)"
             if let reuse, unchanged.contains(path), let entry = reuse.archive.entries[name] {
+                if let inPlace, !inPlace.rewritten.contains(name), let here = inPlace.archive.entries[name],
+                    here.headerOffset == writer.nextOffset, here.crc == entry.crc, here.size == entry.size,
+                    here.dos == writer.dosStamp, inPlace.archive.holds(here, headerLength: 30 + name.utf8.count)
+                {
+                    try writer.skipEntryInPlace(Array(name.utf8), crc: entry.crc, size: entry.size)
+                    reused += 1
+                    keptInPlace += 1
+                    continue
+                }
                 // The header comparison in addFileCopyingEntry checks all that dataOffset(of:) would.
                 if reuse.archive.holds(entry, headerLength: 30 + name.utf8.count),
                     try writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset)
@@ -93,6 +119,7 @@ enum OfflineBundle {
                 }
                 if let dataOffset = reuse.archive.dataOffset(of: entry, name: Array(name.utf8)) {
                     try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: dataOffset)
+                    rewritten.append(name)
                     reused += 1
                     continue
                 }
@@ -100,10 +127,12 @@ enum OfflineBundle {
             if let reuse, let status, let entry = reusableEntry(name: name, path: path, status: status, previous: reuse) {
                 if try !writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset) {
                     try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
+                    rewritten.append(name)
                 }
                 reused += 1
                 continue
             }
+            rewritten.append(name)
             let file = root + "/" + path
             try contents.read(file, sizeHint: status.map { Int($0.st_size) } ?? 0)
             if path.hasSuffix(".html"), contents.contains(onlineOnlyStart) {
@@ -116,9 +145,87 @@ enum OfflineBundle {
         // Whatever the file held beyond the new archive goes.
         let length = lseek(descriptor, 0, SEEK_CUR)
         guard length >= 0, ftruncate(descriptor, length) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
+        var written = stat()
+        let identified = fstat(descriptor, &written) == 0
         closed = true
         guard close(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
-        return reused
+        if let record {
+            // Without a record the next build copies every entry, as it always did; so a failure here costs only time.
+            if identified {
+                try? Record(
+                    previous: reuse.map { Record.Identity($0.archive.status) }, written: Record.Identity(written),
+                    rewritten: Set(rewritten)
+                ).save(to: record)
+            } else {
+                try? FileManager.default.removeItem(at: record)
+            }
+        }
+        return Outcome(reused: reused, keptInPlace: keptInPlace)
+    }
+
+    /// What ``write(from:timestamp:previous:files:unchanged:record:)`` did.
+    struct Outcome: Equatable {
+        /// Files whose entries came from the previous bundle.
+        var reused: Int
+        /// Of those, entries left where they were in the bundle written over.
+        var keptInPlace: Int
+    }
+
+    /// What the next build needs to know of a bundle to leave entries in place when it writes over it.
+    struct Record: Equatable {
+        /// A file as `fstat` gives it; any write changes its times.
+        struct Identity: Equatable {
+            var device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64
+
+            init(_ status: stat) {
+                device = UInt64(status.st_dev)
+                inode = UInt64(status.st_ino)
+                size = Int64(status.st_size)
+                modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+                changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+            }
+
+            init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+                (self.device, self.inode, self.size, self.modified, self.changed) = (device, inode, size, modified, changed)
+            }
+        }
+
+        /// The bundle this one was made from, if any.
+        var previous: Identity?
+        /// This bundle, as it was when finished.
+        var written: Identity
+        /// Its file entries that were not copied whole from `previous`: their bytes there may differ.
+        var rewritten: Set<String>
+
+        static func read(_ url: URL) -> Record? {
+            guard var reader = CacheFile.read(url, tag: "PBUN") else { return nil }
+            func identity() throws -> Identity {
+                Identity(
+                    device: try reader.uint64(), inode: try reader.uint64(), size: Int64(bitPattern: try reader.uint64()),
+                    modified: Int64(bitPattern: try reader.uint64()), changed: Int64(bitPattern: try reader.uint64()))
+            }
+            do {
+                let previous = try reader.bool() ? try identity() : nil
+                let record = Record(previous: previous, written: try identity(), rewritten: Set(try reader.strings()))
+                return reader.isAtEnd ? record : nil
+            } catch {
+                return nil
+            }
+        }
+
+        func save(to url: URL) throws {
+            var writer = CacheFile.writer(tag: "PBUN", capacity: 64 * rewritten.count + 128)
+            func write(_ identity: Identity) {
+                writer.write(identity.device)
+                writer.write(identity.inode)
+                for value in [identity.size, identity.modified, identity.changed] { writer.write(UInt64(bitPattern: value)) }
+            }
+            writer.write(previous != nil)
+            if let previous { write(previous) }
+            write(written)
+            writer.write(rewritten.sorted())
+            try CacheFile.replace(url, with: writer.bytes)
+        }
     }
 
     /// Every file under `root` but the bundle, in sorted order, with its `stat` when it has one.

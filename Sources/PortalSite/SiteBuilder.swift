@@ -280,7 +280,8 @@ public struct SiteBuilder: Sendable {
                     let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
                     try OfflineBundle.write(
                         from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
-                        previous: options.outputDirectory.standardizedFileURL, files: staged, unchanged: reused)
+                        previous: options.outputDirectory.standardizedFileURL, files: staged, unchanged: reused,
+                        record: cache.map { $0.directory.appendingPathComponent("bundle.bin") })
                     return nil
                 } catch {
                     return error

@@ -16,6 +16,8 @@ final class ZipEntryIndex {
         var crc: UInt32
         var size: UInt64
         var headerOffset: UInt64
+        /// The DOS time and date, as the central directory gives them: time in the low half.
+        var dos: UInt32 = 0
     }
 
     let descriptor: Int32
@@ -124,7 +126,8 @@ final class ZipEntryIndex {
             }
             let name = String(decoding: directory[nameStart..<extraStart], as: UTF8.self)
             if directory.le16(at + 10) == 0, compressedSize == size, !name.hasSuffix("/") {
-                if entries.updateValue(Entry(crc: directory.le32(at + 16), size: size, headerOffset: headerOffset), forKey: name) != nil {
+                let entry = Entry(crc: directory.le32(at + 16), size: size, headerOffset: headerOffset, dos: directory.le32(at + 12))
+                if entries.updateValue(entry, forKey: name) != nil {
                     duplicated.insert(name)
                 }
             }

@@ -27,6 +27,13 @@ final class ZipWriter {
     private var buffered = 0
     /// Consecutive entries of another archive still to be copied as they are: the source and the byte range.
     private var pendingCopy: (source: Int32, start: UInt64, end: UInt64)?
+    /// Bytes of entries already in the file where they belong (``skipEntryInPlace(_:crc:size:)``), still to seek past.
+    private var pendingSkip: UInt64 = 0
+
+    /// Where the next entry's local header goes.
+    var nextOffset: UInt64 { offset }
+    /// The DOS time and date every entry gets, as a central directory holds them: time in the low half.
+    var dosStamp: UInt32 { UInt32(dos.date) << 16 | UInt32(dos.time) }
 
     init(descriptor: Int32, dos: (date: UInt16, time: UInt16), bufferSize: Int = 1 << 20) {
         self.descriptor = descriptor
@@ -94,6 +101,18 @@ final class ZipWriter {
         entries.append(Entry(name: nameBytes, crc: crc, size: size, offset: offset, isDirectory: false))
         offset += UInt64(header.count) + size
         return true
+    }
+
+    /// Adds a file whose local header and data are already in the file at ``nextOffset``, exactly as this writer
+    /// would write them (an archive written over the one it replaces), and moves past them without writing.
+    func skipEntryInPlace(_ name: [UInt8], crc: UInt32, size: UInt64) throws {
+        // What comes before the skipped bytes goes to the file first.
+        try copyPending()
+        try flush()
+        let length = UInt64(30 + name.count) + size
+        pendingSkip += length
+        entries.append(Entry(name: name, crc: crc, size: size, offset: offset, isDirectory: false))
+        offset += length
     }
 
     /// Writes what is buffered, then copies the pending run of entries.
@@ -244,7 +263,12 @@ final class ZipWriter {
         buffered = 0
     }
 
+    /// Every write and copy goes through here first (``flush()`` before a copy), so skipped bytes stay where they are.
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        if pendingSkip > 0 {
+            guard lseek(descriptor, off_t(pendingSkip), SEEK_CUR) >= 0 else { throw CocoaError(.fileWriteUnknown) }
+            pendingSkip = 0
+        }
         guard POSIXFile.writeAll(descriptor, bytes) else { throw CocoaError(.fileWriteUnknown) }
     }
 }

@@ -72,7 +72,7 @@ import Glibc
 
         /// The staged bundle written with the previous build, how many files it reused, and one written without.
         func writeBoth() throws -> (withPrevious: Data, reused: Int, fromScratch: Data) {
-            let reused = try OfflineBundle.write(from: staging, timestamp: OfflineBundleTests.secondStamp, previous: previous)
+            let reused = try OfflineBundle.write(from: staging, timestamp: OfflineBundleTests.secondStamp, previous: previous).reused
             let withPrevious = try Data(contentsOf: stagedBundle)
             try OfflineBundle.write(from: staging, timestamp: OfflineBundleTests.secondStamp)
             return (withPrevious, reused, try Data(contentsOf: stagedBundle))
@@ -102,7 +102,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: builds.folder) }
         try builds.spoilLetterA("X")
 
-        let reused = try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp, previous: builds.previous)
+        let reused = try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp, previous: builds.previous).reused
         let copied = try Data(contentsOf: builds.stagedBundle)
         #expect(reused == Builds.files.count - 1)
         // The spoiled byte came along with its entry, so the data was copied, not read again.
@@ -197,7 +197,7 @@ import Glibc
         _ = try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.staging)
         #expect(try Data(contentsOf: builds.stagedBundle) == fromScratch)
         try FileManager.default.removeItem(at: builds.previousBundle)
-        #expect(try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.previous) == 0)
+        #expect(try OfflineBundle.write(from: builds.staging, timestamp: Self.secondStamp, previous: builds.previous).reused == 0)
         #expect(try Data(contentsOf: builds.stagedBundle) == fromScratch)
     }
 
@@ -268,6 +268,105 @@ import Glibc
         let whole = bytes[123...].withUnsafeBytes { CRC32.checksum($0, continuing: first) }
         #expect(whole == bitwise(bytes))
         #expect(CRC32.checksum(Data("123456789".utf8)) == 0xCBF4_3926)
+    }
+
+    /// `prefix` and four more bytes whose CRC-32 is `target`'s: same length and checksum, other text.
+    static func forged(_ prefix: [UInt8], matching target: [UInt8]) -> [UInt8] {
+        precondition(prefix.count + 4 == target.count)
+        let table: [UInt32] = (0..<256).map { index in
+            var value = UInt32(index)
+            for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
+            return value
+        }
+        let byTopByte = Dictionary(uniqueKeysWithValues: table.enumerated().map { (UInt8($0.element >> 24), $0.offset) })
+        // Back from the register the target ends with, the table entry each of the four steps must use.
+        var register = CRC32.checksum(Data(target)) ^ 0xFFFF_FFFF
+        var steps = [Int](repeating: 0, count: 4)
+        for step in (0..<4).reversed() {
+            steps[step] = byTopByte[UInt8(register >> 24)]!
+            register = (register ^ table[steps[step]]) << 8
+        }
+        // Forward from the register after the prefix, the byte that makes each step use that entry.
+        var state = CRC32.checksum(Data(prefix)) ^ 0xFFFF_FFFF
+        var bytes = prefix
+        for step in steps {
+            bytes.append(UInt8(step) ^ UInt8(truncatingIfNeeded: state))
+            state = table[step] ^ (state >> 8)
+        }
+        return bytes
+    }
+
+    /// Three builds: the third writes over the first one's bundle, with a record of the second. Entries already
+    /// in place stay there, but not one that the second build changed, though it has the same size and checksum.
+    @Test func entriesAlreadyInPlaceAreLeftThereButNotOnesChangedSince() throws {
+        let folder = try temporaryFolder("in-place")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (first, second, record) = (folder.appendingPathComponent("A"), folder.appendingPathComponent("B"), folder.appendingPathComponent("bundle.bin"))
+        let oldB = Array("<p>Letter b, as first written.</p>".utf8)
+        let newB = Self.forged(Array("<p>Letter b, as written next</".utf8), matching: oldB)
+        #expect(newB.count == oldB.count && newB != oldB && CRC32.checksum(Data(newB)) == CRC32.checksum(Data(oldB)))
+        var files = Builds.files
+        files["letters/b.html"] = Data(oldB)
+        for (path, data) in files { try Builds.put(data, at: first.appendingPathComponent(path)) }
+        try OfflineBundle.write(from: first, timestamp: Self.firstStamp, record: record)
+
+        // The second build changes b (same size and checksum) and hard-links the rest.
+        for path in files.keys where path != "letters/b.html" {
+            try FileManager.default.createDirectory(at: second.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.linkItem(at: first.appendingPathComponent(path), to: second.appendingPathComponent(path))
+        }
+        try Builds.put(Data(newB), at: second.appendingPathComponent("letters/b.html"))
+        let secondOutcome = try OfflineBundle.write(
+            from: second, timestamp: Self.firstStamp, previous: first, files: files.keys.sorted(),
+            unchanged: Set(files.keys).subtracting(["letters/b.html"]), record: record)
+        #expect(secondOutcome.reused == files.count - 1)
+
+        // The third writes into the first folder (recycled as staging): every page as the second had it but c.
+        for path in files.keys {
+            try FileManager.default.removeItem(at: first.appendingPathComponent(path))
+            try FileManager.default.linkItem(at: second.appendingPathComponent(path), to: first.appendingPathComponent(path))
+        }
+        try FileManager.default.removeItem(at: first.appendingPathComponent("positions/deep/c.html"))
+        try Builds.put(Data("<p>Position c, changed in the third build</p>".utf8), at: first.appendingPathComponent("positions/deep/c.html"))
+        let third = try OfflineBundle.write(
+            from: first, timestamp: Self.firstStamp, previous: second, files: files.keys.sorted(),
+            unchanged: Set(files.keys).subtracting(["positions/deep/c.html"]), record: record)
+        let inPlace = try Data(contentsOf: first.appendingPathComponent(OfflineBundle.fileName))
+        // Everything before b and between b and c is where it was; b is not, though it would pass every other check.
+        #expect(third.keptInPlace == 5)
+        #expect(third.reused == files.count - 1)
+        try OfflineBundle.write(from: first, timestamp: Self.firstStamp)
+        #expect(inPlace == (try Data(contentsOf: first.appendingPathComponent(OfflineBundle.fileName))))
+        #expect(inPlace.range(of: Data(newB)) != nil && inPlace.range(of: Data(oldB)) == nil)
+    }
+
+    /// A bundle changed after its record was written, or a record of other bundles, leaves nothing in place.
+    @Test func aBundleThatIsNotTheRecordedOneIsWrittenWhole() throws {
+        for spoil in ["touch the bundle written over", "no record"] {
+            let builds = try Builds("in-place-\(spoil.count)", changed: [])
+            defer { try? FileManager.default.removeItem(at: builds.folder) }
+            let record = builds.folder.appendingPathComponent("bundle.bin")
+            // Staging's own bundle first (the one before last), then the previous one made from it, recorded.
+            try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp, record: record)
+            try FileManager.default.removeItem(at: builds.previousBundle)
+            try FileManager.default.copyItem(at: builds.stagedBundle, to: builds.previousBundle)
+            _ = try OfflineBundle.write(from: builds.previous, timestamp: Self.firstStamp, previous: builds.staging, record: record)
+            // As recorded, this would keep every entry in place.
+            switch spoil {
+            case "no record": try FileManager.default.removeItem(at: record)
+            default:
+                let handle = try FileHandle(forWritingTo: builds.stagedBundle)
+                try handle.seek(toOffset: 40)
+                try handle.write(contentsOf: Data("X".utf8))
+                try handle.close()
+            }
+            let outcome = try OfflineBundle.write(
+                from: builds.staging, timestamp: Self.firstStamp, previous: builds.previous, unchanged: Set(Builds.files.keys), record: record)
+            #expect(outcome.keptInPlace == 0, "\(spoil)")
+            let written = try Data(contentsOf: builds.stagedBundle)
+            try OfflineBundle.write(from: builds.staging, timestamp: Self.firstStamp)
+            #expect(written == (try Data(contentsOf: builds.stagedBundle)), "\(spoil)")
+        }
     }
 
     private func unzip(_ arguments: [String]) throws -> String {
