@@ -262,32 +262,38 @@ public struct SiteBuilder: Sendable {
             // A recycled staging folder may still hold files this build does not write.
             let staged = checked.pages.map(\.path) + checked.theme.assets.map { "assets/\($0)" }
             // The bundle is written on one core. The other prunes the staging folder (the bundle reads only
-            // the files it keeps), saves the cache (bodies, facts and terms depend on the content alone, not
-            // on this output) and the record of which files each unit wrote. That record is saved before the
-            // output is swapped in: should the swap fail, the next build finds the old files' sizes and times
-            // in the output, not the recorded ones, and renders those units again.
-            let finished = ParallelWork(jobs: 2).map([true, false]) { bundling -> (any Error)? in
+            // the files it keeps) and saves the cache (bodies, facts and terms depend on the content alone, not
+            // on this output). The record of which files each unit wrote goes to whichever core is free first:
+            // the bundle is the long piece in a full build and the short one after a small edit (its unchanged
+            // entries stay in place). That record is saved before the output is swapped in: should the swap
+            // fail, the next build finds the old files' sizes and times in the output, not the recorded ones,
+            // and renders those units again.
+            enum Piece { case bundle, caches, pageRecord }
+            let finished = ParallelWork(jobs: 2).map([Piece.bundle, .caches, .pageRecord]) { piece -> (any Error)? in
                 do {
-                    guard bundling else {
+                    switch piece {
+                    case .caches:
                         // A recycled bundle is kept to be written over (see OfflineBundle.write).
                         try output.prune(keeping: Set(staged + (options.offlineBundle ? [OfflineBundle.fileName] : [])))
                         saveDocumentCache(incremental, checked)
+                    case .pageRecord:
+                        // Notes the rendered pages' sizes and times, which pruning (other files) leaves alone.
                         incremental?.memo.recordFiles(in: output.staging)
                         saveManifest(cache, incremental)
-                        return nil
+                    case .bundle:
+                        guard options.offlineBundle else { return nil }
+                        let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
+                        try OfflineBundle.write(
+                            from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
+                            previous: options.outputDirectory.standardizedFileURL, files: staged, unchanged: reused,
+                            record: cache.map { $0.directory.appendingPathComponent("bundle.bin") })
                     }
-                    guard options.offlineBundle else { return nil }
-                    let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
-                    try OfflineBundle.write(
-                        from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
-                        previous: options.outputDirectory.standardizedFileURL, files: staged, unchanged: reused,
-                        record: cache.map { $0.directory.appendingPathComponent("bundle.bin") })
                     return nil
                 } catch {
                     return error
                 }
             }
-            if let error = finished[0] ?? finished[1] { throw error }
+            if let error = finished.compactMap({ $0 }).first { throw error }
             try output.commit()
         } catch {
             throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")
