@@ -287,21 +287,28 @@ extension ContentDocument: BinaryCodable {
     }
 }
 
-extension SourceFileStamp: BinaryCodable {
+extension FileStamp: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
         writer.write(device)
         writer.write(inode)
-        for value in [size, modified, modifiedNanoseconds, changed, changedNanoseconds] { writer.write(UInt64(bitPattern: value)) }
+        for value in [size, modified, changed] { writer.write(UInt64(bitPattern: value)) }
+    }
+
+    public init(from reader: inout BinaryReader) throws {
+        self.init(
+            device: try reader.uint64(), inode: try reader.uint64(), size: Int64(bitPattern: try reader.uint64()),
+            modified: Int64(bitPattern: try reader.uint64()), changed: Int64(bitPattern: try reader.uint64()))
+    }
+}
+
+extension SourceFileStamp: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(file)
         writer.write(bodyOffset)
     }
 
     public init(from reader: inout BinaryReader) throws {
-        let device = try reader.uint64(), inode = try reader.uint64()
-        var values: [Int64] = []
-        for _ in 0..<5 { values.append(Int64(bitPattern: try reader.uint64())) }
-        self.init(
-            device: device, inode: inode, size: values[0], modified: values[1], modifiedNanoseconds: values[2],
-            changed: values[3], changedNanoseconds: values[4], bodyOffset: try reader.int())
+        self.init(file: try reader.read(), bodyOffset: try reader.int())
     }
 }
 

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A line and column in a file, both 1-based.
 public struct SourceLocation: Sendable, Equatable, Hashable {
     public var line: Int
@@ -343,6 +347,31 @@ struct BodySource: Sendable, Equatable {
     }
 }
 
+/// A file as `stat` gave it: which file it is, its size and both of its times, to the nanosecond.
+///
+/// Any write to the file changes its change time at least, so an equal stamp taken later means the
+/// same, unwritten file (file times are coarser than the clock: see ``SourceFileStamp``).
+public struct FileStamp: Sendable, Equatable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    /// Nanoseconds since 1970.
+    public var modified: Int64
+    /// Nanoseconds since 1970.
+    public var changed: Int64
+
+    public init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+        (self.device, self.inode, self.size, self.modified, self.changed) = (device, inode, size, modified, changed)
+    }
+
+    public init(_ status: stat) {
+        self.init(
+            device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int64(status.st_size),
+            modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
+            changed: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec))
+    }
+}
+
 /// What the loader saw of a document's file when it read it.
 ///
 /// The build cache keeps it, and the next build takes the document from the
@@ -351,32 +380,13 @@ struct BodySource: Sendable, Equatable {
 /// was read gets a stamp: a later change could otherwise leave the same size and
 /// times, file times being coarser than the clock.
 public struct SourceFileStamp: Sendable, Equatable {
-    public var device: UInt64
-    public var inode: UInt64
-    public var size: Int64
-    public var modified: Int64
-    public var modifiedNanoseconds: Int64
-    public var changed: Int64
-    public var changedNanoseconds: Int64
+    public var file: FileStamp
     /// Where the body starts in the file's text as loaded (after any byte-order mark, line breaks normalized).
     public var bodyOffset: Int
 
-    public init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, modifiedNanoseconds: Int64, changed: Int64, changedNanoseconds: Int64, bodyOffset: Int) {
-        self.device = device
-        self.inode = inode
-        self.size = size
-        self.modified = modified
-        self.modifiedNanoseconds = modifiedNanoseconds
-        self.changed = changed
-        self.changedNanoseconds = changedNanoseconds
+    public init(file: FileStamp, bodyOffset: Int) {
+        self.file = file
         self.bodyOffset = bodyOffset
-    }
-
-    /// Whether `other`, a stamp taken now, is of the same unchanged file; the body offset is not compared.
-    public func sameFile(as other: SourceFileStamp) -> Bool {
-        (device, inode, size) == (other.device, other.inode, other.size)
-            && (modified, modifiedNanoseconds, changed, changedNanoseconds)
-                == (other.modified, other.modifiedNanoseconds, other.changed, other.changedNanoseconds)
     }
 }
 

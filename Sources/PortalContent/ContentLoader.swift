@@ -100,7 +100,7 @@ public struct ContentLoader: Sendable {
         if !file.needsResolving, let known = knownDocuments[relative], known.displayPath == display, let stamp = known.fileStamp {
             var info = stat()
             if stat(root + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-                stamp.sameFile(as: Self.stamp(info, bodyOffset: stamp.bodyOffset))
+                stamp.file == FileStamp(info)
             {
                 var document = known
                 document.bodyInFile(path: root + "/" + relative, offset: stamp.bodyOffset)
@@ -123,9 +123,9 @@ public struct ContentLoader: Sendable {
         func noteFile(_ document: inout ContentDocument) {
             document.keepBodySource(path: root + "/" + relative, text: text)
             document.noteBodyFacts()
-            let changed = max(Self.nanoseconds(info.st_mtim), Self.nanoseconds(info.st_ctim))
-            if !file.needsResolving, changed < stampsBefore, let offset = document.bodyOffsetInFile {
-                document.fileStamp = Self.stamp(info, bodyOffset: offset)
+            let stamp = FileStamp(info)
+            if !file.needsResolving, max(stamp.modified, stamp.changed) < stampsBefore, let offset = document.bodyOffsetInFile {
+                document.fileStamp = SourceFileStamp(file: stamp, bodyOffset: offset)
             }
         }
         if var known = knownDocuments[relative], known.displayPath == display {
@@ -148,16 +148,6 @@ public struct ContentLoader: Sendable {
         })
     }
 
-    private static func nanoseconds(_ time: timespec) -> Int64 {
-        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-    }
-
-    private static func stamp(_ info: stat, bodyOffset: Int) -> SourceFileStamp {
-        SourceFileStamp(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-            modified: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
-            changed: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec), bodyOffset: bodyOffset)
-    }
 
     /// The first `count` lines of `text`, with their line breaks.
     static func lines(_ count: Int, of text: String) -> Substring {

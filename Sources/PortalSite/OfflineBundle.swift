@@ -1,4 +1,5 @@
 import Foundation
+import PortalContent
 import StaffingModel
 
 #if canImport(Glibc)
@@ -57,12 +58,13 @@ enum OfflineBundle {
         // allocating 300 MB of new ones while the old file's are freed. A file that another name shares,
         // as the archive this copies from would, is unlinked first instead.
         var existing = stat()
-        let exists = lstat(target, &existing) == 0
+        var exists = lstat(target, &existing) == 0
         if exists,
             (existing.st_mode & S_IFMT) != S_IFREG || existing.st_nlink > 1
                 || reuse.map({ existing.st_dev == $0.archive.status.st_dev && existing.st_ino == $0.archive.status.st_ino }) == true
         {
             unlink(target)
+            exists = false
         }
         // The bundle written over is the one before last when the record says so: the previous bundle was made
         // from it, and both are as that build left them. Its entries that the previous build copied whole, and
@@ -71,7 +73,7 @@ enum OfflineBundle {
         let last = record.flatMap(Record.read)
         var inPlace: (archive: ZipEntryIndex, rewritten: Set<String>)?
         if let last, let reuse, exists, (existing.st_mode & S_IFMT) == S_IFREG, existing.st_nlink == 1,
-            last.written == Record.Identity(reuse.archive.status), last.previous == Record.Identity(existing),
+            last.written == FileStamp(reuse.archive.status), last.previous == FileStamp(existing),
             let archive = ZipEntryIndex(path: target)
         {
             inPlace = (archive, last.rewritten)
@@ -153,7 +155,7 @@ enum OfflineBundle {
             // Without a record the next build copies every entry, as it always did; so a failure here costs only time.
             if identified {
                 try? Record(
-                    previous: reuse.map { Record.Identity($0.archive.status) }, written: Record.Identity(written),
+                    previous: reuse.map { FileStamp($0.archive.status) }, written: FileStamp(written),
                     rewritten: Set(rewritten)
                 ).save(to: record)
             } else {
@@ -173,40 +175,18 @@ enum OfflineBundle {
 
     /// What the next build needs to know of a bundle to leave entries in place when it writes over it.
     struct Record: Equatable {
-        /// A file as `fstat` gives it; any write changes its times.
-        struct Identity: Equatable {
-            var device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64
-
-            init(_ status: stat) {
-                device = UInt64(status.st_dev)
-                inode = UInt64(status.st_ino)
-                size = Int64(status.st_size)
-                modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
-                changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
-            }
-
-            init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
-                (self.device, self.inode, self.size, self.modified, self.changed) = (device, inode, size, modified, changed)
-            }
-        }
-
         /// The bundle this one was made from, if any.
-        var previous: Identity?
+        var previous: FileStamp?
         /// This bundle, as it was when finished.
-        var written: Identity
+        var written: FileStamp
         /// Its file entries that were not copied whole from `previous`: their bytes there may differ.
         var rewritten: Set<String>
 
         static func read(_ url: URL) -> Record? {
             guard var reader = CacheFile.read(url, tag: "PBUN") else { return nil }
-            func identity() throws -> Identity {
-                Identity(
-                    device: try reader.uint64(), inode: try reader.uint64(), size: Int64(bitPattern: try reader.uint64()),
-                    modified: Int64(bitPattern: try reader.uint64()), changed: Int64(bitPattern: try reader.uint64()))
-            }
             do {
-                let previous = try reader.bool() ? try identity() : nil
-                let record = Record(previous: previous, written: try identity(), rewritten: Set(try reader.strings()))
+                let previous: FileStamp? = try reader.optional()
+                let record = Record(previous: previous, written: try reader.read(), rewritten: Set(try reader.strings()))
                 return reader.isAtEnd ? record : nil
             } catch {
                 return nil
@@ -215,14 +195,8 @@ enum OfflineBundle {
 
         func save(to url: URL) throws {
             var writer = CacheFile.writer(tag: "PBUN", capacity: 64 * rewritten.count + 128)
-            func write(_ identity: Identity) {
-                writer.write(identity.device)
-                writer.write(identity.inode)
-                for value in [identity.size, identity.modified, identity.changed] { writer.write(UInt64(bitPattern: value)) }
-            }
-            writer.write(previous != nil)
-            if let previous { write(previous) }
-            write(written)
+            writer.write(previous)
+            writer.write(written)
             writer.write(rewritten.sorted())
             try CacheFile.replace(url, with: writer.bytes)
         }
