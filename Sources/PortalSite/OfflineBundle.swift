@@ -72,8 +72,8 @@ enum OfflineBundle {
         // is left there instead of copied (on disk, 300 MB less to write back after a one-document edit).
         let last = record.flatMap(Record.read)
         var inPlace: (archive: ZipEntryIndex, rewritten: Set<String>)?
-        if let last, let reuse, exists, (existing.st_mode & S_IFMT) == S_IFREG, existing.st_nlink == 1,
-            last.written == FileStamp(reuse.archive.status), last.previous == FileStamp(existing),
+        // (A target still there is a regular file with one name and not the previous bundle: see above.)
+        if let last, let reuse, exists, last.written == FileStamp(reuse.archive.status), last.previous == FileStamp(existing),
             let archive = ZipEntryIndex(path: target)
         {
             inPlace = (archive, last.rewritten)
