@@ -75,9 +75,12 @@ final class InternalLinks: @unchecked Sendable {
     /// and a warning for each link with no destination.
     func problems(in pages: [OutputFile], assets: [String]) -> [Diagnostic] {
         let recorded = lock.withLock { links }
-        var pagesByPath: [String: OutputFile] = [:]
-        for page in pages { pagesByPath[page.path] = page }
-        let files = Set(pages.map(\.path)).union(assets.map { "assets/\($0)" })
+        // Each page's position by its path, the last of a path as before: one table for both questions
+        // a link asks (is its page written, which anchors it has), sized once for 28,000 pages.
+        var pagesByPath: [String: Int] = [:]
+        pagesByPath.reserveCapacity(pages.count)
+        for (index, page) in pages.enumerated() { pagesByPath[page.path] = index }
+        let assetPaths = Set(assets.map { "assets/\($0)" })
         var anchorsByPage: [String: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
         for link in recorded {
@@ -94,11 +97,12 @@ final class InternalLinks: @unchecked Sendable {
                 continue
             }
             guard let page = link.page else { continue }
-            guard files.contains(page) else {
+            guard pagesByPath[page] != nil || assetPaths.contains(page) else {
                 report("leads to '\(page)', which the build does not write; link a document by its .md path relative to this file")
                 continue
             }
-            guard !link.fragment.isEmpty, let target = pagesByPath[page] else { continue }
+            guard !link.fragment.isEmpty, let index = pagesByPath[page] else { continue }
+            let target = pages[index]
             // A page reused from the previous build is read only when a link needs its anchors;
             // a page the build has streamed out brings the anchors its ``PageSink`` kept.
             if anchorsByPage[page] == nil { anchorsByPage[page] = target.anchors ?? Self.anchors(in: target.text() ?? "") }

@@ -40,6 +40,9 @@ final class PageMemo: @unchecked Sendable {
     /// The previous units while they are still being read (see ``init(loading:previousOutput:jobs:)``).
     private var loading: BackgroundWork<[String: Unit]>?
     private let previousOutputPath: String
+    /// The previous output folder, open, so each reused file's `stat` walks only its path within it;
+    /// -1 until ``start(globalKey:site:siteKey:)``, or when there is no previous output.
+    private var previousOutputDescriptor: Int32 = -1
     /// Units made in this build, not reused; only their files need their size and time noted.
     private var rendered: Set<String> = []
     /// The global key (binary, theme, options) combined with ``SiteModel/siteKey``; set before any unit runs.
@@ -47,7 +50,6 @@ final class PageMemo: @unchecked Sendable {
     private var sourceHashes: [String: UInt64] = [:]
     private let lock = NSLock()
     private var units: [String: Unit] = [:]
-    private var reused: Set<String> = []
 
     /// - Parameters:
     ///   - previous: the units the last successful build recorded, by name.
@@ -55,6 +57,10 @@ final class PageMemo: @unchecked Sendable {
     init(previous: [String: Unit], previousOutput: URL) {
         self.previous = previous
         previousOutputPath = previousOutput.path
+    }
+
+    deinit {
+        if previousOutputDescriptor >= 0 { close(previousOutputDescriptor) }
     }
 
     /// Reads the previous units with `load` on another core while the content is loaded and the model made;
@@ -76,13 +82,28 @@ final class PageMemo: @unchecked Sendable {
         hash.combine(siteKey)
         baseKey = hash.value
         sourceHashes = Dictionary(site.documents.map { ($0.path, $0.sourceHash) }, uniquingKeysWith: { first, _ in first })
+        // Most units are reused: growing the table unit by unit rehashed it a dozen times under the lock.
+        units.reserveCapacity(previous.count)
+        if !previous.isEmpty {
+            previousOutputDescriptor = open(previousOutputPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
     }
 
     /// Every unit this build made or reused, to save for the next build.
     var recordedUnits: [String: Unit] { lock.withLock { units } }
 
     /// Output paths copied from the previous build rather than rendered.
-    var reusedPaths: Set<String> { lock.withLock { reused } }
+    ///
+    /// Worked out when asked, once the pages are made, rather than unit by unit under the lock.
+    var reusedPaths: Set<String> {
+        lock.withLock {
+            var paths = Set<String>(minimumCapacity: units.count)
+            for (name, unit) in units where !rendered.contains(name) {
+                for file in unit.files { paths.insert(file.path) }
+            }
+            return paths
+        }
+    }
 
     /// The files of unit `name`: the previous build's when nothing they depend on changed, else `render()`'s.
     ///
@@ -92,10 +113,7 @@ final class PageMemo: @unchecked Sendable {
     func files<E: Error>(unit name: String, extraKey: UInt64 = 0, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
         if let old = previous[name], old.key == key(for: old.dependencies, extraKey), let files = unchangedPrevious(old.files) {
             DependencyRecorder.note(old.dependencies)
-            lock.withLock {
-                units[name] = old
-                reused.formUnion(old.files.map(\.path))
-            }
+            lock.withLock { units[name] = old }
             return files
         }
         let recorder = DependencyRecorder.begin()
@@ -116,6 +134,11 @@ final class PageMemo: @unchecked Sendable {
             rendered.insert(name)
         }
         return files
+    }
+
+    /// How many output files were copied from the previous build, as ``reusedPaths`` would count them.
+    var reusedCount: Int {
+        lock.withLock { units.reduce(0) { $0 + (rendered.contains($1.key) ? 0 : $1.value.files.count) } }
     }
 
     /// Whether any unit was rendered rather than reused: when none was, the saved units are still right.
@@ -154,18 +177,22 @@ final class PageMemo: @unchecked Sendable {
         var result: [OutputFile] = []
         result.reserveCapacity(files.count)
         for file in files {
-            let path = previousOutputPath + "/" + file.path
-            guard file.size >= 0, let (size, modified, identity) = Self.stat(path), size == file.size, modified == file.modified
+            guard file.size >= 0, let (size, modified, identity) = Self.stat(file.path, in: previousOutputDescriptor),
+                size == file.size, modified == file.modified
             else { return nil }
-            result.append(OutputFile(path: file.path, reusedFrom: path, identity: identity))
+            result.append(OutputFile(path: file.path, reusedFrom: previousOutputPath + "/" + file.path, identity: identity))
         }
         return result
     }
 
     /// Size, modification time (nanoseconds) and identity of a regular file, or nil.
-    private static func stat(_ path: String) -> (size: Int, modified: Int, identity: FileIdentity)? {
+    ///
+    /// - Parameter folder: an open folder that a relative `path` starts from; an absolute path ignores it.
+    private static func stat(_ path: String, in folder: Int32 = AT_FDCWD) -> (size: Int, modified: Int, identity: FileIdentity)? {
+        // A relative path with no folder to start from would be looked up in the working directory.
+        guard folder >= 0 || folder == AT_FDCWD || path.hasPrefix("/") else { return nil }
         var info = Glibc.stat()
-        guard fstatat(AT_FDCWD, path, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstatat(folder, path, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return (
             Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
             FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))

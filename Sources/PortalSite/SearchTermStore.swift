@@ -57,8 +57,8 @@ final class SearchTermStore: @unchecked Sendable {
     /// Made on a core of its own while the site model is made on the other (see ``init(documents:keepsEntries:jobs:load:)``).
     private let preparation: BackgroundWork<Prepared>
     private var prepared: Prepared?
-    private var current: [String: CachedDocumentTerms] = [:]
-    private var sourceHashes: [String: UInt64] = [:]
+    /// Each document's terms as they go to the cache, with the source hash they belong to.
+    private var current: [String: (sourceHash: UInt64, terms: CachedDocumentTerms)] = [:]
     private var dictionaryUsed: (terms: [String], numbers: [Int32]?)?
     private var computedAny = false
     /// Whether entries are kept for the build cache; without a cache, encoding them would only cost memory.
@@ -73,6 +73,7 @@ final class SearchTermStore: @unchecked Sendable {
         load: @escaping @Sendable () -> Contents
     ) {
         self.keepsEntries = keepsEntries
+        if keepsEntries { current.reserveCapacity(documents.count) }
         let wanted = documents.map { (path: $0.path, sourceHash: $0.sourceHash) }
         preparation = BackgroundWork(jobs: jobs) {
             let cached = load()
@@ -128,8 +129,7 @@ final class SearchTermStore: @unchecked Sendable {
         }
         guard let kept else { return }
         lock.withLock {
-            current[document.path] = kept
-            sourceHashes[document.path] = document.sourceHash
+            current[document.path] = (document.sourceHash, kept)
             if case .computed = terms { computedAny = true }
         }
     }
@@ -149,8 +149,7 @@ final class SearchTermStore: @unchecked Sendable {
     var changes: Changes? {
         lock.withLock {
             guard computedAny, let (dictionary, numbers) = dictionaryUsed else { return nil }
-            let entries = Dictionary(uniqueKeysWithValues: current.map { path, terms in (path, (sourceHashes[path]!, terms)) })
-            return Changes(dictionary: dictionary, entries: entries, renumbering: numbers)
+            return Changes(dictionary: dictionary, entries: current, renumbering: numbers)
         }
     }
 }

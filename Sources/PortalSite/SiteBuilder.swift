@@ -139,6 +139,13 @@ public struct SiteBuilder: Sendable {
         options.progress?(.stage("Parsing \(site.documents.count) documents"))
         do {
             let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
+            // Opened before the model is made, so that what the recycled staging folder holds is read meanwhile.
+            if handling == .written {
+                switch openOutput(jobs: work.jobs) {
+                case .success(let opened): output = opened
+                case .failure(let failure): outputFailure = failure
+                }
+            }
             model = try SiteModel(
                 site: site, theme: theme, jobs: work.jobs,
                 cache: incremental.map { SiteModel.Cache(documents: $0.documents, globalKey: $0.globalKey) },
@@ -147,12 +154,7 @@ public struct SiteBuilder: Sendable {
                 incremental.memo.start(globalKey: incremental.globalKey, site: site, siteKey: model.siteKey)
                 model.memo = incremental.memo
             }
-            if handling == .written {
-                switch openOutput() {
-                case .success(let opened): output = opened
-                case .failure(let failure): outputFailure = failure
-                }
-            }
+            output?.prepareForPages()
             if handling != .kept {
                 model.sink = PageSink(output: output, anchorTargets: model.links.fragmentTargets)
             }
@@ -217,9 +219,9 @@ public struct SiteBuilder: Sendable {
     }()
 
     /// Takes the output's lock and prepares the staging folder pages are written into.
-    private func openOutput() -> Result<OutputDirectory, Failure> {
+    private func openOutput(jobs: Int) -> Result<OutputDirectory, Failure> {
         do {
-            return .success(try OutputDirectory(destination: options.outputDirectory))
+            return .success(try OutputDirectory(destination: options.outputDirectory, jobs: jobs))
         } catch let error as OutputDirectory.Locked {
             return .failure(.locked(lockPath: error.lockPath))
         } catch {
@@ -250,7 +252,6 @@ public struct SiteBuilder: Sendable {
         let (checked, staged) = try check(incremental: incremental, pages: .written)
         // A check that writes throws when the output cannot be opened, so here it is open.
         let output = staged!
-        let reused = incremental?.memo.reusedPaths ?? []
         do {
             // Every page is in the staging folder already, written as it was made; the rest is quick.
             options.progress?(.stage("Finishing \(checked.pages.count) pages"))
@@ -285,7 +286,8 @@ public struct SiteBuilder: Sendable {
                         let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
                         try OfflineBundle.write(
                             from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
-                            previous: options.outputDirectory.standardizedFileURL, files: staged, unchanged: reused,
+                            previous: options.outputDirectory.standardizedFileURL, files: staged,
+                            unchanged: incremental?.memo.reusedPaths ?? [],
                             record: cache.map { $0.directory.appendingPathComponent("bundle.bin") })
                     }
                     return nil
@@ -301,7 +303,7 @@ public struct SiteBuilder: Sendable {
         output.removePrevious()
         let report = BuildReport(
             pagesWritten: checked.pages.count, documents: checked.site.documents.count,
-            warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: reused.count,
+            warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: incremental?.memo.reusedCount ?? 0,
             documentsUnread: checked.site.unreadDocuments)
         if options.keepsMemoryUntilExit {
             checked.model?.spill?.removeFile()
