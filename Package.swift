@@ -3,7 +3,8 @@ import PackageDescription
 
 // One target per pipeline stage; dependencies flow one way:
 // CCmarkGFM -> PortalMarkdown -> PortalContent -> PortalSite -> PortalCLI,
-// with the pure StaffingModel beside them.
+// with the pure StaffingModel beside them, and PortalWork (threads) under
+// PortalContent and PortalSearch.
 let package = Package(
     name: "ConsultationPortal",
     platforms: [.macOS(.v13)],
@@ -23,19 +24,21 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM"]),
+        // Threads for the stages that split their work; no dependencies, so any stage may use it.
+        .target(name: "PortalWork"),
         .target(name: "StaffingModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "PortalContent",
-            dependencies: ["PortalMarkdown", "StaffingModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PortalMarkdown", "PortalWork", "StaffingModel", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "PortalSearch"),
+        .target(name: "PortalSearch", dependencies: ["PortalWork"]),
         // swift-mustache 2.1.1, vendored with the changes listed in its README.md
         // (Sources/Mustache/README.md): its value lookups were 40 % of a build.
         .target(name: "Mustache", exclude: ["LICENSE.txt", "README.md"]),
         .target(
             name: "PortalSite",
             dependencies: [
-                "PortalContent", "PortalMarkdown", "StaffingModel", "PortalSearch",
+                "PortalContent", "PortalMarkdown", "PortalWork", "StaffingModel", "PortalSearch",
                 "Mustache",
             ]
         ),
@@ -60,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["PortalSite", "PortalContent"]
+            dependencies: ["PortalSite", "PortalContent", "PortalWork"]
         ),
         // Runs the built `portal` binary end to end; depends on PortalCLI so it is built first.
         .testTarget(name: "CLITests", dependencies: ["PortalCLI"]),

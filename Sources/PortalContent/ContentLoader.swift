@@ -2,6 +2,7 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+import PortalWork
 #endif
 
 /// Loads and checks every document and data file under a content folder.

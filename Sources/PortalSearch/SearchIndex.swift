@@ -1,3 +1,5 @@
+import PortalWork
+
 /// The inverted index: for each term, the parts that contain it with their impacts.
 public struct SearchIndex: Sendable, Equatable {
     /// One part that contains a term.
@@ -47,13 +49,15 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// Indexes `documents` from a builder that was given each one's terms, in the same order.
-    public init(documents: [SearchDocument], builder: consuming Builder) {
+    ///
+    /// - Parameter jobs: threads that work out impacts and lists side by side; the index is the same for any number.
+    public init(documents: [SearchDocument], builder: consuming Builder, jobs: Int = 1) {
         precondition(documents.count == builder.unitCounts.count, "one SearchDocumentTerms per document")
         for (number, document) in documents.enumerated() {
             precondition(builder.unitCounts[number] == document.parts.count + 1, "terms of another version of document \(number)")
         }
         self.documents = documents
-        (postings, prunedCounts) = builder.postings()
+        (postings, prunedCounts) = builder.postings(jobs: jobs)
     }
 
     /// Gathers the index one document's terms at a time, so a caller need not hold every document's terms at once.
@@ -204,7 +208,12 @@ public struct SearchIndex: Sendable, Equatable {
         /// Every (term, part) pair is one posting, so a term's posting count is the
         /// number of parts that contain it: counting those first lets every list be
         /// filled in place, already in (document, part) order.
-        consuming func postings() -> ([String: [SearchIndex.Posting]], [String: Int]) {
+        ///
+        /// With more than one job the parts are split in runs of about as many entries, each filled on a thread
+        /// of its own from where the runs before it leave each term's list; the lists are then made a run of
+        /// terms per thread. Every slot gets the value a single pass would give it, so the index does not
+        /// depend on `jobs`.
+        consuming func postings(jobs: Int = 1) -> ([String: [SearchIndex.Posting]], [String: Int]) {
             let unitCount = unitLengths.count
             let averages = Field.allCases.map { field in
                 nonEmptyFields[field.rawValue] == 0 ? 1 : Double(lengthSums[field.rawValue]) / Double(nonEmptyFields[field.rawValue])
@@ -220,10 +229,6 @@ public struct SearchIndex: Sendable, Equatable {
                 total += count
             }
             listStart.append(total)
-            var next = listStart
-            var postingUnit = [Int32](repeating: 0, count: total)
-            // Impacts are small (a score below about 35, times the scale), so 32 bits hold them.
-            var postingImpact = [Int32](repeating: 0, count: total)
             var unitDocument: [Int32] = []
             var unitPart: [Int32] = []
             unitDocument.reserveCapacity(unitCount)
@@ -235,8 +240,69 @@ public struct SearchIndex: Sendable, Equatable {
                 }
             }
 
-            var entry = 0
-            for unit in 0..<unitCount {
+            // Runs of parts with about as many entries each, and where each run starts filling each term's list.
+            let work = ParallelWork(jobs: jobs)
+            func firstEntry(ofUnit unit: Int) -> Int { unit == 0 ? 0 : unitEnds[unit - 1] }
+            let runs = Self.runs(count: unitCount, parts: work.jobs) { firstEntry(ofUnit: $0 + 1) }
+            var cursors = [listStart]
+            for run in runs.dropLast() {
+                var next = cursors.last!
+                for entry in firstEntry(ofUnit: run.lowerBound)..<firstEntry(ofUnit: run.upperBound) {
+                    next[Int(entryTerms[entry])] += 1
+                }
+                cursors.append(next)
+            }
+
+            // Every slot is written below exactly once, so the arrays need no zeroing first.
+            var postingUnit = [Int32](unsafeUninitializedCapacity: total) { _, count in count = total }
+            // Impacts are small (a score below about 35, times the scale), so 32 bits hold them.
+            var postingImpact = [Int32](unsafeUninitializedCapacity: total) { _, count in count = total }
+            postingUnit.withUnsafeMutableBufferPointer { unitSlots in
+                postingImpact.withUnsafeMutableBufferPointer { impactSlots in
+                    nonisolated(unsafe) let unitSlots = unitSlots
+                    nonisolated(unsafe) let impactSlots = impactSlots
+                    _ = work.map(Array(runs.indices)) { run in
+                        var next = cursors[run]
+                        fill(
+                            units: runs[run], next: &next, unitSlots: unitSlots, impactSlots: impactSlots,
+                            averages: averages, weights: weights, idf: idf)
+                    }
+                }
+            }
+            // The entries are spent; dropped before the lists are made.
+            entryTerms = []
+            entryCounts = []
+            return Self.lists(
+                names: names, listStart: listStart, postingUnit: postingUnit, postingImpact: postingImpact,
+                unitDocument: unitDocument, unitPart: unitPart, limit: ranking.maximumPostingsPerTerm, work: work)
+        }
+
+        /// `0..<count` cut into at most `parts` runs with about as much work each, none empty but when `count` is 0.
+        ///
+        /// - Parameter workThrough: the work of items `0...i` together; never decreasing.
+        static func runs(count: Int, parts: Int, workThrough: (Int) -> Int) -> [Range<Int>] {
+            guard count > 0 else { return [0..<0] }
+            let parts = max(1, min(parts, count))
+            let total = workThrough(count - 1)
+            var runs: [Range<Int>] = []
+            var start = 0
+            for part in 1..<parts {
+                var end = start
+                while end < count - (parts - part) && (end == start || workThrough(end) <= total * part / parts) { end += 1 }
+                runs.append(start..<end)
+                start = end
+            }
+            runs.append(start..<count)
+            return runs
+        }
+
+        /// Puts the postings of the parts in `units` in their terms' lists, at `next`, each with its impact.
+        private func fill(
+            units: Range<Int>, next: inout [Int], unitSlots: UnsafeMutableBufferPointer<Int32>,
+            impactSlots: UnsafeMutableBufferPointer<Int32>, averages: [Double], weights: [Double], idf: [Double]
+        ) {
+            var entry = units.lowerBound == 0 ? 0 : unitEnds[units.lowerBound - 1]
+            for unit in units {
                 let lengths = unitLengths[unit]
                 let titleNorm = ranking.norm(length: Int(lengths.title), average: averages[Field.title.rawValue])
                 let codeNorm = ranking.norm(length: Int(lengths.code), average: averages[Field.code.rawValue])
@@ -257,39 +323,56 @@ public struct SearchIndex: Sendable, Equatable {
                     }
                     let slot = next[term]
                     next[term] = slot + 1
-                    postingUnit[slot] = Int32(unit)
-                    postingImpact[slot] = Int32(clamping: ranking.impact(ranking.score(idf: idf[term], weighted: weighted)))
+                    unitSlots[slot] = Int32(unit)
+                    impactSlots[slot] = Int32(clamping: ranking.impact(ranking.score(idf: idf[term], weighted: weighted)))
                     entry += 1
                 }
             }
-            // The entries are spent; dropped before the lists are made.
-            entryTerms = []
-            entryCounts = []
-            return Self.lists(
-                names: names, listStart: listStart, postingUnit: postingUnit, postingImpact: postingImpact,
-                unitDocument: unitDocument, unitPart: unitPart, limit: ranking.maximumPostingsPerTerm)
         }
 
         /// Each term's list from the filled arrays, cut to the best `limit` parts when longer.
         private static func lists(
             names: [String], listStart: [Int], postingUnit: [Int32], postingImpact: [Int32],
-            unitDocument: [Int32], unitPart: [Int32], limit: Int
+            unitDocument: [Int32], unitPart: [Int32], limit: Int, work: ParallelWork
         ) -> ([String: [SearchIndex.Posting]], [String: Int]) {
+            // Runs of terms with about as many postings each; each thread makes its run's lists.
+            let runs = Self.runs(count: names.count, parts: work.jobs) { listStart[$0 + 1] }
+            let made = work.map(runs) { run in
+                listRun(
+                    run, names: names, listStart: listStart, postingUnit: postingUnit, postingImpact: postingImpact,
+                    unitDocument: unitDocument, unitPart: unitPart, limit: limit)
+            }
+            var postings: [String: [SearchIndex.Posting]] = [:]
+            postings.reserveCapacity(made.reduce(0) { $0 + $1.lists.count })
+            var pruned: [String: Int] = [:]
+            for run in made {
+                for (name, list) in run.lists { postings[name] = list }
+                for (name, count) in run.pruned { pruned[name] = count }
+            }
+            return (postings, pruned)
+        }
+
+        /// The lists of the terms numbered `terms`, and the full counts of those cut.
+        private static func listRun(
+            _ terms: Range<Int>, names: [String], listStart: [Int], postingUnit: [Int32], postingImpact: [Int32],
+            unitDocument: [Int32], unitPart: [Int32], limit: Int
+        ) -> (lists: [(String, [SearchIndex.Posting])], pruned: [(String, Int)]) {
             func posting(_ slot: Int) -> SearchIndex.Posting {
                 let unit = Int(postingUnit[slot])
                 return SearchIndex.Posting(document: Int(unitDocument[unit]), part: Int(unitPart[unit]), impact: Int(postingImpact[slot]))
             }
-            var postings: [String: [SearchIndex.Posting]] = [:]
-            postings.reserveCapacity(names.count)
-            var pruned: [String: Int] = [:]
+            var lists: [(String, [SearchIndex.Posting])] = []
+            lists.reserveCapacity(terms.count)
+            var pruned: [(String, Int)] = []
             var histogram: [Int] = []
-            for (term, name) in names.enumerated() {
+            for term in terms {
+                let name = names[term]
                 let range = listStart[term]..<listStart[term + 1]
                 // A term from the dictionary a builder started with that no document contains.
                 if range.isEmpty { continue }
                 var list: [SearchIndex.Posting] = []
                 if range.count > limit {
-                    pruned[name] = range.count
+                    pruned.append((name, range.count))
                     // Keep the `limit` highest impacts, ties to the earlier part: everything above
                     // the impact of the limit-th best, then as many at that impact as fit, in order.
                     var (threshold, atThreshold) = (0, 0)
@@ -321,9 +404,9 @@ public struct SearchIndex: Sendable, Equatable {
                     list.reserveCapacity(range.count)
                     for slot in range { list.append(posting(slot)) }
                 }
-                postings[name] = list
+                lists.append((name, list))
             }
-            return (postings, pruned)
+            return (lists, pruned)
         }
     }
 }

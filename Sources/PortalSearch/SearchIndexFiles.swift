@@ -1,3 +1,5 @@
+import PortalWork
+
 /// Serializes a ``SearchIndex`` into the script files the browser loads from `file://`.
 ///
 /// Every file is a call to one global, `PortalSearch`, defined by
@@ -39,16 +41,34 @@ public struct SearchIndexFiles: Sendable {
     /// Every index file as (path relative to the site root, contents), in a stable order.
     /// - Parameter includingDocuments: false leaves out the per-document scripts (`d/N.js`), for a caller
     ///   that writes them itself, so they are not made here only to be dropped.
-    public func files(for index: SearchIndex, includingDocuments: Bool = true) -> [(path: String, contents: String)] {
+    /// - Parameter jobs: threads that encode the terms' entries side by side; the files are the same for any number.
+    public func files(for index: SearchIndex, includingDocuments: Bool = true, jobs: Int = 1) -> [(path: String, contents: String)] {
         let terms = index.sortedTerms
         // Every term's entry, back to back: entry `i` ends at `entryEnds[i]` and starts where `i - 1` ends.
+        // Encoded a run of terms per thread, then put together in term order.
+        var postingsThrough: [Int] = []
+        postingsThrough.reserveCapacity(terms.count)
+        for term in terms { postingsThrough.append((postingsThrough.last ?? 0) + 16 + index.postings[term]!.count * 8) }
+        let runs = SearchIndex.Builder.runs(count: terms.count, parts: jobs) { postingsThrough[$0] }
+        let encoded = ParallelWork(jobs: jobs).map(runs) { run -> (bytes: [UInt8], ends: [Int]) in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity((run.isEmpty ? 0 : postingsThrough[run.upperBound - 1]) - (run.lowerBound == 0 ? 0 : postingsThrough[run.lowerBound - 1]))
+            var ends: [Int] = []
+            ends.reserveCapacity(run.count)
+            for term in terms[run] {
+                Self.appendEntry(term, index.postings[term]!, prunedFrom: index.prunedCounts[term], to: &bytes)
+                ends.append(bytes.count)
+            }
+            return (bytes, ends)
+        }
         var entries: [UInt8] = []
-        entries.reserveCapacity(index.postings.values.reduce(0) { $0 + 16 + $1.count * 8 })
+        entries.reserveCapacity(encoded.reduce(0) { $0 + $1.bytes.count })
         var entryEnds: [Int] = []
         entryEnds.reserveCapacity(terms.count)
-        for term in terms {
-            Self.appendEntry(term, index.postings[term]!, prunedFrom: index.prunedCounts[term], to: &entries)
-            entryEnds.append(entries.count)
+        for run in encoded {
+            let base = entries.count
+            entries += run.bytes
+            entryEnds += run.ends.map { $0 + base }
         }
         let entrySizes = entryEnds.indices.map { entryEnds[$0] - ($0 == 0 ? 0 : entryEnds[$0 - 1]) + 1 }
         let plan = ShardPlan(terms: terms, budget: shardBudget, sizes: entrySizes)

@@ -68,7 +68,13 @@ public struct SearchRanking: Sendable, Equatable {
     }
 
     /// The stored impact: the score scaled and rounded, at least 1 so a match always counts.
+    @inline(__always)
     public func impact(_ score: Double) -> Int {
-        max(1, Int((score * impactScale).rounded()))
+        let scaled = score * impactScale
+        // Rounds half away from zero as `rounded()` does, without its call into libm for every posting: for
+        // 0 <= x < 2^53, truncating to Int and back is exact, and so is x minus that.
+        guard scaled >= 0, scaled < 0x1p53 else { return max(1, Int(scaled.rounded())) }
+        let whole = Int(scaled)
+        return max(1, scaled - Double(whole) >= 0.5 ? whole + 1 : whole)
     }
 }

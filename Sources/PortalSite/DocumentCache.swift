@@ -3,6 +3,7 @@ import PortalContent
 
 #if canImport(Glibc)
 import Glibc
+import PortalWork
 #endif
 
 /// What rendering one body found that the rest of the site needs: small enough to keep for every document.

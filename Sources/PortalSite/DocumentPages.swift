@@ -1,4 +1,5 @@
 import PortalContent
+import PortalWork
 
 /// The pages every site has: the home page, one listing per kind, and one page per document.
 struct DocumentPages: PageGenerator {

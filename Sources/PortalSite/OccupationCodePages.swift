@@ -1,4 +1,5 @@
 import PortalContent
+import PortalWork
 
 /// The occupation-code pages: the index (sorted, and grouped by grade), one page per code, and one redline per revised position.
 ///

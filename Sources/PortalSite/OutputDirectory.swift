@@ -3,6 +3,7 @@ import PortalContent
 
 #if canImport(Glibc)
 import Glibc
+import PortalWork
 #endif
 
 /// Writes a build into a staging folder beside the output and swaps it in only on success.

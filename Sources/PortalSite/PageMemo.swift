@@ -3,6 +3,7 @@ import PortalContent
 
 #if canImport(Glibc)
 import Glibc
+import PortalWork
 #endif
 
 /// Reuses the pages of the previous build whose inputs did not change; the heart of incremental builds.

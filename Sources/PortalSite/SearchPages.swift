@@ -1,5 +1,6 @@
 import PortalContent
 import PortalSearch
+import PortalWork
 
 /// The search page, `search.html`, and the sharded index scripts it loads on demand.
 ///
@@ -55,10 +56,11 @@ struct SearchPages: PageGenerator {
                 }
             }
             store.finish(builder)
-            let index = SearchIndex(documents: fields, builder: consume builder)
+            // Alone on a core at the end of a rebuild's pages stage: both cores work out its impacts and lists.
+            let index = SearchIndex(documents: fields, builder: consume builder, jobs: ParallelWork().jobs)
             let codePages = Set(model.codes.codes)
             let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
-                .files(for: index, includingDocuments: false)
+                .files(for: index, includingDocuments: false, jobs: ParallelWork().jobs)
             let kinds = Array(Set(index.documents.map(\.kind))).sorted()
             let grades = Array(Set(index.documents.compactMap(\.grade))).sorted(by: SearchIndexFiles.gradeOrder)
             let content = model.theme.render("search", [

@@ -1,6 +1,7 @@
 import Foundation
 import PortalContent
 import PortalSearch
+import PortalWork
 
 /// Each document's tokenized search terms: from the build cache when its source is unchanged, else worked out now.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import PortalContent
 import PortalMarkdown
+import PortalWork
 
 /// Builds the site: content in, checked pages out. This type reads like the pipeline.
 ///

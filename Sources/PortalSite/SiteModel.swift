@@ -2,6 +2,7 @@ import Foundation
 import PortalContent
 import PortalMarkdown
 import PortalSearch
+import PortalWork
 import StaffingModel
 
 /// What every page generator shares: the checked content, the theme, and each document's rendered body.

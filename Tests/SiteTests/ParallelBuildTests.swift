@@ -1,5 +1,6 @@
 import Foundation
 import PortalContent
+import PortalWork
 import Testing
 
 @testable import PortalSite
