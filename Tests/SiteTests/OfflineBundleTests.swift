@@ -79,6 +79,16 @@ import Glibc
         }
     }
 
+    /// Entries are grouped by folder, found by the last slash in the path's bytes.
+    @Test func aFileFolderIsEverythingBeforeTheLastSlash() {
+        #expect(OfflineBundle.folder(of: "positions/2345-5035.html") == "positions")
+        #expect(OfflineBundle.folder(of: "packets/letters/x.html") == "packets/letters")
+        #expect(OfflineBundle.folder(of: "index.html") == "")
+        #expect(OfflineBundle.folder(of: "") == "")
+        #expect(OfflineBundle.folder(of: "café/résumé/ü.html") == "café/résumé")
+        #expect(OfflineBundle.folder(of: "a/b/") == "a/b")
+    }
+
     @Test func reusedEntriesGiveTheBytesOfAFreshBundle() throws {
         let builds = try Builds()
         defer { try? FileManager.default.removeItem(at: builds.folder) }
