@@ -36,6 +36,14 @@ struct DistrictsCSVTests {
         #expect(counts.rows.first?.counts["bsn_requests"] == 4)
     }
 
+    @Test("unquoted fields lose the blanks around them, not inside; quoted fields keep theirs")
+    func blanksAroundFields() {
+        let (records, problems) = CSVReader.read("a b \t, \tc\t\t,\" q \"  ,\t\n  x y  ,é \n")
+        #expect(problems.isEmpty)
+        #expect(records.map { $0.fields.map(\.text) } == [["a b", "c", " q ", ""], ["x y", "é"]])
+        #expect(records.map { $0.fields.map(\.column) } == [[1, 9, 13, 22], [3, 9]])
+    }
+
     @Test("a non-numeric count is reported at its field")
     func nonNumeric() {
         let found = errors([Self.header, "Texas,19400,12a,6528210,3060"])
