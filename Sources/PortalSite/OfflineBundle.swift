@@ -1,5 +1,6 @@
 import Foundation
 import PortalContent
+import PortalWork
 import StaffingModel
 
 #if canImport(Glibc)
@@ -53,9 +54,13 @@ enum OfflineBundle {
             }
         } ?? stagedFiles(in: root).map { (path: $0.path, isUnchanged: unchanged.contains($0.path), status: $0.status) }
         let target = root + "/" + fileName
+        // The bundle at the target is indexed on another core while the previous one is indexed here (28,000
+        // names each); whether it is used is decided below, and nothing writes to it before then.
+        let targetReading = BackgroundWork { ZipEntryIndex(path: target) }
         let reuse = previous.flatMap { folder in
             ZipEntryIndex(path: folder.path + "/" + fileName).map { (folder: folder.path, archive: $0) }
         }
+        let targetArchive = targetReading.result()
         // A bundle already at the target (the recycled staging folder keeps the one before last) is written
         // over in place and cut to length at the end: rewriting a file's pages costs the kernel less than
         // allocating 300 MB of new ones while the old file's are freed. A file that another name shares,
@@ -77,7 +82,7 @@ enum OfflineBundle {
         var inPlace: (archive: ZipEntryIndex, rewritten: Set<String>)?
         // (A target still there is a regular file with one name and not the previous bundle: see above.)
         if let last, let reuse, exists, last.written == FileStamp(reuse.archive.status), last.previous == FileStamp(existing),
-            let archive = ZipEntryIndex(path: target)
+            let archive = targetArchive, FileStamp(archive.status) == FileStamp(existing)
         {
             inPlace = (archive, last.rewritten)
         }

@@ -11,7 +11,9 @@ import Glibc
 /// all, and an entry whose local header disagrees with the central directory
 /// gives no data offset. Entry data is trusted, not checksummed: checking it
 /// would cost the very read that copying from here saves.
-final class ZipEntryIndex {
+///
+/// Nothing changes after `init`, so an index made on one thread may be read on another.
+final class ZipEntryIndex: @unchecked Sendable {
     struct Entry {
         var crc: UInt32
         var size: UInt64
