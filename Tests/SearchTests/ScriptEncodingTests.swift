@@ -92,4 +92,18 @@ import Testing
             ("url", "\"qa/b.html\""), ("code", "null"), ("grade", "null"), ("text", "\"\""), ("parts", "[]"),
         ]))
     }
+
+    /// Objects are written into one buffer; they must be what joining each member's literal gave.
+    @Test func objectLiteralsMatchJoiningTheirMembers() {
+        var random = SplitMix64(seed: 11)
+        let pieces = ["title", "a\"b", "x<y>&z", "line\nbreak", "\u{2028}", "é", "", "grade", "'", "\\", "\u{1F600}"]
+        for _ in 0..<2_000 {
+            let members = (0..<Int.random(in: 0..<6, using: &random)).map { _ -> (key: String, value: String) in
+                let key = (0..<Int.random(in: 0..<3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+                return (key, JavaScriptLiteral.string(pieces.randomElement(using: &random)!))
+            }
+            let joined = "{" + members.map { JavaScriptLiteral.string($0.key) + ":" + $0.value }.joined(separator: ",") + "}"
+            #expect(JavaScriptLiteral.object(members) == joined)
+        }
+    }
 }
