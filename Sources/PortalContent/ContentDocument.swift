@@ -74,7 +74,11 @@ public struct ContentDocument: Sendable, Equatable {
     // The fields live in one shared box, copied on write: documents are copied into listings, lookups
     // and closures all over a build, and a copy of the struct itself retained every string in it.
     private final class Storage: @unchecked Sendable {
-        var path: String
+        var path: String {
+            didSet { outputPath = Self.outputPath(of: path) }
+        }
+        /// Worked out with the path, not on each use: pages, links and listings ask for it all through a build.
+        private(set) var outputPath: String
         var displayPath: String
         var kind: DocumentKind
         var title: String
@@ -98,6 +102,7 @@ public struct ContentDocument: Sendable, Equatable {
 
         init(path: String, displayPath: String, kind: DocumentKind, title: String, date: String, summary: String?, sourceDate: String?, consultation: String?, letter: LetterFields?, position: PositionFields?, body: String, bodyLineOffset: Int, fieldLocations: [String: SourceLocation], sourceHash: UInt64, frontMatterHash: UInt64) {
             self.path = path
+            outputPath = Self.outputPath(of: path)
             self.displayPath = displayPath
             self.kind = kind
             self.title = title
@@ -112,6 +117,11 @@ public struct ContentDocument: Sendable, Equatable {
             self.fieldLocations = fieldLocations
             self.sourceHash = sourceHash
             self.frontMatterHash = frontMatterHash
+        }
+
+        /// The source path with `.html` for `.md`.
+        static func outputPath(of path: String) -> String {
+            String(path.dropLast(3)) + ".html"
         }
 
         func copy() -> Storage {
@@ -328,7 +338,7 @@ public struct ContentDocument: Sendable, Equatable {
 
     /// The page's path in the output: the source path with `.html` for `.md`.
     public var outputPath: String {
-        String(path.dropLast(3)) + ".html"
+        storage.outputPath
     }
 }
 

@@ -43,6 +43,11 @@ import Testing
         #expect(document.body.trimmingCharacters(in: .whitespacesAndNewlines) == "Body text.")
         #expect(document.bodyLineOffset == 10)
         #expect(document.outputPath == "letters/x.html")
+        // The output path is kept with the path: it follows a new path, in the copy that was changed only.
+        var moved = document
+        moved.path = "articles/y.md"
+        #expect(moved.outputPath == "articles/y.html")
+        #expect(document.outputPath == "letters/x.html")
     }
 
     @Test func missingRequiredFieldPointsAtTheFenceAndNamesTheField() {
