@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import StaffingModel
 
@@ -133,5 +134,19 @@ struct DistrictsCSVTests {
     func allErrors() {
         let found = errors([Self.header, "Texas,x,1,1,1", "Ohio,1,-1,1,1", "Ohio,1,1,1"])
         #expect(located(found) == ["2:7", "3:8", "4:1", "4:11"])
+    }
+}
+
+@Suite("Trimming")
+struct TrimmingTests {
+    /// The shortcut for values that start and end with a visible ASCII character gives what Foundation gives.
+    @Test("trimmed is Foundation's trimming, with or without the shortcut")
+    func trimmedMatchesFoundation() {
+        let pieces = ["a", "19400", " ", "\t", "\n", "\r\n", "\u{00A0}", "\u{3000}", "\u{2028}", "\u{0085}", "é", "e\u{301}", "~", "!", "\u{7F}", "\u{1F600}", "x y", ""]
+        var random = Xoshiro(seed: (5, 8, 13, 21))
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0..<5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.unicodeScalars.map { $0.value })")
+        }
     }
 }
