@@ -288,7 +288,8 @@ final class SiteModel: @unchecked Sendable {
             }
             hash.combine(codes.revisedCodes.contains(code) ? 1 : 0)
             // New, revised or unchanged compares the two versions' bodies, so a body edit can change it.
-            hash.combine(codes.catalog[code].map { "\($0.status)" } ?? "")
+            // The raw value is the case's name, as interpolating it gave, without a reflection per code.
+            hash.combine(codes.catalog[code]?.status.rawValue ?? "")
         }
         return hash.value
     }
