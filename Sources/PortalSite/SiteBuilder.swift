@@ -118,11 +118,14 @@ public struct SiteBuilder: Sendable {
                 directory: options.contentDirectory, displayRoot: options.contentDisplayRoot,
                 jobs: options.jobs ?? ParallelWork.defaultJobs)
             loader.minimumStampAge = options.minimumStampAge
-            if let incremental {
-                incremental.knownDocuments = incremental.documents.loadDocuments(globalKey: incremental.globalKey)
-                loader.knownDocuments = incremental.knownDocuments
+            // The cache's decoded documents are read on another core while the loader lists and stats the files.
+            let knownReading = incremental.map { incremental in
+                let (documents, globalKey) = (incremental.documents, incremental.globalKey)
+                return BackgroundWork(jobs: loader.jobs) { documents.loadDocuments(globalKey: globalKey) }
             }
+            if let knownReading { loader.knownDocumentsLoading = { knownReading.result() } }
             site = try loader.load()
+            if let incremental, let knownReading { incremental.knownDocuments = knownReading.result() }
         } catch {
             throw .diagnostics(error)
         }
