@@ -1,9 +1,9 @@
 import Foundation
 import PortalContent
+import PortalWork
 
 #if canImport(Glibc)
 import Glibc
-import PortalWork
 #endif
 
 /// What rendering one body found that the rest of the site needs: small enough to keep for every document.

@@ -1,9 +1,9 @@
 import Foundation
 import PortalContent
+import PortalWork
 
 #if canImport(Glibc)
 import Glibc
-import PortalWork
 #endif
 
 /// Writes a build into a staging folder beside the output and swaps it in only on success.

@@ -1,9 +1,9 @@
 import Foundation
 import PortalContent
+import PortalWork
 
 #if canImport(Glibc)
 import Glibc
-import PortalWork
 #endif
 
 /// Reuses the pages of the previous build whose inputs did not change; the heart of incremental builds.
