@@ -30,22 +30,47 @@ struct PortalProcess {
     }()
 
     /// Runs `portal arguments…` in `directory` and waits for it to exit.
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    ///
+    /// - Parameter environment: variables set for the child on top of this process's own.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so that a full pipe can't block the child.
+        // Both pipes are drained at once, before waiting: read one after the other, a child that fills
+        // the second one (64 KiB) blocks while the first is still open, and neither side gets on.
+        let errData = ReadInBackground(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData.result(), as: UTF8.self))
+    }
+}
+
+/// Reads a file handle to its end on a thread of its own (not a shared pool that blocked tests may have
+/// filled); ``result()`` waits for it.
+final class ReadInBackground: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }.start()
+    }
+
+    func result() -> Data {
+        done.wait()
+        return data
     }
 }
 
