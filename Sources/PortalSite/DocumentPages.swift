@@ -12,7 +12,7 @@ struct DocumentPages: PageGenerator {
             pages.append(model.memoized(SitePath.listing(kind)) { listing(kind, model) })
         }
         // The largest family by far, so its pages render on every core; the order stays the documents'.
-        pages += ParallelWork().map(model.site.documents) { document in
+        pages += ParallelWork(jobs: model.jobs).map(model.site.documents) { document in
             model.memoized(document.outputPath) { page(for: document, model) }
         }
         return pages

@@ -13,7 +13,7 @@ struct OccupationCodePages: PageGenerator {
         guard !codes.codes.isEmpty else { return [] }
         let indexPage = model.memoized(OccupationCodeIndex.indexPath) { index(model) }
         // Redlines are worked out here, when a page needs one, so codes go to every core.
-        let perCode = ParallelWork().map(codes.codes) { code -> [OutputFile] in
+        let perCode = ParallelWork(jobs: model.jobs).map(codes.codes) { code -> [OutputFile] in
             var pages = [model.memoized(OccupationCodeIndex.pagePath(code)) { page(for: code, model) }]
             if codes.revisedCodes.contains(code), let entry = codes.catalog[code] {
                 pages.append(model.memoized(OccupationCodeIndex.redlinePath(code)) {

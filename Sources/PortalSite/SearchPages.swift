@@ -25,7 +25,7 @@ struct SearchPages: PageGenerator {
         let documents = Self.documentsInIndexOrder(model)
         // The index is one long unit, which ran alone on one core at the end of a rebuild while the document
         // files waited for it: the two now run side by side, the files on whatever core the index leaves free.
-        let parts = ParallelWork(jobs: min(2, ParallelWork().jobs)).map([true, false]) { isIndex -> [OutputFile] in
+        let parts = ParallelWork(jobs: min(2, model.jobs)).map([true, false]) { isIndex -> [OutputFile] in
             isIndex ? Self.index(of: documents, model) : Self.documentFiles(of: documents, model)
         }
         return parts[0] + parts[1]
@@ -45,7 +45,7 @@ struct SearchPages: PageGenerator {
             fields.reserveCapacity(documents.count)
             for start in stride(from: 0, to: documents.count, by: 512) {
                 let batch = Array(documents[start..<min(start + 512, documents.count)])
-                let terms = ParallelWork().map(batch) { model.searchTerms(of: $0) }
+                let terms = ParallelWork(jobs: model.jobs).map(batch) { model.searchTerms(of: $0) }
                 for (document, terms) in zip(batch, terms) {
                     store.add(terms, of: document, to: &builder)
                     // The index needs each document's result fields and its number of parts, not their texts:
@@ -57,10 +57,10 @@ struct SearchPages: PageGenerator {
             }
             store.finish(builder)
             // Alone on a core at the end of a rebuild's pages stage: both cores work out its impacts and lists.
-            let index = SearchIndex(documents: fields, builder: consume builder, jobs: ParallelWork().jobs)
+            let index = SearchIndex(documents: fields, builder: consume builder, jobs: model.jobs)
             let codePages = Set(model.codes.codes)
             let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
-                .files(for: index, includingDocuments: false, jobs: ParallelWork().jobs)
+                .files(for: index, includingDocuments: false, jobs: model.jobs)
             let kinds = Array(Set(index.documents.map(\.kind))).sorted()
             let grades = Array(Set(index.documents.compactMap(\.grade))).sorted(by: SearchIndexFiles.gradeOrder)
             let content = model.theme.render("search", [
@@ -76,7 +76,7 @@ struct SearchPages: PageGenerator {
 
     /// Each document's own script, `search/d/N.js`, a unit of its own.
     private static func documentFiles(of documents: [ContentDocument], _ model: SiteModel) -> [OutputFile] {
-        ParallelWork().map(Array(documents.enumerated())) { number, document in
+        ParallelWork(jobs: model.jobs).map(Array(documents.enumerated())) { number, document in
             model.memoized(SearchIndexFiles.documentPath(number: number)) {
                 OutputFile(
                     path: SearchIndexFiles.documentPath(number: number),

@@ -48,6 +48,8 @@ final class SiteModel: @unchecked Sendable {
     var sink: PageSink?
     /// The main menu, rendered once per depth and marked entry.
     let navigation = MainMenu()
+    /// Threads for the generators' own parallel maps: the build's thread count, so that one job makes a serial build.
+    let jobs: Int
 
     /// What an incremental build brings: the cache of bodies, and the key of everything outside the content.
     struct Cache {
@@ -56,7 +58,7 @@ final class SiteModel: @unchecked Sendable {
     }
 
     /// - Parameters:
-    ///   - jobs: threads that render bodies; 1 renders them in order on this thread.
+    ///   - jobs: threads that render bodies and make pages; 1 does everything in order on this thread.
     ///   - cache: for an incremental build; documents whose source is unchanged are not parsed again.
     ///   - spillDirectory: without a cache, where rendered bodies may go instead of memory (``BodySpill``);
     ///     nil keeps them in memory.
@@ -65,6 +67,7 @@ final class SiteModel: @unchecked Sendable {
     ) throws(Diagnostics) {
         self.site = site
         self.theme = theme
+        self.jobs = max(1, jobs)
         let today = BuildDate.today(for: site)
         self.today = today
         let contextKey = cache.map { Self.documentContextKey(site: site, today: today, globalKey: $0.globalKey) }
