@@ -24,6 +24,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM"]),
+        // CRC-32 with carry-less multiplication for the offline bundle, where the processor has it.
+        .target(name: "CPortalCRC"),
         // Threads for the stages that split their work; no dependencies, so any stage may use it.
         .target(name: "PortalWork"),
         .target(name: "StaffingModel", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -39,7 +41,7 @@ let package = Package(
             name: "PortalSite",
             dependencies: [
                 "PortalContent", "PortalMarkdown", "PortalWork", "StaffingModel", "PortalSearch",
-                "Mustache",
+                "Mustache", "CPortalCRC",
             ]
         ),
         .executableTarget(
