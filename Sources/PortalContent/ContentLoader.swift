@@ -55,7 +55,11 @@ public struct ContentLoader: Sendable {
         // Each file's status first, on every core, while the documents an earlier build decoded may still be
         // read (knownDocumentsLoading); then files are read and decoded on every core, taken in sorted order.
         let listed = listFiles(root: root)
+        // Only a source that an earlier build decoded can be taken without reading it; without a cache
+        // (a full build) no status is needed here, and reading a file takes its own.
+        let mayBeKnown = knownDocumentsLoading != nil || !knownDocuments.isEmpty
         let statuses = ParallelWork(jobs: jobs).map(listed) { file -> stat? in
+            guard mayBeKnown, !file.needsResolving, Self.isSource(file.path) else { return nil }
             var info = stat()
             return stat(root + "/" + file.path, &info) == 0 ? info : nil
         }
@@ -112,9 +116,8 @@ public struct ContentLoader: Sendable {
     ) -> LoadedFile {
         let relative = file.path
         let display = "\(displayRoot)/\(relative)"
-        let isMarkdown = relative.hasSuffix(".md")
         let isData = relative.hasPrefix("data/")
-        guard isMarkdown && !isData || isData || relative == "site.yaml" else { return .skipped }
+        guard Self.isSource(relative) else { return .skipped }
         if !file.needsResolving, let known = knownDocuments[relative], known.displayPath == display, let stamp = known.fileStamp {
             if let info = status, (info.st_mode & S_IFMT) == S_IFREG, stamp.file == FileStamp(info) {
                 var document = known
@@ -163,6 +166,11 @@ public struct ContentLoader: Sendable {
         })
     }
 
+
+    /// Whether the loader reads the file at `relative`: a Markdown document, a data file or the site's settings.
+    private static func isSource(_ relative: String) -> Bool {
+        relative.hasSuffix(".md") || relative.hasPrefix("data/") || relative == "site.yaml"
+    }
 
     /// The first `count` lines of `text`, with their line breaks.
     static func lines(_ count: Int, of text: String) -> Substring {
