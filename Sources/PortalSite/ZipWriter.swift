@@ -120,6 +120,8 @@ final class ZipWriter {
         guard let pending = pendingCopy else { return }
         pendingCopy = nil
         try flush()
+        // The copy writes at the descriptor's offset, so entries skipped before it must be passed first.
+        try seekPastSkipped()
         var position = Int64(pending.start)
         var remaining = pending.end - pending.start
         if let copyFileRange = Self.copyFileRange {
@@ -261,17 +263,23 @@ final class ZipWriter {
     }
 
     private func flush() throws {
+        // Nothing to write: a run of entries skipped in place then costs one seek, not one each.
+        guard buffered > 0 else { return }
         try writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<buffered]))
         buffered = 0
     }
 
-    /// Every write and copy goes through here first (``flush()`` before a copy), so skipped bytes stay where they are.
+    /// Every write goes through here, and every copy through ``seekPastSkipped()``, so skipped bytes stay where they are.
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        if pendingSkip > 0 {
-            guard lseek(descriptor, off_t(pendingSkip), SEEK_CUR) >= 0 else { throw CocoaError(.fileWriteUnknown) }
-            pendingSkip = 0
-        }
+        try seekPastSkipped()
         guard POSIXFile.writeAll(descriptor, bytes) else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// Moves the descriptor past the entries skipped in place since the last write.
+    private func seekPastSkipped() throws {
+        guard pendingSkip > 0 else { return }
+        guard lseek(descriptor, off_t(pendingSkip), SEEK_CUR) >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        pendingSkip = 0
     }
 }
 
