@@ -45,14 +45,36 @@ enum OfflineBundle {
         from directory: URL, timestamp: (date: CivilDate, secondsOfDay: Int), previous: URL? = nil,
         files known: [String]? = nil, unchanged: Set<String> = [], record: URL? = nil
     ) throws -> Outcome {
+        if let known {
+            return try write(
+                from: directory, timestamp: timestamp, previous: previous,
+                listed: known.map { (path: $0, isUnchanged: unchanged.contains($0)) }, record: record)
+        }
+        let files = stagedFiles(in: directory.path).map { (path: $0.path, isUnchanged: unchanged.contains($0.path), status: $0.status) }
+        return try write(root: directory.path, files: files, timestamp: timestamp, previous: previous, record: record)
+    }
+
+    /// Zips the files `listed`, each with whether it is unchanged, as
+    /// ``write(from:timestamp:previous:files:unchanged:record:)`` zips `files` with those in `unchanged`.
+    ///
+    /// The build's form: each page it took knows whether it was reused, so no set of 28,000 names is made or searched.
+    @discardableResult
+    static func write(
+        from directory: URL, timestamp: (date: CivilDate, secondsOfDay: Int), previous: URL? = nil,
+        listed: [(path: String, isUnchanged: Bool)], record: URL? = nil
+    ) throws -> Outcome {
         let root = directory.path
         // Files the caller vouches for get no status: they are never read unless their entry is missing.
-        let files = known.map { paths in
-            paths.sorted().map { path in
-                let isUnchanged = unchanged.contains(path)
-                return (path: path, isUnchanged: isUnchanged, status: isUnchanged ? nil : status(root + "/" + path))
-            }
-        } ?? stagedFiles(in: root).map { (path: $0.path, isUnchanged: unchanged.contains($0.path), status: $0.status) }
+        let files = listed.sorted { $0.path < $1.path }.map { file in
+            (path: file.path, isUnchanged: file.isUnchanged, status: file.isUnchanged ? nil : status(root + "/" + file.path))
+        }
+        return try write(root: root, files: files, timestamp: timestamp, previous: previous, record: record)
+    }
+
+    private static func write(
+        root: String, files: [(path: String, isUnchanged: Bool, status: stat?)], timestamp: (date: CivilDate, secondsOfDay: Int),
+        previous: URL?, record: URL?
+    ) throws -> Outcome {
         let target = root + "/" + fileName
         // The bundle at the target is indexed on another core while the previous one is indexed here (28,000
         // names each); whether it is used is decided below, and nothing writes to it before then.
@@ -79,14 +101,14 @@ enum OfflineBundle {
         // that this build copies whole again, are already in it; where one is at the offset it goes to now, it
         // is left there instead of copied (on disk, 300 MB less to write back after a one-document edit).
         let last = record.flatMap(Record.read)
-        var inPlace: (archive: ZipEntryIndex, rewritten: Set<String>)?
+        var inPlace: (archive: ZipEntryIndex, rewritten: SortedNames)?
         // (A target still there is a regular file with one name and not the previous bundle: see above.)
         if let last, let reuse, exists, last.written == FileStamp(reuse.archive.status), last.previous == FileStamp(existing),
             let archive = targetArchive, FileStamp(archive.status) == FileStamp(existing)
         {
-            inPlace = (archive, last.rewritten)
+            inPlace = (archive, SortedNames(last.rewritten.map { Array($0.utf8) }))
         }
-        var rewritten: [String] = []
+        var rewritten: [[UInt8]] = []
         var keptInPlace = 0
         let descriptor = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
@@ -97,6 +119,9 @@ enum OfflineBundle {
         try writer.addDirectory(folder + "/")
         var folders = Set<String>()
         var reused = 0
+        // Names are asked for in the order both archives hold them: each lookup starts where the last one ended.
+        var (reusePosition, inPlacePosition, rewrittenPosition) = (0, 0, 0)
+        let prefix = Array("\(folder)/".utf8)
         // Files come sorted, so most share the previous file's folder; that one's parents are all listed already.
         var previousFolder: Substring = ""
         for (path, isUnchanged, status) in files {
@@ -109,32 +134,39 @@ enum OfflineBundle {
                 }
                 previousFolder = fileFolder
             }
-            let name = "\(folder)/\(path)"
-            if let reuse, isUnchanged, let entry = reuse.archive.entries[name] {
-                if let inPlace, !inPlace.rewritten.contains(name), let here = inPlace.archive.entries[name],
+            // The entry's name as bytes, which is all the lookups and the writer need.
+            var nameBytes = prefix
+            nameBytes.reserveCapacity(prefix.count + path.utf8.count)
+            nameBytes.append(contentsOf: path.utf8)
+            let name = nameBytes
+            if let reuse, isUnchanged, let entry = reuse.archive.entry(named: nameBytes, near: &reusePosition) {
+                if let inPlace, !inPlace.rewritten.contains(nameBytes, near: &rewrittenPosition),
+                    let here = inPlace.archive.entry(named: nameBytes, near: &inPlacePosition),
                     here.headerOffset == writer.nextOffset, here.crc == entry.crc, here.size == entry.size,
-                    here.dos == writer.dosStamp, inPlace.archive.holds(here, headerLength: 30 + name.utf8.count)
+                    here.dos == writer.dosStamp, inPlace.archive.holds(here, headerLength: 30 + nameBytes.count)
                 {
-                    try writer.skipEntryInPlace(Array(name.utf8), crc: entry.crc, size: entry.size)
+                    try writer.skipEntryInPlace(nameBytes, crc: entry.crc, size: entry.size)
                     reused += 1
                     keptInPlace += 1
                     continue
                 }
                 // The header comparison in addFileCopyingEntry checks all that dataOffset(of:) would.
-                if reuse.archive.holds(entry, headerLength: 30 + name.utf8.count),
+                if reuse.archive.holds(entry, headerLength: 30 + nameBytes.count),
                     try writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset)
                 {
                     reused += 1
                     continue
                 }
-                if let dataOffset = reuse.archive.dataOffset(of: entry, name: Array(name.utf8)) {
+                if let dataOffset = reuse.archive.dataOffset(of: entry, name: nameBytes) {
                     try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: dataOffset)
                     rewritten.append(name)
                     reused += 1
                     continue
                 }
             }
-            if let reuse, let status, let entry = reusableEntry(name: name, path: path, status: status, previous: reuse) {
+            if let reuse, let status,
+                let entry = reusableEntry(name: nameBytes, path: path, status: status, previous: reuse, near: &reusePosition)
+            {
                 if try !writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset) {
                     try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
                     rewritten.append(name)
@@ -164,7 +196,7 @@ enum OfflineBundle {
             if identified {
                 try? Record(
                     previous: reuse.map { FileStamp($0.archive.status) }, written: FileStamp(written),
-                    rewritten: Set(rewritten)
+                    rewritten: Set(rewritten.map { String(decoding: $0, as: UTF8.self) })
                 ).save(to: record)
             } else {
                 try? FileManager.default.removeItem(at: record)
@@ -237,10 +269,10 @@ enum OfflineBundle {
 
     /// The previous bundle's entry for `path`, and where its data starts, when the staged file is
     /// the file that entry was made from and nothing says otherwise.
-    private static func reusableEntry(name: String, path: String, status: stat, previous: (folder: String, archive: ZipEntryIndex))
-        -> (crc: UInt32, size: UInt64, headerOffset: UInt64, dataOffset: UInt64)?
-    {
-        guard let entry = previous.archive.entries[name], let old = Self.status(previous.folder + "/" + path),
+    private static func reusableEntry(
+        name: [UInt8], path: String, status: stat, previous: (folder: String, archive: ZipEntryIndex), near position: inout Int
+    ) -> (crc: UInt32, size: UInt64, headerOffset: UInt64, dataOffset: UInt64)? {
+        guard let entry = previous.archive.entry(named: name, near: &position), let old = Self.status(previous.folder + "/" + path),
             old.st_dev == status.st_dev, old.st_ino == status.st_ino
         else { return nil }
         // HTML loses its online-only part in the bundle; every other file is stored as it is.
@@ -249,7 +281,7 @@ enum OfflineBundle {
         // A file changed in place after the previous bundle was written is read again.
         let bundleTime = previous.archive.status.st_mtim, fileTime = status.st_mtim
         guard (fileTime.tv_sec, fileTime.tv_nsec) <= (bundleTime.tv_sec, bundleTime.tv_nsec) else { return nil }
-        guard let dataOffset = previous.archive.dataOffset(of: entry, name: Array(name.utf8)) else { return nil }
+        guard let dataOffset = previous.archive.dataOffset(of: entry, name: name) else { return nil }
         return (entry.crc, entry.size, entry.headerOffset, dataOffset)
     }
 
@@ -286,6 +318,42 @@ enum OfflineBundle {
         let seconds = date.year < 1980 ? 0 : timestamp.secondsOfDay
         let dosTime = UInt16((seconds / 3600) << 11 | (seconds / 60 % 60) << 5 | (seconds % 60) / 2)
         return (date.year < 1980 ? 0x21 : dosDate, dosTime)
+    }
+}
+
+/// Names as UTF-8 bytes, sorted by ``compareBytes(_:_:)``, for asking whether one is among them.
+///
+/// The bundle asks for names in increasing order, so a search first looks where the last one ended; a name
+/// asked for out of order is searched for among all of them, so the answer never depends on the order.
+struct SortedNames {
+    private let names: [[UInt8]]
+
+    init(_ names: [[UInt8]]) {
+        self.names = names.sorted { a, b in
+            a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in compareBytes(a, b) < 0 } }
+        }
+    }
+
+    /// Whether `name` is one of the names; `position` is where the last search ended, and where this one ends.
+    func contains(_ name: [UInt8], near position: inout Int) -> Bool {
+        guard !names.isEmpty else { return false }
+        func compare(_ index: Int) -> Int {
+            names[index].withUnsafeBufferPointer { stored in
+                name.withUnsafeBufferPointer { name in compareBytes(stored, name) }
+            }
+        }
+        // Where `name` would go: every name before `position` is smaller, and the one at it is not.
+        if position < 0 || position > names.count || (position > 0 && compare(position - 1) >= 0)
+            || (position < names.count && compare(position) < 0)
+        {
+            var (low, high) = (0, names.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if compare(middle) < 0 { low = middle + 1 } else { high = middle }
+            }
+            position = low
+        }
+        return position < names.count && compare(position) == 0
     }
 }
 

@@ -54,6 +54,9 @@ public struct OutputFile: Sendable {
     var reusedIdentity: FileIdentity?
     /// Set once a ``PageSink`` has taken the file: its text is then on disk, or dropped by a check.
     var streamed = false
+    /// For a file a ``PageSink`` took: whether it was reused from the previous build (`reusedFrom`, which
+    /// the taken file no longer keeps).
+    var tookReused = false
     /// For a streamed page that a link with a `#fragment` leads to: its anchors, which the link check needs.
     var anchors: Set<String>?
 

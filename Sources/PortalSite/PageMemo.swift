@@ -52,6 +52,8 @@ final class PageMemo: @unchecked Sendable {
     private var dependencyHashes: [String: UInt64] = [:]
     private let lock = NSLock()
     private var units: [String: Unit] = [:]
+    /// Files of the units reused so far: counted as they are, since unit names are unique within a build.
+    private var reusedFiles = 0
 
     /// - Parameters:
     ///   - previous: the units the last successful build recorded, by name.
@@ -96,19 +98,6 @@ final class PageMemo: @unchecked Sendable {
     /// Every unit this build made or reused, to save for the next build.
     var recordedUnits: [String: Unit] { lock.withLock { units } }
 
-    /// Output paths copied from the previous build rather than rendered.
-    ///
-    /// Worked out when asked, once the pages are made, rather than unit by unit under the lock.
-    var reusedPaths: Set<String> {
-        lock.withLock {
-            var paths = Set<String>(minimumCapacity: units.count)
-            for (name, unit) in units where !rendered.contains(name) {
-                for file in unit.files { paths.insert(file.path) }
-            }
-            return paths
-        }
-    }
-
     /// The files of unit `name`: the previous build's when nothing they depend on changed, else `render()`'s.
     ///
     /// Names must be unique within a build; the first file's path is a good one.
@@ -117,7 +106,10 @@ final class PageMemo: @unchecked Sendable {
     func files<E: Error>(unit name: String, extraKey: UInt64 = 0, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
         if let old = previous[name], old.key == key(for: old.dependencies, extraKey), let files = unchangedPrevious(old.files) {
             DependencyRecorder.note(old.dependencies)
-            lock.withLock { units[name] = old }
+            lock.withLock {
+                units[name] = old
+                reusedFiles += files.count
+            }
             return files
         }
         let recorder = DependencyRecorder.begin()
@@ -140,10 +132,8 @@ final class PageMemo: @unchecked Sendable {
         return files
     }
 
-    /// How many output files were copied from the previous build, as ``reusedPaths`` would count them.
-    var reusedCount: Int {
-        lock.withLock { units.reduce(0) { $0 + (rendered.contains($1.key) ? 0 : $1.value.files.count) } }
-    }
+    /// How many output files were copied from the previous build rather than rendered.
+    var reusedCount: Int { lock.withLock { reusedFiles } }
 
     /// Whether any unit was rendered rather than reused: when none was, the saved units are still right.
     var renderedAny: Bool { lock.withLock { !rendered.isEmpty } }

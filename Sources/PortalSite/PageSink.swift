@@ -36,6 +36,7 @@ final class PageSink: @unchecked Sendable {
         guard !file.streamed else { return file }
         var taken = OutputFile(path: file.path, contents: "")
         taken.streamed = true
+        taken.tookReused = file.reusedFrom != nil
         if anchorTargets.contains(file.path) {
             // A page reused from the previous build is read only when a link needs its anchors.
             taken.anchors = InternalLinks.anchors(in: file.text() ?? "")

@@ -290,10 +290,12 @@ public struct SiteBuilder: Sendable {
                     case .bundle:
                         guard options.offlineBundle else { return nil }
                         let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
+                        // A page the memo reused is the previous build's very file (the sink linked it).
+                        let listed = checked.pages.map { (path: $0.path, isUnchanged: $0.tookReused) }
+                            + checked.theme.assets.map { (path: "assets/\($0)", isUnchanged: false) }
                         try OfflineBundle.write(
                             from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
-                            previous: options.outputDirectory.standardizedFileURL, files: staged,
-                            unchanged: incremental?.memo.reusedPaths ?? [],
+                            previous: options.outputDirectory.standardizedFileURL, listed: listed,
                             record: cache.map { $0.directory.appendingPathComponent("bundle.bin") })
                     }
                     return nil

@@ -25,10 +25,20 @@ final class ZipEntryIndex: @unchecked Sendable {
     let descriptor: Int32
     /// The archive file's identity and modification time, as `fstat` gave them on opening.
     let status: stat
-    /// Stored entries by name; directories, compressed and duplicated names are left out.
-    private(set) var entries: [String: Entry] = [:]
+    /// The central directory as read: the entries' names are ranges of it.
+    private var directory: [UInt8] = []
+    /// Stored entries in the central directory's order, each with where its name is in ``directory``;
+    /// directories and compressed entries are left out.
+    private var ordered: [(nameStart: Int, nameLength: Int, entry: Entry)] = []
+    /// The same entries by name, for an archive whose names are not in strictly increasing byte order
+    /// (one `ZipWriter` did not write); nil when they are, and ``entry(named:near:)`` searches ``ordered``.
+    /// A name listed twice is left out.
+    private var byName: [String: Entry]?
     /// Where the central directory starts: no entry's data may run past it.
     private var dataEnd: UInt64 = 0
+
+    /// How many stored entries ``entry(named:near:)`` can find.
+    var count: Int { byName?.count ?? ordered.count }
 
     /// Opens and indexes the archive at `path`, or gives nil when there is none or it cannot be read as expected.
     init?(path: String) {
@@ -53,6 +63,44 @@ final class ZipEntryIndex: @unchecked Sendable {
     func holds(_ entry: Entry, headerLength: Int) -> Bool {
         let start = entry.headerOffset + UInt64(headerLength)
         return start <= dataEnd && entry.size <= dataEnd - start
+    }
+
+    /// The stored entry named `name` (UTF-8), or nil.
+    ///
+    /// - Parameter position: where the search starts, for a caller asking for names in increasing order, as the
+    ///   bundle does; it is left just past the entry found. Any name may be asked for in any order: one not at
+    ///   `position` is searched for in the whole directory.
+    func entry(named name: [UInt8], near position: inout Int) -> Entry? {
+        if let byName { return byName[String(decoding: name, as: UTF8.self)] }
+        return directory.withUnsafeBufferPointer { directory in
+            name.withUnsafeBufferPointer { name in
+                func compare(_ index: Int) -> Int {
+                    let (start, length) = (ordered[index].nameStart, ordered[index].nameLength)
+                    return compareBytes(UnsafeBufferPointer(rebasing: directory[start..<(start + length)]), name)
+                }
+                if position >= 0, position < ordered.count, compare(position) == 0 {
+                    position += 1
+                    return ordered[position - 1].entry
+                }
+                var (low, high) = (0, ordered.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    let order = compare(middle)
+                    if order == 0 {
+                        position = middle + 1
+                        return ordered[middle].entry
+                    }
+                    if order < 0 { low = middle + 1 } else { high = middle }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The stored entry named `name`, or nil.
+    func entry(named name: String) -> Entry? {
+        var position = 0
+        return entry(named: Array(name.utf8), near: &position)
     }
 
     /// Where the data of `entry`, named `name`, starts, once its local header agrees with the central directory.
@@ -97,9 +145,10 @@ final class ZipEntryIndex: @unchecked Sendable {
             let directory = read(count: Int(directorySize), at: directoryOffset)
         else { return false }
         dataEnd = directoryOffset
-        // Sized up front: growing it entry by entry rehashed 28,000 names a dozen times in every rebuild.
-        entries.reserveCapacity(Int(min(count, directorySize / 46)))
-        var duplicated = Set<String>()
+        // Names stay bytes of the directory: making a `String` of each of 28,000 and hashing it into a
+        // table cost 3,000 instructions an entry in every rebuild. `ZipWriter` writes them sorted.
+        ordered.reserveCapacity(Int(min(count, directorySize / 46)))
+        var increasing = true
         var at = 0
         for _ in 0..<count {
             guard at + 46 <= directory.count, directory.le32(at) == 0x0201_4b50 else { return false }
@@ -128,16 +177,32 @@ final class ZipEntryIndex: @unchecked Sendable {
                 else { return false }
                 (size, compressedSize, headerOffset) = (wideSize, wideCompressed, wideOffset)
             }
-            let name = String(decoding: directory[nameStart..<extraStart], as: UTF8.self)
-            if directory.le16(at + 10) == 0, compressedSize == size, !name.hasSuffix("/") {
+            let isFolder = nameLength > 0 && directory[extraStart - 1] == UInt8(ascii: "/")
+            if directory.le16(at + 10) == 0, compressedSize == size, !isFolder {
                 let entry = Entry(crc: directory.le32(at + 16), size: size, headerOffset: headerOffset, dos: directory.le32(at + 12))
-                if entries.updateValue(entry, forKey: name) != nil {
-                    duplicated.insert(name)
+                if increasing, let last = ordered.last {
+                    increasing = directory.withUnsafeBufferPointer { bytes in
+                        compareBytes(
+                            UnsafeBufferPointer(rebasing: bytes[last.nameStart..<(last.nameStart + last.nameLength)]),
+                            UnsafeBufferPointer(rebasing: bytes[nameStart..<(nameStart + nameLength)])) < 0
+                    }
                 }
+                ordered.append((nameStart, nameLength, entry))
             }
             at = next
         }
-        for name in duplicated { entries[name] = nil }
+        if !increasing {
+            var table: [String: Entry] = [:]
+            var duplicated = Set<String>()
+            for (start, length, entry) in ordered {
+                let name = String(decoding: directory[start..<(start + length)], as: UTF8.self)
+                if table.updateValue(entry, forKey: name) != nil { duplicated.insert(name) }
+            }
+            for name in duplicated { table[name] = nil }
+            byName = table
+            ordered = []
+        }
+        self.directory = directory
         return true
     }
 
@@ -169,6 +234,16 @@ final class ZipEntryIndex: @unchecked Sendable {
         }
         return done == count ? bytes : nil
     }
+}
+
+/// How two byte strings order, as `memcmp` orders them with a prefix first: negative, zero or positive.
+///
+/// For UTF-8 this is the order of their Unicode scalars, which is `String`'s order for the paths a build writes.
+func compareBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    let common = min(a.count, b.count)
+    // An empty buffer may have no address.
+    if common > 0, case let order = memcmp(a.baseAddress!, b.baseAddress!, common), order != 0 { return Int(order) }
+    return a.count - b.count
 }
 
 extension Collection<UInt8> where Index == Int {

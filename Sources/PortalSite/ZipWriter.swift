@@ -50,11 +50,16 @@ final class ZipWriter {
     }
 
     func addFile(_ name: String, data: Data) throws {
+        try addFile(Array(name.utf8), data: data)
+    }
+
+    /// Adds a file named by its UTF-8 bytes, as every method below is: the bundle has them already.
+    func addFile(_ name: [UInt8], data: Data) throws {
         try data.withUnsafeBytes { try addFile(name, bytes: $0) }
     }
 
-    func addFile(_ name: String, bytes: UnsafeRawBufferPointer) throws {
-        try appendLocalHeader(Array(name.utf8), crc: CRC32.checksum(bytes), size: UInt64(bytes.count), isDirectory: false)
+    func addFile(_ name: [UInt8], bytes: UnsafeRawBufferPointer) throws {
+        try appendLocalHeader(name, crc: CRC32.checksum(bytes), size: UInt64(bytes.count), isDirectory: false)
         try append(bytes)
         offset += UInt64(bytes.count)
     }
@@ -62,8 +67,8 @@ final class ZipWriter {
     /// Adds a file whose `size` stored bytes, with checksum `crc`, are copied from `source` at `sourceOffset`.
     ///
     /// Throws when `source` ends early; the archive is then unusable.
-    func addFile(_ name: String, crc: UInt32, size: UInt64, copyingFrom source: Int32, at sourceOffset: UInt64) throws {
-        try appendLocalHeader(Array(name.utf8), crc: crc, size: size, isDirectory: false)
+    func addFile(_ name: [UInt8], crc: UInt32, size: UInt64, copyingFrom source: Int32, at sourceOffset: UInt64) throws {
+        try appendLocalHeader(name, crc: crc, size: size, isDirectory: false)
         var remaining = size
         var position = sourceOffset
         while remaining > 0 {
@@ -85,8 +90,7 @@ final class ZipWriter {
     /// Runs of such entries that follow one another in `source` are copied with one
     /// `copy_file_range`, which the kernel does without passing the bytes through this process:
     /// a rebuild otherwise spent most of its time copying an unchanged bundle through a buffer.
-    func addFileCopyingEntry(_ name: String, crc: UInt32, size: UInt64, from source: Int32, headerOffset: UInt64) throws -> Bool {
-        let nameBytes = Array(name.utf8)
+    func addFileCopyingEntry(_ nameBytes: [UInt8], crc: UInt32, size: UInt64, from source: Int32, headerOffset: UInt64) throws -> Bool {
         let header = localHeader(nameBytes, crc: crc, size: size)
         var existing = [UInt8](repeating: 0, count: header.count)
         let read = existing.withUnsafeMutableBytes { positionalRead(source, into: $0.baseAddress!, count: header.count, at: headerOffset) }

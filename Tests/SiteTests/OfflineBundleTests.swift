@@ -245,8 +245,8 @@ import Glibc
         try writer.finish()
         close(descriptor)
         let archive = try #require(ZipEntryIndex(path: url.path))
-        #expect(archive.entries.count == 70_000)
-        let entry = try #require(archive.entries["f/69999.txt"])
+        #expect(archive.count == 70_000)
+        let entry = try #require(archive.entry(named: "f/69999.txt"))
         #expect(entry.size == 10)
         #expect(entry.crc == CRC32.checksum(Data("file 69999".utf8)))
         let start = try #require(archive.dataOffset(of: entry, name: Array("f/69999.txt".utf8)))
@@ -254,6 +254,65 @@ import Glibc
         #expect(bytes[Int(start)..<Int(start) + 10] == Data("file 69999".utf8))
         #expect(archive.dataOffset(of: entry, name: Array("f/69998.txt".utf8)) == nil)
         #expect(try unzip(["-tq", url.path]).contains("No errors detected"))
+    }
+
+    /// Names are found by bytes in a sorted archive, asked for in any order from any starting position, and by
+    /// a table in one whose names are out of order, where a name listed twice is found for neither.
+    @Test func entriesAreFoundByNameInAnyArchiveAndAnyOrder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func archive(_ names: [String], _ file: String) throws -> ZipEntryIndex {
+            let url = folder.appendingPathComponent(file)
+            let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            try #require(descriptor >= 0)
+            let writer = ZipWriter(descriptor: descriptor, dos: (0x21, 0))
+            for name in names {
+                if name.hasSuffix("/") { try writer.addDirectory(name) } else { try writer.addFile(name, data: Data(name.utf8)) }
+            }
+            try writer.finish()
+            close(descriptor)
+            return try #require(ZipEntryIndex(path: url.path))
+        }
+        // Byte order: "a.html" before "a/", a prefix before what extends it, upper case before lower.
+        let sorted = ["B.txt", "a", "a.html", "a/", "a/b", "a/b/", "a/b/c.txt", "a/bb", "é.txt", "é/x"]
+        let index = try archive(sorted, "sorted.zip")
+        let files = sorted.filter { !$0.hasSuffix("/") }
+        #expect(index.count == files.count)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<50 {
+            var position = round == 0 ? 0 : Int.random(in: -3...20, using: &generator)
+            for name in round == 0 ? files : files.shuffled(using: &generator) {
+                let entry = try #require(index.entry(named: Array(name.utf8), near: &position), "\(name)")
+                #expect(entry.crc == CRC32.checksum(Data(name.utf8)) && entry.size == UInt64(name.utf8.count))
+            }
+            for absent in ["", "A", "a/", "a/b/", "a/c", "b", "zz", "a/b/c.tx", "a/b/c.txtx"] {
+                #expect(index.entry(named: Array(absent.utf8), near: &position) == nil, "\(absent)")
+            }
+        }
+        let unsorted = try archive(["z.txt", "a.txt", "m/", "m/x.txt", "twice.txt", "twice.txt", "b.txt"], "unsorted.zip")
+        #expect(unsorted.count == 4)
+        for name in ["z.txt", "a.txt", "m/x.txt", "b.txt"] {
+            #expect(unsorted.entry(named: name)?.crc == CRC32.checksum(Data(name.utf8)), "\(name)")
+        }
+        #expect(unsorted.entry(named: "twice.txt") == nil && unsorted.entry(named: "m/") == nil)
+    }
+
+    /// The record's rewritten names answer as a set would, whatever order they are asked in and wherever the search starts.
+    @Test func sortedNamesAnswerAsASetDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = ["a", "b", "/", ".", "é", "Z"]
+        func randomName() -> String { (0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined() }
+        for _ in 0..<200 {
+            let members = Set((0..<Int.random(in: 0...12, using: &generator)).map { _ in randomName() })
+            let names = SortedNames(members.map { Array($0.utf8) })
+            var asked = (0..<30).map { _ in randomName() } + Array(members)
+            // Half the rounds ask in increasing order, as the bundle does; the others in any order.
+            if Bool.random(using: &generator) { asked.sort() } else { asked.shuffle(using: &generator) }
+            var position = Int.random(in: -2...15, using: &generator)
+            for name in asked {
+                #expect(names.contains(Array(name.utf8), near: &position) == members.contains(name), "\(name) in \(members.sorted())")
+            }
+        }
     }
 
     /// Entries skipped in place move the descriptor once per run, when something is next written,
