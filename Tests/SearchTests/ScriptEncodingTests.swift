@@ -41,7 +41,8 @@ import Testing
     }
 
     @Test func decimalsMatchStringConversion() {
-        for value in [0, 1, 9, 10, 99, 100, 12345, -1, -10, -987654321, Int.max, Int.min] {
+        // Every value to 2,000 and its negative cover the one-, two- and three-digit paths and the step past them.
+        for value in Array(-2000...2000) + [9999, 10000, 12345, -987654321, Int.max, Int.min, Int.min + 1] {
             var out: [UInt8] = []
             SearchIndexFiles.appendDecimal(value, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(value))
