@@ -17,8 +17,8 @@ enum CacheFile {
 
     /// The records after the tag and version, or nil when the file is missing or of another kind or version.
     static func read(_ url: URL, tag: String) -> BinaryReader? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        var reader = BinaryReader([UInt8](data))
+        guard let bytes = POSIXFile.contents(of: url.path) else { return nil }
+        var reader = BinaryReader(bytes)
         guard (try? reader.string()) == tag, (try? reader.int()) == formatVersion else { return nil }
         return reader
     }

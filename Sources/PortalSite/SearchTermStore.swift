@@ -98,14 +98,23 @@ final class SearchTermStore: @unchecked Sendable {
     /// What the cache gave, waited for on first use.
     private func preparedCache() -> Prepared {
         lock.withLock {
-            if prepared == nil { prepared = preparation.result() }
+            if prepared == nil { prepared = preparation.take() }
             return prepared!
         }
     }
 
     /// A builder that numbers terms as the cached documents do; empty when the cache had no usable dictionary.
+    ///
+    /// Handed over, not copied: with a second reference to its arrays, the first document added copied them
+    /// and lost their reserved room, and they then grew by doubling (29 MB of new pages in a rebuild).
+    /// Call once.
     func makeBuilder() -> SearchIndex.Builder {
-        preparedCache().builder
+        lock.withLock {
+            if prepared == nil { prepared = preparation.take() }
+            let builder = prepared!.builder
+            prepared!.builder = SearchIndex.Builder()
+            return builder
+        }
     }
 
     /// The terms of `document`: from the cache, or made by `compute`. Safe from several threads.

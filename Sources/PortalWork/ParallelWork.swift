@@ -90,6 +90,16 @@ public final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
         return outcome.lock.withLock { outcome.value! }
     }
 
+    /// Waits for the work and hands its result over, keeping no copy; ``result()`` must not be called afterwards.
+    ///
+    /// For a result whose arrays the caller goes on to grow: a copy kept here would make the first change
+    /// copy them all, and every reserved capacity would be lost.
+    public func take() -> Result {
+        let value = result()
+        outcome.lock.withLock { outcome.value = nil }
+        return value
+    }
+
     deinit {
         // A result nobody asked for: the thread must still end before the process can rely on its work being done.
         thread?.join()

@@ -21,6 +21,24 @@ import Testing
         return decoded
     }
 
+    /// Cache files are read whole, whatever their size, and a file larger than its reported size is read to its end.
+    @Test func fileContentsAreReadWhole() throws {
+        let folder = try temporaryFolder("posix-contents")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 2, 4095, 4096, 4097, 65_536, 65_537, 1_000_003] {
+            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let url = folder.appendingPathComponent("\(size).bin")
+            try Data(bytes).write(to: url)
+            #expect(POSIXFile.contents(of: url.path) == bytes, "\(size) bytes")
+        }
+        #expect(POSIXFile.contents(of: folder.appendingPathComponent("missing").path) == nil)
+        #expect(POSIXFile.contents(of: folder.path) == nil, "a folder cannot be read")
+        // Files under /proc report a size of 0 and still have contents.
+        let version = try #require(FileManager.default.contents(atPath: "/proc/version"))
+        #expect(!version.isEmpty && POSIXFile.contents(of: "/proc/version") == [UInt8](version))
+    }
+
     @Test func bodiesAndFactsOfTheRealContentRoundTrip() throws {
         let model = try model()
         var sawMentions = false, sawPassages = false, sawAnchors = false

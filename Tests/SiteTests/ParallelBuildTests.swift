@@ -120,4 +120,17 @@ import Testing
         #expect(background.result() == 7 && background.result() == 7)
         #expect(counter.lock.withLock { counter.runs } == 1)
     }
+
+    /// `take()` hands the result over with no copy left behind, so the caller's first change to it copies nothing.
+    @Test func takenBackgroundWorkKeepsNoReference() {
+        final class Box: @unchecked Sendable {}
+        for jobs in [1, 2] {
+            let kept = BackgroundWork(jobs: jobs) { Box() }
+            var shared = kept.result()
+            #expect(!isKnownUniquelyReferenced(&shared), "result() keeps its copy, jobs \(jobs)")
+            let taken = BackgroundWork(jobs: jobs) { Box() }
+            var alone = taken.take()
+            #expect(isKnownUniquelyReferenced(&alone), "jobs \(jobs)")
+        }
+    }
 }
