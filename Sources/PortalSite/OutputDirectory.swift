@@ -134,14 +134,19 @@ final class OutputDirectory: @unchecked Sendable {
         guard created == .written else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file]) }
     }
 
-    /// Puts the previous build's file `source` at `path` as a hard link, which costs no copy;
+    /// Puts the previous build's file at `path` in `folder` at `path` here as a hard link, which costs no copy;
     /// writes `contents()` when the link cannot be made (another file system, say).
     ///
     /// Sharing the inode is safe: no build writes into a file it did not create, and the
     /// previous output is removed once this one is swapped in.
     ///
-    /// - Parameter sourceIdentity: `source`'s device and inode when the caller has just read them.
-    func link(_ source: String, identity sourceIdentity: FileIdentity? = nil, to path: String, contents: () -> String?) throws {
+    /// - Parameter sourceIdentity: the previous file's device and inode when the caller has just read them.
+    func link(from folder: String, identity sourceIdentity: FileIdentity? = nil, to path: String, contents: () -> String?) throws {
+        // A reused page is nearly always in place already (``recycled``): that answer needs no path built.
+        if let sourceIdentity, let recycled, recycled.device == sourceIdentity.device, recycled.inodes[path] == sourceIdentity.inode {
+            return
+        }
+        let source = folder + "/" + path
         try makeParentDirectory(of: path)
         let target = stagingPath + "/" + path
         if let wanted = sourceIdentity ?? Self.identity(source) {

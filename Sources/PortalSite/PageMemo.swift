@@ -182,7 +182,7 @@ final class PageMemo: @unchecked Sendable {
             guard file.size >= 0, let (size, modified, identity) = Self.stat(file.path, in: previousOutputDescriptor),
                 size == file.size, modified == file.modified
             else { return nil }
-            result.append(OutputFile(path: file.path, reusedFrom: previousOutputPath + "/" + file.path, identity: identity))
+            result.append(OutputFile(path: file.path, reusedFromFolder: previousOutputPath, identity: identity))
         }
         return result
     }

@@ -36,15 +36,15 @@ final class PageSink: @unchecked Sendable {
         guard !file.streamed else { return file }
         var taken = OutputFile(path: file.path, contents: "")
         taken.streamed = true
-        taken.tookReused = file.reusedFrom != nil
+        taken.tookReused = file.reusedFromFolder != nil
         if anchorTargets.contains(file.path) {
             // A page reused from the previous build is read only when a link needs its anchors.
             taken.anchors = InternalLinks.anchors(in: file.text() ?? "")
         }
         if let output, failure == nil {
             do {
-                if let previous = file.reusedFrom {
-                    try output.link(previous, identity: file.reusedIdentity, to: file.path) { file.text() }
+                if let folder = file.reusedFromFolder {
+                    try output.link(from: folder, identity: file.reusedIdentity, to: file.path) { file.text() }
                 } else {
                     try output.write(file.contents, to: file.path)
                 }
