@@ -138,7 +138,6 @@ enum OfflineBundle {
             var nameBytes = prefix
             nameBytes.reserveCapacity(prefix.count + path.utf8.count)
             nameBytes.append(contentsOf: path.utf8)
-            let name = nameBytes
             if let reuse, isUnchanged, let entry = reuse.archive.entry(named: nameBytes, near: &reusePosition) {
                 if let inPlace, !inPlace.rewritten.contains(nameBytes, near: &rewrittenPosition),
                     let here = inPlace.archive.entry(named: nameBytes, near: &inPlacePosition),
@@ -152,14 +151,14 @@ enum OfflineBundle {
                 }
                 // The header comparison in addFileCopyingEntry checks all that dataOffset(of:) would.
                 if reuse.archive.holds(entry, headerLength: 30 + nameBytes.count),
-                    try writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset)
+                    try writer.addFileCopyingEntry(nameBytes, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset)
                 {
                     reused += 1
                     continue
                 }
                 if let dataOffset = reuse.archive.dataOffset(of: entry, name: nameBytes) {
-                    try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: dataOffset)
-                    rewritten.append(name)
+                    try writer.addFile(nameBytes, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: dataOffset)
+                    rewritten.append(nameBytes)
                     reused += 1
                     continue
                 }
@@ -167,20 +166,20 @@ enum OfflineBundle {
             if let reuse, let status,
                 let entry = reusableEntry(name: nameBytes, path: path, status: status, previous: reuse, near: &reusePosition)
             {
-                if try !writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset) {
-                    try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
-                    rewritten.append(name)
+                if try !writer.addFileCopyingEntry(nameBytes, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset) {
+                    try writer.addFile(nameBytes, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
+                    rewritten.append(nameBytes)
                 }
                 reused += 1
                 continue
             }
-            rewritten.append(name)
+            rewritten.append(nameBytes)
             let file = root + "/" + path
             try contents.read(file, sizeHint: status.map { Int($0.st_size) } ?? 0)
             if path.hasSuffix(".html"), contents.contains(onlineOnlyStart) {
-                try writer.addFile(name, data: withoutOnlineOnlyParts(contents.data))
+                try writer.addFile(nameBytes, data: withoutOnlineOnlyParts(contents.data))
             } else {
-                try contents.withBytes { try writer.addFile(name, bytes: $0) }
+                try contents.withBytes { try writer.addFile(nameBytes, bytes: $0) }
             }
         }
         try writer.finish()
