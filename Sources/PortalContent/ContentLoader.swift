@@ -265,23 +265,14 @@ public struct ContentLoader: Sendable {
         guard size <= Self.maximumFileSize else {
             return .failure(Diagnostic(path: display, line: 1, message: "file has \(size) bytes, over the \(Self.maximumFileSize / 1_048_576) MB (\(Self.maximumFileSize) bytes) limit; split it or remove embedded data"))
         }
-        // Uninitialized: zeroing what the read overwrites showed in a rebuild's profile.
-        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { _, initialized in initialized = size + 1 }
-        var count = 0
-        while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count)) }
-            let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
-            if read < 0 {
-                if errno == EINTR { continue }
-                return .failure(Diagnostic(path: display, line: 1, message: "cannot read this file; check its permissions"))
-            }
-            if read == 0 { break }
-            count += read
-            guard count <= Self.maximumFileSize else {
-                return .failure(Diagnostic(path: display, line: 1, message: "file has over \(Self.maximumFileSize) bytes, the \(Self.maximumFileSize / 1_048_576) MB limit; split it or remove embedded data"))
-            }
+        let bytes: [UInt8]
+        switch FileBytes.read(descriptor, expectedSize: size, limit: Self.maximumFileSize) {
+        case .success(let read): bytes = read
+        case .failure(.unreadable):
+            return .failure(Diagnostic(path: display, line: 1, message: "cannot read this file; check its permissions"))
+        case .failure(.tooLarge):
+            return .failure(Diagnostic(path: display, line: 1, message: "file has over \(Self.maximumFileSize) bytes, the \(Self.maximumFileSize / 1_048_576) MB limit; split it or remove embedded data"))
         }
-        bytes.removeSubrange(count...)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(in: Data(bytes))
             return .failure(Diagnostic(path: display, line: line, column: column, message: "file is not valid UTF-8; save it as UTF-8 text"))

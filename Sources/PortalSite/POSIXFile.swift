@@ -1,3 +1,5 @@
+import PortalContent
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +32,7 @@ enum POSIXFile {
         return writeAll(descriptor, bytes)
     }
 
-    /// The whole file at `path`, read straight into the array; nil when it cannot be opened or read.
+    /// The whole file at `path`, read straight into the array (``FileBytes``); nil when it cannot be opened or read.
     ///
     /// Reading into `Data` and copying that into an array, as the caches did, touched every page twice:
     /// 30 MB of cache files in every rebuild at 10,000 documents.
@@ -40,35 +42,7 @@ enum POSIXFile {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        var failed = false
-        // Only the bytes read count as initialized. One byte more than the size, so that the end shows at once.
-        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, initialized in
-            initialized = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failed: &failed)
-        }
-        // A file that grew since `fstat` is read on to its end.
-        var chunk = [UInt8](repeating: 0, count: bytes.count == Int(info.st_size) + 1 ? 1 << 16 : 0)
-        while !failed, !chunk.isEmpty {
-            let count = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0, failed: &failed) }
-            bytes += chunk[..<count]
-            if count < chunk.count { break }
-        }
-        return failed ? nil : bytes
-    }
-
-    /// Reads into `buffer` until it is full or the file ends; how many bytes it read.
-    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, failed: inout Bool) -> Int {
-        var count = 0
-        while count < buffer.count {
-            let done = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            if done < 0 {
-                if errno == EINTR { continue }
-                failed = true
-                break
-            }
-            if done == 0 { break }
-            count += done
-        }
-        return count
+        return try? FileBytes.read(descriptor, expectedSize: Int(info.st_size)).get()
     }
 
     /// What ``create(_:at:)`` found.
