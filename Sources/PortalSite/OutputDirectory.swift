@@ -44,8 +44,23 @@ final class OutputDirectory: @unchecked Sendable {
     /// Read on another core while the site model is made (``init(destination:jobs:)``), and taken by
     /// ``prepareForPages()`` before pages are written from several threads; until then it is nil and
     /// ``link(_:identity:to:contents:)`` asks `stat`.
-    private var recycled: (device: UInt64, inodes: [String: UInt64])?
-    private var recycledReading: BackgroundWork<(device: UInt64, inodes: [String: UInt64])?>?
+    private var recycled: Listing?
+    private var recycledReading: BackgroundWork<Listing?>?
+    /// Paths this build put in the staging folder other than by finding them in place, while a record of
+    /// the recycled folder is to be had: with that record they are all ``prune(keeping:)`` needs to know.
+    private var created: [String] = []
+    private let createdLock = NSLock()
+    /// Whether a record of the recycled folder is being read, so that ``created`` is kept.
+    private let tracksCreated: Bool
+
+    /// What a folder held: every entry by its path relative to the folder, regular files with their inodes.
+    struct Listing {
+        var device: UInt64
+        var inodes: [String: UInt64]
+        var folders: [String]
+        /// Entries that are neither files nor folders (symbolic links, say).
+        var others: [String]
+    }
 
     struct Locked: Error {
         var lockPath: String
@@ -72,8 +87,10 @@ final class OutputDirectory: @unchecked Sendable {
         try? FileManager.default.removeItem(at: staging)
         if rename(recycle.path, staging.path) == 0 {
             let stagingPath = stagingPath
-            recycledReading = BackgroundWork(jobs: jobs) { Self.inodes(in: stagingPath) }
+            recycledReading = BackgroundWork(jobs: jobs) { Self.listing(of: stagingPath) }
+            tracksCreated = true
         } else {
+            tracksCreated = false
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         }
     }
@@ -118,6 +135,7 @@ final class OutputDirectory: @unchecked Sendable {
     private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let file = stagingPath + "/" + path
         try makeParentDirectory(of: path)
+        noteCreated(path)
         var created = POSIXFile.create(bytes, at: file)
         if created == .exists {
             var info = stat()
@@ -154,6 +172,7 @@ final class OutputDirectory: @unchecked Sendable {
             // Without a record (a folder made new), `stat` tells.
             if recycled == nil, let existing = Self.identity(target), existing == wanted { return }
         }
+        noteCreated(path)
         try removeExisting(target)
         if Glibc.link(source, target) == 0 { return }
         guard let text = contents() else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source]) }
@@ -163,12 +182,22 @@ final class OutputDirectory: @unchecked Sendable {
     func copyFile(_ source: URL, to path: String) throws {
         let url = staging.appendingPathComponent(path)
         try makeParentDirectory(of: path)
+        noteCreated(path)
         try removeExisting(url.path)
         try FileManager.default.copyItem(at: source, to: url)
     }
 
+    /// Notes `path` as put here by this build, for ``prune(keeping:)``.
+    private func noteCreated(_ path: String) {
+        guard tracksCreated else { return }
+        createdLock.withLock { created.append(path) }
+    }
+
     /// Removes every file and folder in the staging folder that is not in `paths` (relative to it),
     /// so that a recycled folder holds only this build's files.
+    ///
+    /// With a record of what the recycled folder held, only its entries and what this build added
+    /// can be there: walking 28,000 entries again with `readdir` was most of the cost.
     func prune(keeping paths: Set<String>) throws {
         var folders: Set<String> = [""]
         for path in paths {
@@ -178,6 +207,24 @@ final class OutputDirectory: @unchecked Sendable {
                 folder = folder[..<slash]
                 if !folders.insert(String(folder)).inserted { break }
             }
+        }
+        if let recycled {
+            let added = createdLock.withLock { created }
+            let addedFolders = foldersLock.withLock { createdFolders }
+            // Folders first: one this build does not use goes with everything in it.
+            for folder in recycled.folders + addedFolders where !folders.contains(folder) && !paths.contains(folder) {
+                // A folder made here may have parents made with it that no kept file needs either.
+                var outermost = Substring(folder)
+                while let slash = outermost.utf8.lastIndex(of: UInt8(ascii: "/")), !folders.contains(String(outermost[..<slash])) {
+                    outermost = outermost[..<slash]
+                }
+                try removeIfPresent(String(outermost))
+            }
+            for path in [Array(recycled.inodes.keys), recycled.others, added].joined()
+            where !paths.contains(path) && !folders.contains(path) {
+                try removeIfPresent(path)
+            }
+            return
         }
         func walk(_ relative: String) throws {
             let absolute = relative.isEmpty ? stagingPath : stagingPath + "/" + relative
@@ -207,18 +254,31 @@ final class OutputDirectory: @unchecked Sendable {
         try walk("")
     }
 
+    /// Removes the file or folder at `path`, relative to the staging folder, if there is one.
+    private func removeIfPresent(_ path: String) throws {
+        let absolute = stagingPath + "/" + path
+        var info = stat()
+        // Gone with a folder removed before it, or under a name that is now a file.
+        guard lstat(absolute, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            try FileManager.default.removeItem(atPath: absolute)
+        } else if unlink(absolute) != 0 && errno != ENOENT {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: absolute])
+        }
+    }
+
     /// Clears `path` in the staging folder for a new file: a file is unlinked, anything else removed.
     private func removeExisting(_ path: String) throws {
         if unlink(path) == 0 || errno == ENOENT { return }
         try FileManager.default.removeItem(atPath: path)
     }
 
-    /// The inode of every regular file under `root` by its path relative to `root`, and `root`'s device;
-    /// nil when the folder cannot be read, or when `readdir` leaves a type unknown (it would take a `stat`).
-    private static func inodes(in root: String) -> (device: UInt64, inodes: [String: UInt64])? {
+    /// Every entry under `root`, with each regular file's inode, and `root`'s device; nil when the folder
+    /// cannot be read, or when `readdir` leaves a type unknown (it would take a `stat`).
+    private static func listing(of root: String) -> Listing? {
         var info = stat()
         guard lstat(root, &info) == 0 else { return nil }
-        var inodes: [String: UInt64] = [:]
+        var listing = Listing(device: UInt64(info.st_dev), inodes: [:], folders: [], others: [])
         func walk(_ relative: String) -> Bool {
             guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return false }
             defer { closedir(directory) }
@@ -228,16 +288,17 @@ final class OutputDirectory: @unchecked Sendable {
                 if name == "." || name == ".." { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 switch Int32(entry.pointee.d_type) {
-                case Int32(DT_REG): inodes[child] = UInt64(entry.pointee.d_ino)
+                case Int32(DT_REG): listing.inodes[child] = UInt64(entry.pointee.d_ino)
                 case Int32(DT_DIR): folders.append(child)
                 case Int32(DT_UNKNOWN): return false
-                default: break
+                default: listing.others.append(child)
                 }
             }
+            listing.folders += folders
             return folders.allSatisfy(walk)
         }
         guard walk("") else { return nil }
-        return (UInt64(info.st_dev), inodes)
+        return listing
     }
 
     /// Device and inode of the file at `path`, or nil.

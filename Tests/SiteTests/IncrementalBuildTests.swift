@@ -194,10 +194,18 @@ import Testing
         try? FileManager.default.removeItem(at: recycled.appendingPathComponent("search.html"))
         try FileManager.default.createDirectory(at: recycled.appendingPathComponent("search.html"), withIntermediateDirectories: true)
         try Data("changed in place".utf8).write(to: recycled.appendingPathComponent("index.html"))
+        // Entries that are neither files nor folders, and a stray folder with a file inside a kept folder.
+        try FileManager.default.createSymbolicLink(atPath: recycled.appendingPathComponent("stray-link").path, withDestinationPath: "index.html")
+        try FileManager.default.createSymbolicLink(atPath: recycled.appendingPathComponent("assets/dangling").path, withDestinationPath: "nowhere")
+        try FileManager.default.createDirectory(at: recycled.appendingPathComponent("assets/stray/deeper"), withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: recycled.appendingPathComponent("assets/stray/deeper/file.txt"))
         try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("customer-connect/coordinator-duties.md"))
         try workspace.edit("assets/site.css", in: workspace.theme) { $0 + "\n/* edited */\n" }
         try workspace.build()
         try Self.expectSameAsClean(workspace, "recycled staging folder")
+        // Folders and links too, which the comparison of files leaves out.
+        let entries = try FileManager.default.subpathsOfDirectory(atPath: workspace.output.path).sorted()
+        #expect(entries == (try FileManager.default.subpathsOfDirectory(atPath: workspace.cleanBuild().path).sorted()))
         try workspace.edit("customer-connect/questions-and-answers.md") { $0 + "\nOne more answer.\n" }
         try workspace.build()
         try Self.expectSameAsClean(workspace, "recycled again")
