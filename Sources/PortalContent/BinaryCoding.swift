@@ -118,6 +118,14 @@ public struct BinaryReader {
         return Array(bytes[offset..<(offset + count)])
     }
 
+    /// Bytes written as ``BinaryWriter/write(_:)-([UInt8])`` writes them, handed to `body` where they lie, uncopied.
+    public mutating func bytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+        let count = try int()
+        guard count >= 0, offset + count <= bytes.count else { throw Truncated() }
+        defer { offset += count }
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + count)])) }
+    }
+
     public mutating func strings() throws -> [String] {
         try array { try $0.string() }
     }

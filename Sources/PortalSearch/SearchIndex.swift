@@ -133,7 +133,7 @@ public struct SearchIndex: Sendable, Equatable {
 
         /// Adds the next document's terms; documents are numbered in the order they are added.
         ///
-        /// - Returns: the number of each of the document's terms, for ``CachedDocumentTerms``.
+        /// - Returns: the number of each of the document's terms in ``dictionary``.
         @discardableResult
         public mutating func add(_ document: SearchDocumentTerms) -> [Int32] {
             var numbers: [Int32] = []
@@ -157,24 +157,41 @@ public struct SearchIndex: Sendable, Equatable {
             return numbers
         }
 
-        /// Adds the next document from its cached form, as adding its ``SearchDocumentTerms`` would.
+        /// The builder as it stands, for a build cache: its dictionary and every document's units and entries,
+        /// in the order they were added. It shares the builder's arrays, copying none.
+        public var snapshot: BuilderSnapshot {
+            BuilderSnapshot(
+                dictionary: names, unitCounts: unitCounts, unitLengths: unitLengths, unitEnds: unitEnds, entryTerms: entryTerms,
+                entryCounts: entryCounts, largeCounts: largeCounts)
+        }
+
+        /// Adds document `number` of `snapshot` as the next document, as adding its terms again would.
         ///
-        /// Its terms must be numbered as in this builder's ``dictionary``: cached under the
-        /// ``usedDictionary`` that this builder was made from, and checked against its size.
-        public mutating func add(_ document: NumberedDocumentTerms) {
+        /// The snapshot's terms must be numbered as this builder's: made with ``init(ranking:dictionary:)`` from
+        /// the snapshot's ``BuilderSnapshot/dictionary``, which may have numbered more terms since.
+        public mutating func append(_ snapshot: BuilderSnapshot, document number: Int) {
+            let units = snapshot.documentUnits[number]..<snapshot.documentUnits[number + 1]
+            let first = units.lowerBound == 0 ? 0 : snapshot.unitEnds[units.lowerBound - 1]
+            let entries = first..<snapshot.unitEnds[units.upperBound - 1]
             let base = entryTerms.count
-            unitCounts.append(document.unitCount)
-            for lengths in document.unitLengths { addUnit(lengths) }
-            for end in document.unitEnds { unitEnds.append(base + Int(end)) }
+            unitCounts.append(units.count)
+            for unit in units {
+                addUnit(snapshot.unitLengths[unit])
+                unitEnds.append(base + snapshot.unitEnds[unit] - first)
+            }
             partsContaining.withUnsafeMutableBufferPointer { parts in
-                for term in document.entryTerms {
+                for term in snapshot.entryTerms[entries] {
                     precondition(Int(term) < parts.count, "a cached term outside the dictionary")
                     parts[Int(term)] += 1
                 }
             }
-            entryTerms += document.entryTerms
-            entryCounts += document.entryCounts
-            for (entry, counts) in document.largeCounts { largeCounts[base + entry] = counts }
+            entryTerms += snapshot.entryTerms[entries]
+            entryCounts += snapshot.entryCounts[entries]
+            if !snapshot.largeCounts.isEmpty {
+                for entry in entries where snapshot.entryCounts[entry] == 0 {
+                    largeCounts[base + entry - first] = snapshot.largeCounts[entry]
+                }
+            }
         }
 
         private mutating func addUnit(_ lengths: FieldCounts) {

@@ -7,91 +7,88 @@ import PortalWork
 ///
 /// Tokenizing every body is most of the cost of the search index, and an
 /// incremental build would otherwise have to read every cached body to do it.
-/// The cache keeps each term once, in a dictionary, and each document's terms
-/// as numbers into it (``CachedDocumentTerms``): an incremental build adds an
-/// unchanged document to the index without making a `String` of any term.
+/// The cache keeps the index builder's own arrays for every document
+/// (``BuilderSnapshot``): an incremental build appends an unchanged
+/// document's entries to a builder made from the same dictionary as they are,
+/// without making a `String` of any term or decoding anything per document.
 final class SearchTermStore: @unchecked Sendable {
-    /// One document's terms as the cache keeps them: still to be checked when read from the cache file.
-    struct Entry: Sendable {
-        var sourceHash: UInt64
-        var bytes: [UInt8]
-    }
-
-    /// What the cache file holds.
+    /// What the cache file holds: a builder's snapshot and, for each of its documents in order, its path and source hash.
     struct Contents: Sendable {
-        /// Every term the entries number, in number order.
-        var dictionary: [String]
-        var entries: [String: Entry]
+        var documents: [(path: String, sourceHash: UInt64)]
+        var snapshot: BuilderSnapshot
     }
 
     /// What this build leaves for the next one.
     struct Changes: Sendable {
-        /// Every term some document uses, in number order.
-        var dictionary: [String]
-        var entries: [String: (sourceHash: UInt64, terms: CachedDocumentTerms)]
-        /// Each entry's term `n` becomes `renumbering[n]` as it is written, when the dictionary dropped unused terms.
-        var renumbering: [Int32]?
+        var documents: [(path: String, sourceHash: UInt64)]
+        var snapshot: BuilderSnapshot
+        /// The dictionary to write, and each term's new number, when terms no document uses any more were dropped.
+        var usedDictionary: (terms: [String], numbers: [Int32]?)
     }
 
     /// A document's terms, ready for ``SearchIndex/Builder``.
     enum Terms {
-        /// From the cache, checked against the dictionary, and laid out for the builder.
-        case cached(CachedDocumentTerms, NumberedDocumentTerms)
-        /// Worked out in this build; `units` is their ``SearchDocumentTerms/encodedUnits()`` when a cache is kept.
-        case computed(SearchDocumentTerms, units: [UInt8]?)
+        /// Document `number` of the cached snapshot, whose units are `unitCount`.
+        case cached(number: Int, unitCount: Int)
+        /// Worked out in this build.
+        case computed(SearchDocumentTerms)
 
         var unitCount: Int {
             switch self {
-            case .cached(let terms, _): terms.unitCount
-            case .computed(let terms, _): terms.units.count
+            case .cached(_, let unitCount): unitCount
+            case .computed(let terms): terms.units.count
             }
         }
     }
 
-    /// The cache read and checked: a builder seeded with its dictionary, and each unchanged document's terms laid out for it.
+    /// The cache read and checked: a builder seeded with its dictionary, the snapshot, and where each document is in it.
     struct Prepared: Sendable {
         var builder: SearchIndex.Builder
-        var terms: [String: (CachedDocumentTerms, NumberedDocumentTerms)]
+        var snapshot: BuilderSnapshot?
+        var documents: [String: (sourceHash: UInt64, number: Int)]
     }
 
     private let lock = NSLock()
     /// Made on a core of its own while the site model is made on the other (see ``init(documents:keepsEntries:jobs:load:)``).
     private let preparation: BackgroundWork<Prepared>
     private var prepared: Prepared?
-    /// Each document's terms as they go to the cache, with the source hash they belong to.
-    private var current: [String: (sourceHash: UInt64, terms: CachedDocumentTerms)] = [:]
-    private var dictionaryUsed: (terms: [String], numbers: [Int32]?)?
+    /// The documents added to the builder so far, in order: the snapshot's documents once it is finished.
+    private var added: [(path: String, sourceHash: UInt64)] = []
     private var computedAny = false
-    /// Whether entries are kept for the build cache; without a cache, encoding them would only cost memory.
-    private let keepsEntries: Bool
+    /// Saves what the builder holds for the next build; nil without a build cache.
+    private let save: (@Sendable (Changes) -> Void)?
+    private let jobs: Int
+    /// The save started by ``finish(_:)``, until ``waitForSave()``.
+    private var saving: BackgroundWork<Void>?
 
-    /// Starts reading the cache with `load` and checking the terms of every document whose source is unchanged.
+    /// Starts reading the cache with `load` and checking it.
     ///
-    /// That is most of the search index's work in a rebuild, and it needs nothing the site model makes, so
-    /// it runs beside the model, which is made on one core when few bodies changed.
+    /// That needs nothing the site model makes, so it runs beside the model, which is made on one core when
+    /// few bodies changed.
+    ///
+    /// - Parameter save: keeps what the builder holds for the next build, when any document's terms had to be
+    ///   worked out; called on another thread from ``finish(_:)``. Nil keeps nothing.
     init(
-        documents: [ContentDocument], keepsEntries: Bool = true, jobs: Int = ParallelWork.defaultJobs,
-        load: @escaping @Sendable () -> Contents
+        documents: [ContentDocument], jobs: Int = ParallelWork.defaultJobs, load: @escaping @Sendable () -> Contents?,
+        save: (@Sendable (Changes) -> Void)?
     ) {
-        self.keepsEntries = keepsEntries
-        if keepsEntries { current.reserveCapacity(documents.count) }
-        let wanted = documents.map { (path: $0.path, sourceHash: $0.sourceHash) }
+        self.save = save
+        self.jobs = jobs
+        if save != nil { added.reserveCapacity(documents.count) }
         preparation = BackgroundWork(jobs: jobs) {
-            let cached = load()
-            guard var builder = SearchIndex.Builder(dictionary: cached.dictionary) else {
-                return Prepared(builder: SearchIndex.Builder(), terms: [:])
+            guard let cached = load(), var builder = SearchIndex.Builder(dictionary: cached.snapshot.dictionary),
+                cached.documents.count == cached.snapshot.documentCount
+            else {
+                return Prepared(builder: SearchIndex.Builder(), snapshot: nil, documents: [:])
             }
-            // Each entry takes at least four bytes in the cache, so the previous build's entries fit; growing
-            // the builder's arrays by doubling showed in a rebuild's profile.
-            builder.reserveCapacity(entries: cached.entries.values.reduce(0) { $0 + $1.bytes.count } / 4)
-            var terms: [String: (CachedDocumentTerms, NumberedDocumentTerms)] = [:]
-            for (path, sourceHash) in wanted {
-                guard let entry = cached.entries[path], entry.sourceHash == sourceHash, sourceHash != 0,
-                    let checked = CachedDocumentTerms.numbered(validating: entry.bytes, dictionarySize: cached.dictionary.count)
-                else { continue }
-                terms[path] = checked
+            // The previous build's entries fit; growing the builder's arrays by doubling showed in a rebuild's profile.
+            builder.reserveCapacity(entries: cached.snapshot.entryCount + cached.snapshot.entryCount / 64)
+            var numbers: [String: (sourceHash: UInt64, number: Int)] = [:]
+            numbers.reserveCapacity(cached.documents.count)
+            for (number, document) in cached.documents.enumerated() where document.sourceHash != 0 {
+                numbers[document.path] = (document.sourceHash, number)
             }
-            return Prepared(builder: builder, terms: terms)
+            return Prepared(builder: builder, snapshot: cached.snapshot, documents: numbers)
         }
     }
 
@@ -106,7 +103,7 @@ final class SearchTermStore: @unchecked Sendable {
         return prepared!
     }
 
-    /// A builder that numbers terms as the cached documents do; empty when the cache had no usable dictionary.
+    /// A builder that numbers terms as the cached snapshot does; empty when the cache had no usable snapshot.
     ///
     /// Handed over, not copied: with a second reference to its arrays, the first document added copied them
     /// and lost their reserved room, and they then grew by doubling (a rebuild peaked 17 to 20 MiB higher).
@@ -121,89 +118,92 @@ final class SearchTermStore: @unchecked Sendable {
 
     /// The terms of `document`: from the cache, or made by `compute`. Safe from several threads.
     func terms(of document: ContentDocument, compute: () -> SearchDocumentTerms) -> Terms {
-        if let (terms, numbered) = preparedCache().terms[document.path] {
-            return .cached(terms, numbered)
+        let cache = preparedCache()
+        if let snapshot = cache.snapshot, let kept = cache.documents[document.path], kept.sourceHash == document.sourceHash {
+            return .cached(number: kept.number, unitCount: snapshot.unitCount(ofDocument: kept.number))
         }
-        let terms = compute()
-        return .computed(terms, units: keepsEntries ? terms.encodedUnits() : nil)
+        return .computed(compute())
     }
 
-    /// Adds `terms` of `document` to `builder` and keeps them for the cache; from one thread, in index order.
+    /// Adds `terms` of `document` to `builder`, made by ``makeBuilder()``; from one thread, in index order.
     func add(_ terms: Terms, of document: ContentDocument, to builder: inout SearchIndex.Builder) {
-        let kept: CachedDocumentTerms?
         switch terms {
-        case .cached(let cached, let numbered):
-            builder.add(numbered)
-            kept = cached
-        case .computed(let computed, let units):
-            let numbers = builder.add(computed)
-            kept = units.map { CachedDocumentTerms(numbers: numbers, encodedUnits: $0, unitCount: computed.units.count) }
+        case .cached(let number, _):
+            builder.append(preparedCache().snapshot!, document: number)
+        case .computed(let computed):
+            builder.add(computed)
         }
-        guard let kept else { return }
         lock.withLock {
-            current[document.path] = (document.sourceHash, kept)
+            if save != nil { added.append((document.path, document.sourceHash)) }
             if case .computed = terms { computedAny = true }
         }
     }
 
-    /// Notes the dictionary of the builder every document was added to, before it is spent, and drops what the cache gave.
+    /// Starts saving what the builder every document was added to holds, before it is spent, when any document's
+    /// terms had to be worked out (else the cache is still right); drops what the cache gave.
+    ///
+    /// The save shares the builder's arrays and writes them at once, on another thread, while the index is
+    /// worked out from them: kept until the finishing stage, they added 25 MiB to a full build's peak.
     func finish(_ builder: SearchIndex.Builder) {
-        let used = keepsEntries ? builder.usedDictionary : nil
         lock.withLock {
-            dictionaryUsed = used
-            prepared = Prepared(builder: SearchIndex.Builder(), terms: [:])
+            prepared = Prepared(builder: SearchIndex.Builder(), snapshot: nil, documents: [:])
+            guard let save, computedAny else { return }
+            let changes = Changes(documents: added, snapshot: builder.snapshot, usedDictionary: builder.usedDictionary)
+            added = []
+            saving = BackgroundWork(jobs: jobs) { save(changes) }
         }
     }
 
-    /// What to save for the next build, when any document's terms had to be worked out; nil when the cache is still right.
-    ///
-    /// Terms no document uses any more are dropped from the dictionary, and the documents renumbered to match.
-    var changes: Changes? {
-        lock.withLock {
-            guard computedAny, let (dictionary, numbers) = dictionaryUsed else { return nil }
-            return Changes(dictionary: dictionary, entries: current, renumbering: numbers)
+    /// Waits for the save ``finish(_:)`` started, if any.
+    func waitForSave() {
+        let saving = lock.withLock { () -> BackgroundWork<Void>? in
+            defer { self.saving = nil }
+            return self.saving
         }
+        saving?.result()
     }
 }
 
 extension DocumentCache {
     private var searchTermsURL: URL { directory.appendingPathComponent("search-terms.bin") }
 
-    /// The terms the last build kept, when made under `contextKey`; empty otherwise.
+    /// The terms the last build kept, when made under `contextKey` and intact; nil otherwise.
     ///
-    /// One ``CacheFile``: the context key, the dictionary, then per document
-    /// its path, source hash and ``CachedDocumentTerms`` bytes.
-    func loadSearchTerms(contextKey: UInt64) -> SearchTermStore.Contents {
-        let empty = SearchTermStore.Contents(dictionary: [], entries: [:])
-        guard var reader = CacheFile.read(searchTermsURL, tag: "PTR2"), (try? reader.uint64()) == contextKey,
-            let dictionary = try? reader.strings(),
-            let entries = try? reader.array({ reader in
-                (try reader.string(), SearchTermStore.Entry(sourceHash: try reader.uint64(), bytes: try reader.data()))
+    /// One ``CacheFile``: the context key, each document's path and source hash in the snapshot's order, the
+    /// snapshot's ``BuilderSnapshot`` bytes, and their CRC-32, which the snapshot's own checks do not replace.
+    func loadSearchTerms(contextKey: UInt64) -> SearchTermStore.Contents? {
+        guard var reader = CacheFile.read(searchTermsURL, tag: "PTR3"), (try? reader.uint64()) == contextKey,
+            let documents = try? reader.array({ reader in (path: try reader.string(), sourceHash: try reader.uint64()) }),
+            let decoded = try? reader.bytes({ bytes -> (snapshot: BuilderSnapshot, checksum: UInt32)? in
+                BuilderSnapshot(decoding: bytes).map { ($0, CRC32.checksum(bytes)) }
             }),
-            reader.isAtEnd
-        else { return empty }
-        return SearchTermStore.Contents(dictionary: dictionary, entries: Dictionary(entries, uniquingKeysWith: { first, _ in first }))
+            (try? reader.uint64()) == UInt64(decoded.checksum), reader.isAtEnd
+        else { return nil }
+        return SearchTermStore.Contents(documents: documents, snapshot: decoded.snapshot)
     }
 
-    /// Written a megabyte at a time: the whole file (25 MB at 10,000 documents, before terms were numbered) in one buffer was most of
-    /// what saving the cache added to a build's peak memory.
-    func saveSearchTerms(_ contents: SearchTermStore.Changes, contextKey: UInt64) throws {
+    /// Written a megabyte at a time: the whole file in one buffer would add its size (about 14 MB at 10,000
+    /// documents) to the build's peak memory.
+    func saveSearchTerms(_ changes: SearchTermStore.Changes, contextKey: UInt64) throws {
         try CacheFile.replace(searchTermsURL) { emit in
-            var writer = CacheFile.writer(tag: "PTR2", capacity: 1 << 20)
+            var writer = CacheFile.writer(tag: "PTR3", capacity: 1 << 20)
             writer.write(contextKey)
-            writer.write(contents.dictionary)
-            writer.write(contents.entries.count)
-            for path in contents.entries.keys.sorted() {
-                let entry = contents.entries[path]!
-                writer.write(path)
-                writer.write(entry.sourceHash)
-                writer.write(contents.renumbering.map { entry.terms.renumbered($0).bytes } ?? entry.terms.bytes)
-                if writer.bytes.count >= 1 << 20 {
-                    try emit(writer.bytes)
-                    writer = BinaryWriter(capacity: 1 << 20)
-                }
+            writer.write(changes.documents.count)
+            for document in changes.documents {
+                writer.write(document.path)
+                writer.write(document.sourceHash)
             }
+            // The snapshot's length first, as `BinaryReader.bytes` reads it; its bytes follow in pieces.
+            writer.write(changes.snapshot.encodedCount(dictionary: changes.usedDictionary.terms))
             try emit(writer.bytes)
+            var checksum: UInt32 = 0
+            try changes.snapshot.encode(dictionary: changes.usedDictionary.terms, renumbering: changes.usedDictionary.numbers) { piece in
+                checksum = piece.withUnsafeBytes { CRC32.checksum($0, continuing: checksum) }
+                try emit(piece)
+            }
+            var trailer = BinaryWriter(capacity: 8)
+            trailer.write(UInt64(checksum))
+            try emit(trailer.bytes)
         }
     }
 }

@@ -368,9 +368,8 @@ public struct SiteBuilder: Sendable {
                     jobs: options.jobs ?? ParallelWork.defaultJobs)
             }
         }
-        if let contextKey = model.documentContextKey, let terms = model.searchTermStore.changes {
-            try? incremental.documents.saveSearchTerms(terms, contextKey: contextKey)
-        }
+        // Started as soon as the search index had every document's terms (SearchTermStore.finish).
+        model.searchTermStore.waitForSave()
     }
 
     /// Writes which files each unit of pages became, so the next build can reuse them from the output.

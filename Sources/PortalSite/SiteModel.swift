@@ -74,10 +74,15 @@ final class SiteModel: @unchecked Sendable {
         documentContextKey = contextKey
         // Started first: it runs on the other core while this one makes the model. (After the staffing blocks,
         // links and catalog, as it was, it left that core idle for their 70 ms of a one-document rebuild.)
-        searchTermStore = SearchTermStore(documents: site.documents, keepsEntries: cache != nil, jobs: jobs) {
-            cache.flatMap { cache in contextKey.map { cache.documents.loadSearchTerms(contextKey: $0) } }
-                ?? SearchTermStore.Contents(dictionary: [], entries: [:])
-        }
+        searchTermStore = SearchTermStore(
+            documents: site.documents, jobs: jobs,
+            load: { cache.flatMap { cache in contextKey.flatMap { cache.documents.loadSearchTerms(contextKey: $0) } } },
+            save: cache.flatMap { cache in
+                contextKey.map { contextKey -> @Sendable (SearchTermStore.Changes) -> Void in
+                    // The cache only saves time: when it cannot be written, the next build tokenizes every body.
+                    { changes in try? cache.documents.saveSearchTerms(changes, contextKey: contextKey) }
+                }
+            })
         documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
         let staffing = try StaffingBlocks(site: site)
         self.staffing = staffing

@@ -240,6 +240,21 @@ import Testing
         try Self.expectSameAsClean(workspace, "content named by its absolute path")
     }
 
+    /// The cached search terms carry a checksum: bytes changed on disk that still decode are not used.
+    @Test func changedSearchTermsAreNotUsed() throws {
+        let workspace = try Workspace("termsChecksum")
+        try workspace.build()
+        let terms = workspace.cache.appendingPathComponent("documents/search-terms.bin")
+        var bytes = [UInt8](try Data(contentsOf: terms))
+        // The last entry's code count (its packed counts end four bytes before the checksum's eight: the
+        // count of large counts, none here); one more still decodes, and changes that entry's impact.
+        bytes[bytes.count - 8 - 4 - 2] ^= 1
+        try Data(bytes).write(to: terms)
+        try workspace.edit("customer-connect/questions-and-answers.md") { $0 + "\nOne more answer.\n" }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "search terms changed on disk")
+    }
+
     @Test func wordsAddedThenRemovedLeaveTheIndexAndTheCachedDictionary() throws {
         let workspace = try Workspace("dictionary")
         try workspace.build()
