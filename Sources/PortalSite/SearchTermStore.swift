@@ -49,7 +49,7 @@ final class SearchTermStore: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    /// Made on a core of its own while the site model is made on the other (see ``init(documents:keepsEntries:jobs:load:)``).
+    /// Made on a core of its own while the site model is made on the other (see ``init(documents:jobs:load:save:)``).
     private let preparation: BackgroundWork<Prepared>
     private var prepared: Prepared?
     /// The documents added to the builder so far, in order: the snapshot's documents once it is finished.
