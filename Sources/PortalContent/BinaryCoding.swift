@@ -112,10 +112,7 @@ public struct BinaryReader {
     }
 
     public mutating func data() throws -> [UInt8] {
-        let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Truncated() }
-        defer { offset += count }
-        return Array(bytes[offset..<(offset + count)])
+        try bytes { Array($0) }
     }
 
     /// Bytes written as ``BinaryWriter/write(_:)-([UInt8])`` writes them, handed to `body` where they lie, uncopied.

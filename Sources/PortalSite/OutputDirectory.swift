@@ -218,11 +218,11 @@ final class OutputDirectory: @unchecked Sendable {
                 while let slash = outermost.utf8.lastIndex(of: UInt8(ascii: "/")), !folders.contains(String(outermost[..<slash])) {
                     outermost = outermost[..<slash]
                 }
-                try removeIfPresent(String(outermost))
+                try removeExisting(stagingPath + "/" + outermost)
             }
             for path in [Array(recycled.inodes.keys), recycled.others, added].joined()
             where !paths.contains(path) && !folders.contains(path) {
-                try removeIfPresent(path)
+                try removeExisting(stagingPath + "/" + path)
             }
             return
         }
@@ -254,22 +254,10 @@ final class OutputDirectory: @unchecked Sendable {
         try walk("")
     }
 
-    /// Removes the file or folder at `path`, relative to the staging folder, if there is one.
-    private func removeIfPresent(_ path: String) throws {
-        let absolute = stagingPath + "/" + path
-        var info = stat()
-        // Gone with a folder removed before it, or under a name that is now a file.
-        guard lstat(absolute, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            try FileManager.default.removeItem(atPath: absolute)
-        } else if unlink(absolute) != 0 && errno != ENOENT {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: absolute])
-        }
-    }
-
-    /// Clears `path` in the staging folder for a new file: a file is unlinked, anything else removed.
+    /// Clears `path` in the staging folder for a new file, or of a file the build does not keep: a file is
+    /// unlinked, anything else removed. Nothing there, or a file where a folder on the path was, is no error.
     private func removeExisting(_ path: String) throws {
-        if unlink(path) == 0 || errno == ENOENT { return }
+        if unlink(path) == 0 || errno == ENOENT || errno == ENOTDIR { return }
         try FileManager.default.removeItem(atPath: path)
     }
 
