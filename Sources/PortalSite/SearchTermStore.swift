@@ -46,6 +46,9 @@ final class SearchTermStore: @unchecked Sendable {
         var builder: SearchIndex.Builder
         var snapshot: BuilderSnapshot?
         var documents: [String: (sourceHash: UInt64, number: Int)]
+
+        /// No cache to use: every document's terms are worked out.
+        static var empty: Prepared { Prepared(builder: SearchIndex.Builder(), snapshot: nil, documents: [:]) }
     }
 
     private let lock = NSLock()
@@ -79,7 +82,7 @@ final class SearchTermStore: @unchecked Sendable {
             guard let cached = load(), var builder = SearchIndex.Builder(dictionary: cached.snapshot.dictionary),
                 cached.documents.count == cached.snapshot.documentCount
             else {
-                return Prepared(builder: SearchIndex.Builder(), snapshot: nil, documents: [:])
+                return Prepared.empty
             }
             // The previous build's entries fit; growing the builder's arrays by doubling showed in a rebuild's profile.
             builder.reserveCapacity(entries: cached.snapshot.entryCount + cached.snapshot.entryCount / 64)
@@ -146,7 +149,7 @@ final class SearchTermStore: @unchecked Sendable {
     /// worked out from them: kept until the finishing stage, they added 25 MiB to a full build's peak.
     func finish(_ builder: SearchIndex.Builder) {
         lock.withLock {
-            prepared = Prepared(builder: SearchIndex.Builder(), snapshot: nil, documents: [:])
+            prepared = Prepared.empty
             guard let save, computedAny else { return }
             let changes = Changes(documents: added, snapshot: builder.snapshot, usedDictionary: builder.usedDictionary)
             added = []
