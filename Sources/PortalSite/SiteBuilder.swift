@@ -163,7 +163,6 @@ public struct SiteBuilder: Sendable {
                 model.sink = PageSink(output: output, anchorTargets: model.links.fragmentTargets)
             }
             options.progress?(.stage(handling == .written ? "Rendering and writing pages" : "Rendering pages"))
-            Self.returnFreeMemory()
             // Generators only read the model, so they run side by side; their pages keep the listed order.
             let started = work.map(PageGenerators.startOrder) { position in
                 let generator = PageGenerators.all[position]
@@ -203,27 +202,6 @@ public struct SiteBuilder: Sendable {
         return (checked, output)
     }
 
-    /// Gives the memory glibc's malloc freed so far back to the system, between stages.
-    ///
-    /// Each thread allocates from its own malloc arena, and memory one stage freed in one arena is
-    /// not reused by the next stage's threads allocating in another; without this, the finishing
-    /// stage added about 40 MiB to the peak of a 10,000-document build that it did not need.
-    /// The `portal` binary links mimalloc, which replaces that malloc and returns memory by itself,
-    /// so there this trims an empty heap; it matters where PortalSite runs on glibc's, as in the tests.
-    private static func returnFreeMemory() {
-        _ = mallocTrim?(0)
-    }
-
-    /// Glibc's module map leaves out `<malloc.h>`, so `malloc_trim` is looked up at run time.
-    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-        #else
-        return nil
-        #endif
-    }()
-
     /// Takes the output's lock and prepares the staging folder pages are written into.
     private func openOutput(jobs: Int) -> Result<OutputDirectory, Failure> {
         do {
@@ -261,7 +239,6 @@ public struct SiteBuilder: Sendable {
         do {
             // Every page is in the staging folder already, written as it was made; the rest is quick.
             options.progress?(.stage("Finishing \(checked.pages.count) pages"))
-            Self.returnFreeMemory()
             let theme = checked.theme
             for asset in theme.assets {
                 try output.copyFile(theme.assetsDirectory.appendingPathComponent(asset), to: "assets/\(asset)")
