@@ -134,11 +134,24 @@ class Corpus:
             return statistics.median(json.load(f)["results"][0]["times"])
 
 
+def ensure_browser():
+    """Installs headless Chromium, its driver and selenium (`make browser-deps`) when any is missing."""
+    try:
+        import selenium  # noqa: F401
+        have_selenium = True
+    except ImportError:
+        have_selenium = False
+    if not have_selenium or shutil.which("chromium") is None or shutil.which("chromedriver") is None:
+        log("Installing headless Chromium and selenium (make browser-deps) …")
+        subprocess.run(["make", "--no-print-directory", "-C", ROOT, "browser-deps"], check=True, stdout=subprocess.DEVNULL)
+
+
 def search_payload(corpus):
     """Median bytes a search query loads, from the search engineer's script when there is one."""
     script = os.path.join(HERE, "search_payload.py")
     if not os.path.exists(script):
         return None
+    ensure_browser()
     result = subprocess.run([sys.executable, script, "--site", corpus.public], capture_output=True, text=True)
     if result.returncode != 0:
         log("search_payload.py failed: %s" % result.stderr[-500:])
