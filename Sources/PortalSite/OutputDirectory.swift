@@ -213,9 +213,13 @@ final class OutputDirectory: @unchecked Sendable {
             let addedFolders = foldersLock.withLock { createdFolders }
             // Folders first: one this build does not use goes with everything in it.
             for folder in recycled.folders + addedFolders where !folders.contains(folder) && !paths.contains(folder) {
-                // A folder made here may have parents made with it that no kept file needs either.
+                // A folder made here may have parents made with it that no kept file needs either. The climb stops
+                // below a kept file too: a recycled folder where this build put a page (it removed the folder to do
+                // so) may have held folders, and the outermost of those is now that page.
                 var outermost = Substring(folder)
-                while let slash = outermost.utf8.lastIndex(of: UInt8(ascii: "/")), !folders.contains(String(outermost[..<slash])) {
+                while let slash = outermost.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                    let parent = String(outermost[..<slash])
+                    if folders.contains(parent) || paths.contains(parent) { break }
                     outermost = outermost[..<slash]
                 }
                 try removeExisting(stagingPath + "/" + outermost)

@@ -211,6 +211,39 @@ import Testing
         try Self.expectSameAsClean(workspace, "recycled again")
     }
 
+    /// A reused page is hard-linked from the previous output: into a staging folder made new (the first rebuild),
+    /// and into a recycled one past whatever is at its path there (a file, a folder, a dangling link).
+    @Test func reusedPagesAreLinkedPastWhateverIsInTheirWay() throws {
+        let workspace = try Workspace("linked")
+        let recycled = workspace.folder.appendingPathComponent(".Public.recycle")
+        func inode(_ url: URL) throws -> UInt64 {
+            try #require((try FileManager.default.attributesOfItem(atPath: url.path))[.systemFileNumber] as? UInt64)
+        }
+        let untouched = ["positions/2345-5035-current.html", "positions/2320-0010-current.html", "positions/2370-0671-current.html"]
+        try workspace.build()
+        let first = try untouched.map { try inode(workspace.output.appendingPathComponent($0)) }
+        #expect(!FileManager.default.fileExists(atPath: recycled.path))
+        try Self.edits[0].apply(workspace)
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "first rebuild, into a folder made new")
+        // The pages no edit touched are the first build's files, linked; that output is now the recycled folder.
+        #expect(try untouched.map { try inode(workspace.output.appendingPathComponent($0)) } == first)
+        #expect(try untouched.map { try inode(recycled.appendingPathComponent($0)) } == first)
+
+        // In the recycled folder, which the next build writes into, something else at each of those paths.
+        let fileManager = FileManager.default
+        try fileManager.removeItem(at: recycled.appendingPathComponent(untouched[0]))
+        try Data("in the way".utf8).write(to: recycled.appendingPathComponent(untouched[0]))
+        try fileManager.removeItem(at: recycled.appendingPathComponent(untouched[1]))
+        try fileManager.createDirectory(at: recycled.appendingPathComponent(untouched[1] + "/inner"), withIntermediateDirectories: true)
+        try fileManager.removeItem(at: recycled.appendingPathComponent(untouched[2]))
+        try fileManager.createSymbolicLink(atPath: recycled.appendingPathComponent(untouched[2]).path, withDestinationPath: "nowhere")
+        try workspace.edit("positions/0340-0016-proposed.md") { $0 + "\nThe incumbent also signs the roster.\n" }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "rebuild into a recycled folder with things in the way")
+        #expect(try untouched.map { try inode(workspace.output.appendingPathComponent($0)) } == first)
+    }
+
     @Test func successiveEditsStayIdenticalToCleanBuilds() throws {
         let workspace = try Workspace("successive")
         try workspace.build()
