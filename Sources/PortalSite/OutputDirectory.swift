@@ -88,6 +88,11 @@ final class OutputDirectory: @unchecked Sendable {
         recycle = parent.appendingPathComponent(".\(name).recycle")
         stagingPath = staging.path
         try? FileManager.default.removeItem(at: staging)
+        // Only a real folder is recycled: through a symbolic link the pages would be written somewhere else.
+        var recycleStatus = stat()
+        if lstat(recycle.path, &recycleStatus) == 0, (recycleStatus.st_mode & S_IFMT) != S_IFDIR {
+            try? FileManager.default.removeItem(at: recycle)
+        }
         if rename(recycle.path, staging.path) == 0 {
             let stagingPath = stagingPath
             recycledReading = BackgroundWork(jobs: jobs) { Self.listing(of: stagingPath) }
@@ -318,16 +323,22 @@ final class OutputDirectory: @unchecked Sendable {
         let folder = String(path[..<slash])
         try foldersLock.withLock {
             if createdFolders.contains(folder) { return }
-            do {
-                try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
-            } catch {
-                // A recycled folder may hold a file where this build wants a folder.
+            func clearTheWay() {
                 var prefix = stagingPath
                 for part in folder.split(separator: "/") {
                     prefix += "/" + part
                     var info = stat()
                     if lstat(prefix, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(prefix) }
                 }
+            }
+            // A recycled folder may hold something else where this build wants a folder: a file, or a
+            // symbolic link, through which the pages would be written outside the staging folder (creating
+            // the folder would follow it and succeed). Once per folder and build, so the look costs nothing.
+            if !startedEmpty { clearTheWay() }
+            do {
+                try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
+            } catch {
+                clearTheWay()
                 try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
             }
             createdFolders.insert(folder)

@@ -244,6 +244,41 @@ import Testing
         #expect(try untouched.map { try inode(workspace.output.appendingPathComponent($0)) } == first)
     }
 
+    /// A symbolic link in the recycled folder where a folder goes, or as the recycled folder itself, is not
+    /// followed: the build writes nothing where it points, and the output holds real folders.
+    @Test func symbolicLinksInTheRecycledFolderAreNotFollowed() throws {
+        let workspace = try Workspace("recycledLinks")
+        let fileManager = FileManager.default
+        let recycled = workspace.folder.appendingPathComponent(".Public.recycle")
+        let elsewhere = workspace.folder.appendingPathComponent("elsewhere")
+        try fileManager.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        func isRealFolder(_ url: URL) throws -> Bool {
+            try fileManager.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType == .typeDirectory
+        }
+        try workspace.build()
+        try workspace.build()
+        // Folders of pages: one whose pages the next build renders, one whose pages it reuses.
+        for folder in ["letters", "positions"] {
+            try fileManager.removeItem(at: recycled.appendingPathComponent(folder))
+            try fileManager.createSymbolicLink(at: recycled.appendingPathComponent(folder), withDestinationURL: elsewhere)
+        }
+        try workspace.edit("letters/2022-08-30-customer-relations-coordinators.md") { $0 + "\nPlease reply by the date above.\n" }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "links where folders go")
+        #expect(try fileManager.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+        #expect(try isRealFolder(workspace.output.appendingPathComponent("letters")))
+        #expect(try isRealFolder(workspace.output.appendingPathComponent("positions")))
+
+        // The recycled folder itself a link.
+        try fileManager.removeItem(at: recycled)
+        try fileManager.createSymbolicLink(at: recycled, withDestinationURL: elsewhere)
+        try workspace.edit("letters/2022-08-30-customer-relations-coordinators.md") { $0 + "\nOr by telephone.\n" }
+        try workspace.build()
+        try Self.expectSameAsClean(workspace, "the recycled folder a link")
+        #expect(try fileManager.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+        #expect(try isRealFolder(workspace.output))
+    }
+
     @Test func successiveEditsStayIdenticalToCleanBuilds() throws {
         let workspace = try Workspace("successive")
         try workspace.build()
