@@ -60,8 +60,9 @@ def in_parallel(commands):
     codes = [process.wait() for process in processes]
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if any(codes):
-        raise SystemExit("command failed: %s" % " ".join(commands[codes.index(next(c for c in codes if c))]))
+    failed = [command for command, code in zip(commands, codes) if code != 0]
+    if failed:
+        raise SystemExit("command failed: %s" % " ".join(failed[0]))
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 

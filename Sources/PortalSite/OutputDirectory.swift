@@ -52,9 +52,9 @@ final class OutputDirectory: @unchecked Sendable {
     private let createdLock = NSLock()
     /// Whether a record of the recycled folder is being read, so that ``created`` is kept.
     private let tracksCreated: Bool
-    /// Whether the staging folder was made new, empty, rather than recycled: nothing is in it but what
-    /// this build puts there, so a path needs no look before a page is linked at it.
-    private let startedEmpty: Bool
+    /// Whether the staging folder was made new, empty, rather than recycled (then no record is read): nothing
+    /// is in it but what this build puts there, so a path needs no look before a page is linked at it.
+    private var startedEmpty: Bool { !tracksCreated }
 
     /// What a folder held: every entry by its path relative to the folder, regular files with their inodes.
     struct Listing {
@@ -97,10 +97,8 @@ final class OutputDirectory: @unchecked Sendable {
             let stagingPath = stagingPath
             recycledReading = BackgroundWork(jobs: jobs) { Self.listing(of: stagingPath) }
             tracksCreated = true
-            startedEmpty = false
         } else {
             tracksCreated = false
-            startedEmpty = true
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         }
     }
