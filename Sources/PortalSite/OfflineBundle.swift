@@ -79,9 +79,14 @@ enum OfflineBundle {
         // The bundle at the target is indexed on another core while the previous one is indexed here (28,000
         // names each); whether it is used is decided below, and nothing writes to it before then.
         let targetReading = BackgroundWork { ZipEntryIndex(path: target) }
-        let reuse = previous.flatMap { folder in
+        let previousBundle = previous.flatMap { folder in
             ZipEntryIndex(path: folder.path + "/" + fileName).map { (folder: folder.path, archive: $0) }
         }
+        let last = record.flatMap(Record.read)
+        // Entries are copied from the previous bundle without reading their data again. Where records are kept,
+        // that bundle must be the one the last build recorded writing: one changed since (a `zip -u` in the
+        // output, say) would carry its changes into this one.
+        let reuse = previousBundle.flatMap { bundle in record == nil || last?.written == FileStamp(bundle.archive.status) ? bundle : nil }
         let targetArchive = targetReading.result()
         // A bundle already at the target (the recycled staging folder keeps the one before last) is written
         // over in place and cut to length at the end: rewriting a file's pages costs the kernel less than
@@ -91,7 +96,7 @@ enum OfflineBundle {
         var exists = lstat(target, &existing) == 0
         if exists,
             (existing.st_mode & S_IFMT) != S_IFREG || existing.st_nlink > 1
-                || reuse.map({ existing.st_dev == $0.archive.status.st_dev && existing.st_ino == $0.archive.status.st_ino }) == true
+                || previousBundle.map({ existing.st_dev == $0.archive.status.st_dev && existing.st_ino == $0.archive.status.st_ino }) == true
         {
             unlink(target)
             exists = false
@@ -100,10 +105,10 @@ enum OfflineBundle {
         // from it, and both are as that build left them. Its entries that the previous build copied whole, and
         // that this build copies whole again, are already in it; where one is at the offset it goes to now, it
         // is left there instead of copied (on disk, 300 MB less to write back after a one-document edit).
-        let last = record.flatMap(Record.read)
         var inPlace: (archive: ZipEntryIndex, rewritten: SortedNames)?
-        // (A target still there is a regular file with one name and not the previous bundle: see above.)
-        if let last, let reuse, exists, last.written == FileStamp(reuse.archive.status), last.previous == FileStamp(existing),
+        // (A target still there is a regular file with one name and not the previous bundle, and `reuse` is
+        // there only when the record names it: see above.)
+        if let last, let reuse, exists, last.previous == FileStamp(existing),
             let archive = targetArchive, FileStamp(archive.status) == FileStamp(existing)
         {
             inPlace = (archive, SortedNames(last.rewritten.map { Array($0.utf8) }))
