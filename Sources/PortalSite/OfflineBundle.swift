@@ -86,7 +86,9 @@ enum OfflineBundle {
         // Entries are copied from the previous bundle without reading their data again. Where records are kept,
         // that bundle must be the one the last build recorded writing: one changed since (a `zip -u` in the
         // output, say) would carry its changes into this one.
-        let reuse = previousBundle.flatMap { bundle in record == nil || last?.written == FileStamp(bundle.archive.status) ? bundle : nil }
+        let reuse = previousBundle.flatMap { bundle in
+            record == nil || last?.written == FileStamp(bundle.archive.status) ? bundle : nil
+        }
         let targetArchive = targetReading.result()
         // A bundle already at the target (the recycled staging folder keeps the one before last) is written
         // over in place and cut to length at the end: rewriting a file's pages costs the kernel less than
