@@ -15,8 +15,15 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var locations: SiteLocations
 
-    @Option(name: .long, help: "The output folder; replaced as a whole on success.")
+    @Option(
+        name: .long,
+        help: "The output folder; replaced as a whole on success. It must be new, empty, or one the portal wrote.")
     var output: String = "Public"
+
+    @Flag(
+        name: .long,
+        help: "Build where --output holds something the portal did not write, after moving that aside to <output>.orig.")
+    var force = false
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
@@ -47,6 +54,8 @@ struct BuildCommand: ParsableCommand {
             contentDirectory: locations.contentURL, themeDirectory: locations.themeURL,
             outputDirectory: URL(fileURLWithPath: output), contentDisplayRoot: locations.contentDisplayRoot)
         options.progress = progress.callback
+        options.force = force
+        options.outputDisplayPath = output
         // The process ends right after the build.
         options.keepsMemoryUntilExit = true
         if !noCache {
@@ -54,6 +63,11 @@ struct BuildCommand: ParsableCommand {
             options.clean = clean
         }
         let builder = SiteBuilder(options: options)
+        // Before anything else, so that a refused output costs no check and a move is told at once.
+        let claim = try runOrExit { () throws(SiteBuilder.Failure) in try builder.claimOutput() }
+        if case .movedAside(let aside) = claim.standing {
+            printError("note: moved \(output) aside to \(aside); nothing in it was deleted")
+        }
         if strict {
             // Check first so that warnings can stop the build before it writes anything.
             let checked = try runOrExit { () throws(SiteBuilder.Failure) in

@@ -30,12 +30,27 @@ final class BodySpill: @unchecked Sendable {
 
     /// Opens a new spill file in `directory` (the cache's folder, or beside the output for a build without
     /// a cache); nil when it cannot be made, and bodies then stay in memory.
-    init?(directory: URL, contextKey: UInt64) {
+    ///
+    /// - Parameter named: whether the file keeps its name, to be adopted as the cache's pack. Beside the
+    ///   output, in a folder that is not the portal's, it is unlinked as soon as it is open: it then leaves
+    ///   nothing behind, and no file there is ever truncated or removed as an abandoned spill.
+    init?(directory: URL, contextKey: UInt64, named: Bool = true) {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        Self.removeAbandoned(in: directory)
-        path = directory.appendingPathComponent(".bodies.spill.\(getpid()).\(Self.nextNumber())").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if named { Self.removeAbandoned(in: directory) }
+        var path = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<100 where descriptor < 0 {
+            path = directory.appendingPathComponent(".bodies.spill.\(getpid()).\(Self.nextNumber())").path
+            descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor < 0 && errno != EEXIST { return nil }
+        }
         guard descriptor >= 0 else { return nil }
+        if !named {
+            unlink(path)
+            removed = true
+        }
+        self.path = path
+        self.descriptor = descriptor
         self.contextKey = contextKey
     }
 
@@ -101,7 +116,7 @@ final class BodySpill: @unchecked Sendable {
 
     /// Renames the file to `packPath`; false when a write failed or the rename did, and the caller keeps the old pack.
     func adopt(as packPath: String) -> Bool {
-        guard !failed, rename(path, packPath) == 0 else { return false }
+        guard !failed, !removed, rename(path, packPath) == 0 else { return false }
         adopted = true
         return true
     }

@@ -1,6 +1,10 @@
 import Foundation
 import PortalContent
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The folder where a build keeps what the next build needs to reuse pages (``PageMemo``).
 ///
 /// It holds `manifest.bin` (``CacheFile``): a global key, and for every unit of
@@ -49,11 +53,53 @@ public struct BuildCache: Sendable {
         try CacheFile.replace(manifestURL, with: writer.bytes)
     }
 
-    /// Forgets everything, for `--clean`.
-    func remove() throws {
-        if FileManager.default.fileExists(atPath: directory.path) {
-            try FileManager.default.removeItem(at: directory)
+    /// The cache directory tag (bford.info/cachedir) that marks the folder as the portal's cache, so that
+    /// backup tools skip it and `--clean` never removes a folder the portal did not make.
+    static let tagName = "CACHEDIR.TAG"
+    static let tagText = """
+        Signature: 8a477f597d28d172789f06886806bc55
+        # This folder is the build cache of Consultation Portal (portal build); deleting it only makes the next build slower.
+
+        """
+
+    /// Checks that the cache folder is missing, empty or tagged as the portal's, and tags it; nothing else is written.
+    func claim(protecting protected: OutputClaim.Protected) throws(OutputClaim.Refusal) {
+        let path = directory.standardizedFileURL.path
+        let resolved = OutputClaim.resolve(path)
+        for folder in [protected.content, protected.theme].map({ OutputClaim.resolve($0.standardizedFileURL.path) })
+        where resolved == folder || OutputClaim.isInside(resolved, folder) || OutputClaim.isInside(folder, resolved) {
+            throw OutputClaim.Refusal(path: path, message: "the build cache would mix with \(folder); choose another --cache, or --no-cache")
         }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw OutputClaim.Refusal(path: path, message: "the build cache must be a folder; choose another --cache, or --no-cache")
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            guard entries.isEmpty || entries.contains(Self.tagName) else {
+                throw OutputClaim.Refusal(
+                    path: path, message: "holds files the portal did not write, and is not its build cache (no \(Self.tagName));"
+                        + " choose another --cache, or --no-cache")
+            }
+            if entries.contains(Self.tagName) { return }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw OutputClaim.Refusal(path: path, message: "cannot make the build cache folder; choose another --cache, or --no-cache")
+        }
+        var text = Self.tagText
+        let made = text.withUTF8 { POSIXFile.create(UnsafeRawBufferPointer($0), at: path + "/" + Self.tagName) }
+        guard made != .failed else {
+            throw OutputClaim.Refusal(path: path, message: "cannot write \(Self.tagName); choose another --cache, or --no-cache")
+        }
+    }
+
+    /// Forgets everything, for `--clean`: only a folder tagged as the portal's cache is removed.
+    func remove() throws {
+        var info = stat()
+        guard lstat(directory.path + "/" + Self.tagName, &info) == 0 else { return }
+        try FileManager.default.removeItem(at: directory)
     }
 
     /// The default cache for an output folder: `.portal-cache/<output name>` beside it, e.g. `.portal-cache/Public`.

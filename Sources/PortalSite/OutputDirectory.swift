@@ -69,13 +69,23 @@ final class OutputDirectory: @unchecked Sendable {
         var lockPath: String
     }
 
+    /// Something the portal did not make is where its staging folder must go.
+    struct InTheWay: Error {
+        var path: String
+    }
+
+    /// Opens the output at `destination`, which ``OutputClaim`` has let the build write.
+    ///
+    /// Beside it, only what the portal made is ever removed or reused: staging, old and recycled folders
+    /// hold the marker from the moment they are made, and one without it is left alone.
     init(destination: URL, jobs: Int = ParallelWork.defaultJobs) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let lockPath = parent.appendingPathComponent(".\(name).lock").path
-        lockDescriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        // Never through a symbolic link: the lock file would be made wherever it points.
+        lockDescriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard lockDescriptor >= 0 else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: lockPath])
         }
@@ -87,19 +97,42 @@ final class OutputDirectory: @unchecked Sendable {
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
         recycle = parent.appendingPathComponent(".\(name).recycle")
         stagingPath = staging.path
-        try? FileManager.default.removeItem(at: staging)
-        // Only a real folder is recycled: through a symbolic link the pages would be written somewhere else.
-        var recycleStatus = stat()
-        if lstat(recycle.path, &recycleStatus) == 0, (recycleStatus.st_mode & S_IFMT) != S_IFDIR {
-            try? FileManager.default.removeItem(at: recycle)
-        }
-        if rename(recycle.path, staging.path) == 0 {
+        if Self.isOwnFolder(staging.path) { try? FileManager.default.removeItem(at: staging) }
+        // Only a real folder the portal made is recycled: through a symbolic link the pages would be written
+        // somewhere else, and a folder without the marker is someone else's.
+        if Self.isOwnFolder(recycle.path), FileRename.withoutReplacing(recycle.path, staging.path) {
             let stagingPath = stagingPath
             recycledReading = BackgroundWork(jobs: jobs) { Self.listing(of: stagingPath) }
             tracksCreated = true
         } else {
             tracksCreated = false
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            guard mkdir(staging.path, 0o755) == 0 else {
+                let reason = errno
+                flock(lockDescriptor, LOCK_UN)
+                close(lockDescriptor)
+                if reason == EEXIST { throw InTheWay(path: staging.path) }
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: staging.path])
+            }
+            // Marked at once, so that a build killed before it finishes leaves a folder the next one knows as its own.
+            guard POSIXFile.write(UnsafeRawBufferPointer(start: nil, count: 0), to: stagingPath + "/" + OutputClaim.markerName) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.path])
+            }
+        }
+    }
+
+    /// Whether `path` is a real folder (not a link) holding the portal's marker.
+    static func isOwnFolder(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        return lstat(path + "/" + OutputClaim.markerName, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Writes the marker that makes the output the portal's, naming its folders; called last, once every
+    /// other file is in place, so that the marker is newer than every folder (``OutputMarker``).
+    func writeMarker(paths: [String]) throws {
+        try write(OutputMarker.text(paths: paths), to: OutputClaim.markerName)
+        guard OutputMarker.stamp(in: stagingPath) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stagingPath + "/" + OutputClaim.markerName])
         }
     }
 
@@ -117,8 +150,7 @@ final class OutputDirectory: @unchecked Sendable {
             // Pages are written while the build runs, so a failed build's staging folder holds a mix of
             // recycled links and new files; kept as the recycle folder, it still spares the next build
             // relinking every page (each file there is checked or replaced before use).
-            var info = stat()
-            if lstat(recycle.path, &info) == 0 || rename(staging.path, recycle.path) != 0 {
+            if !FileRename.withoutReplacing(staging.path, recycle.path) {
                 try? FileManager.default.removeItem(at: staging)
             }
         } else if previousOutput != nil {
@@ -351,7 +383,7 @@ final class OutputDirectory: @unchecked Sendable {
     func commit() throws {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: destination.path) {
-            if !Self.exchange(staging.path, destination.path) {
+            if !FileRename.exchange(staging.path, destination.path) {
                 let old = destination.deletingLastPathComponent()
                     .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
                 try fileManager.moveItem(at: destination, to: old)
@@ -374,28 +406,19 @@ final class OutputDirectory: @unchecked Sendable {
     func removePrevious() {
         guard let previousOutput else { return }
         self.previousOutput = nil
-        try? FileManager.default.removeItem(at: recycle)
-        if rename(previousOutput.path, recycle.path) != 0 { try? FileManager.default.removeItem(at: previousOutput) }
-    }
-
-    private static func exchange(_ a: String, _ b: String) -> Bool {
-        #if os(Linux)
-        // Glibc's module map hides renameat2 (it needs _GNU_SOURCE), so look it up at run time.
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 2  // RENAME_EXCHANGE in linux/fs.h
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
-        #else
-        return false
-        #endif
+        // The previous output passed ``OutputClaim``: it is the portal's, and so is a marked recycled folder.
+        if Self.isOwnFolder(recycle.path) { try? FileManager.default.removeItem(at: recycle) }
+        if !FileRename.withoutReplacing(previousOutput.path, recycle.path) {
+            try? FileManager.default.removeItem(at: previousOutput)
+        }
     }
 
     /// Removes staging and old folders that killed builds left behind; safe under the lock.
     private static func removeLeftovers(in parent: URL, name: String) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            let path = parent.appendingPathComponent(entry)
+            if isOwnFolder(path.path) { try? FileManager.default.removeItem(at: path) }
         }
     }
 }

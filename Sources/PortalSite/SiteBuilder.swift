@@ -32,6 +32,10 @@ public struct SiteBuilder: Sendable {
         public var cacheDirectory: URL?
         /// Forget the cache before building, so every page is rendered; a new cache is still written.
         public var clean = false
+        /// Build even where something the portal did not make is in the way, moving it aside (``OutputClaim``).
+        public var force = false
+        /// How the output folder appears in messages, e.g. `Public`; by default its path.
+        public var outputDisplayPath: String?
         /// Leave what ``SiteBuilder/build()`` made allocated when it returns, for a process that exits right after
         /// (`portal build`): freeing it object by object took about 0.1 s of a one-document rebuild at 10,000
         /// documents, which the end of the process does at once. Never for a process that builds again.
@@ -55,12 +59,15 @@ public struct SiteBuilder: Sendable {
         case locked(lockPath: String)
         /// The output could not be written.
         case output(String)
+        /// The output or cache path is not the portal's to write; nothing was written.
+        case refused(OutputClaim.Refusal)
 
         public var description: String {
             switch self {
             case .diagnostics(let diagnostics): diagnostics.items.map(\.rendered).joined(separator: "\n")
             case .locked(let path): "error: another build is writing this output (lock \(path) is held); wait for it to finish and run the build again"
             case .output(let message): "error: \(message)"
+            case .refused(let refusal): refusal.description
             }
         }
     }
@@ -213,17 +220,41 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// Checks that the output is the portal's to write (``OutputClaim``), moving what is in the way aside with
+    /// ``Options/force``; ``build()`` does this first, and a caller may do it earlier to report a move.
+    @discardableResult
+    public func claimOutput() throws(Failure) -> OutputClaim {
+        do {
+            var protected = OutputClaim.Protected(content: options.contentDirectory, theme: options.themeDirectory)
+            protected.home = ProcessInfo.processInfo.environment["HOME"]
+            return try OutputClaim.claim(
+                options.outputDirectory, shown: options.outputDisplayPath ?? options.outputDirectory.path,
+                protecting: protected, force: options.force)
+        } catch {
+            throw .refused(error)
+        }
+    }
+
     /// Builds the site into the output folder, replacing it only when the whole build succeeds.
     public func build() throws(Failure) -> BuildReport {
         let started = Date()
+        try claimOutput()
         var incremental: Incremental?
         let cache = options.cacheDirectory.map(BuildCache.init(directory:))
         if let cache {
+            let protected = OutputClaim.Protected(content: options.contentDirectory, theme: options.themeDirectory)
+            do {
+                try cache.claim(protecting: protected)
+            } catch {
+                throw .refused(error)
+            }
             if options.clean {
                 do {
                     try cache.remove()
+                    // Tagged again before anything is written into it.
+                    try cache.claim(protecting: protected)
                 } catch {
-                    throw .output("cannot remove the build cache \(cache.directory.path): \(error.localizedDescription)")
+                    throw .output("cannot remove the build cache \(cache.directory.path): \(error)")
                 }
             }
             let globalKey = BuildCache.globalKey(themeDirectory: options.themeDirectory, offlineBundle: options.offlineBundle)
@@ -258,7 +289,8 @@ public struct SiteBuilder: Sendable {
                     switch piece {
                     case .caches:
                         // A recycled bundle is kept to be written over (see OfflineBundle.write).
-                        try output.prune(keeping: Set(staged + (options.offlineBundle ? [OfflineBundle.fileName] : [])))
+                        try output.prune(
+                            keeping: Set(staged + [OutputClaim.markerName] + (options.offlineBundle ? [OfflineBundle.fileName] : [])))
                         saveDocumentCache(incremental, checked)
                     case .pageRecord:
                         // Notes the rendered pages' sizes and times, which pruning (other files) leaves alone.
@@ -281,6 +313,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             if let error = finished.compactMap({ $0 }).first { throw error }
+            try output.writeMarker(paths: staged)
             try output.commit()
         } catch {
             throw .output("cannot write \(options.outputDirectory.path): \(error.localizedDescription)")

@@ -123,7 +123,7 @@ final class SiteModel: @unchecked Sendable {
         } else if let cache, let contextKey {
             spill = BodySpill(directory: cache.documents.directory, contextKey: contextKey)
         } else {
-            spill = spillDirectory.flatMap { BodySpill(directory: $0, contextKey: 0) }
+            spill = spillDirectory.flatMap { BodySpill(directory: $0, contextKey: 0, named: false) }
         }
         self.spill = spill
         enum Outcome {

@@ -135,7 +135,9 @@ import Testing
     }
 
     /// Without a cache, a build spills beside its output, and the file is gone once the model is.
-    @Test func buildWithoutACacheSpillsBesideTheOutputAndCleansUp() throws {
+    /// Beside the output, in a folder that is not the portal's, the spill file has no name once open: it can
+    /// neither be left behind nor take the place of someone's file.
+    @Test func buildWithoutACacheSpillsBesideTheOutputAndLeavesNoName() throws {
         let site = try ContentLoader(directory: repositoryRoot.appendingPathComponent("Content"), displayRoot: "Content").load()
         let theme = try Theme.load(from: repositoryRoot.appendingPathComponent("Theme"), displayRoot: "Theme")
         let inMemory = try SiteModel(site: site, theme: theme)
@@ -150,7 +152,7 @@ import Testing
             for document in site.documents {
                 #expect(spilled.body(of: document) == inMemory.body(of: document), "\(document.path)")
             }
-            #expect(try spillFiles().count == 1)
+            #expect(try spillFiles().isEmpty)
         }
         #expect(try spillFiles().isEmpty)
     }

@@ -65,10 +65,26 @@ import Testing
     @Test func secondBuildReplacesTheOutputWhole() throws {
         let (content, output) = try makeSite()
         _ = try builder(content, output).build()
-        try Data("stale".utf8).write(to: output.appendingPathComponent("stale.html"))
+        // A page the site no longer has goes with the next build.
+        try FileManager.default.removeItem(at: content.appendingPathComponent("articles/hello.md"))
+        try Data("---\ntitle: Other\nkind: article\ndate: 2024-01-02\n---\n\nText.\n".utf8)
+            .write(to: content.appendingPathComponent("articles/other.md"))
         _ = try builder(content, output).build()
-        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stale.html").path))
-        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("articles/hello.html").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("articles/hello.html").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("articles/other.html").path))
+    }
+
+    @Test func aFileAddedToTheOutputStopsTheNextBuildAndIsKept() throws {
+        let (content, output) = try makeSite()
+        _ = try builder(content, output).build()
+        try Data("stale".utf8).write(to: output.appendingPathComponent("stale.html"))
+        let error = #expect(throws: SiteBuilder.Failure.self) { try builder(content, output).build() }
+        guard case .refused(let refusal)? = error else {
+            Issue.record("expected a refusal, got \(String(describing: error))")
+            return
+        }
+        #expect(refusal.message.hasPrefix("\(output.path)/stale.html was added or changed since the last build"))
+        #expect(try String(contentsOf: output.appendingPathComponent("stale.html"), encoding: .utf8) == "stale")
     }
 
     @Test func unknownStaffingBlockIsALocatedError() throws {

@@ -38,7 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
             outputDirectory: outputURL, contentDisplayRoot: locations.contentDisplayRoot)
         // Rebuilds after an edit reuse every page the edit does not touch.
         options.cacheDirectory = BuildCache.defaultDirectory(for: outputURL)
+        options.outputDisplayPath = output
         let builder = SiteBuilder(options: options)
+        // A folder the portal may not write is neither built nor served.
+        _ = try runOrExit { () throws(SiteBuilder.Failure) in try builder.claimOutput() }
         let rebuild = Rebuilder(builder: builder, state: state, output: output)
         rebuild.initial(outputExists: FileManager.default.fileExists(atPath: outputURL.path))
 
