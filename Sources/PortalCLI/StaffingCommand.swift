@@ -54,15 +54,21 @@ struct StaffingCommand: ParsableCommand {
         }
     }
 
+    /// The text of `path`, or a located error and exit 1; a file over the build's size limit is refused
+    /// without being read whole.
     private func readFile(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch CommandLineTextFile.read(path) {
+        case .success(let text):
+            return text
+        case .failure(.unreadable):
             printError("\(path): error: cannot read this file; check the path")
-            throw ExitCode(1)
+        case .failure(.tooLarge(let size)):
+            let limit = CommandLineTextFile.limit
+            let found = size.map { "is \($0) bytes" } ?? "has more than \(limit) bytes"
+            printError("\(path):1:1: error: this file \(found); the limit is \(limit / 1_048_576) MB (\(limit) bytes), as for every file a build reads")
+        case .failure(.notUTF8(let line, let column)):
+            printError("\(path):\(line):\(column): error: file is not valid UTF-8; save it as UTF-8 text")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            printError("\(path):1:1: error: file is not valid UTF-8; save it as UTF-8 text")
-            throw ExitCode(1)
-        }
-        return text
+        throw ExitCode(1)
     }
 }

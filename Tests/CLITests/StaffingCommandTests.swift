@@ -69,4 +69,51 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("--districts"))
     }
+
+    /// A sparse file: 37 MB long at once, with nothing on disk, so that only the size check can be quick.
+    @Test func aCSVOverTheBuildLimitFailsFastWithTheLimit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("staffing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csv = folder.appendingPathComponent("huge.districts.csv")
+        try Data("district,c360_service_requests\n".utf8).write(to: csv)
+        let handle = try FileHandle(forWritingTo: csv)
+        try handle.truncate(atOffset: 37 * 1_048_576)
+        try handle.close()
+        let started = ContinuousClock.now
+        let result = try staffing(["--model", model, "--districts", csv.path])
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(csv.path):1:1: error: this file is 38797312 bytes; the limit is 10 MB (10485760 bytes), as for every file a build reads\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// A file whose size is not known beforehand is read only until it passes the limit.
+    @Test func anEndlessInputStopsAtTheLimit() throws {
+        let result = try staffing(["--model", model, "--districts", "/dev/zero"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "/dev/zero:1:1: error: this file has more than 10485760 bytes; the limit is 10 MB (10485760 bytes), as for every file a build reads\n")
+    }
+
+    @Test func aModelOverTheLimitIsRefusedToo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("staffing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let yaml = folder.appendingPathComponent("huge.model.yaml")
+        try Data().write(to: yaml)
+        let handle = try FileHandle(forWritingTo: yaml)
+        try handle.truncate(atOffset: 10 * 1_048_576 + 1)
+        try handle.close()
+        let result = try staffing(["--model", yaml.path, "--districts", districts])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(yaml.path):1:1: error: this file is 10485761 bytes; the limit is 10 MB"))
+    }
+
+    @Test func invalidUTF8IsLocated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("staffing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csv = folder.appendingPathComponent("bad.csv")
+        try Data([UInt8]("district,bsn_requests\nOh".utf8) + [0xFF] + [UInt8]("io,1\n".utf8)).write(to: csv)
+        let result = try staffing(["--model", model, "--districts", csv.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(csv.path):2:3: error: file is not valid UTF-8; save it as UTF-8 text\n")
+    }
 }
