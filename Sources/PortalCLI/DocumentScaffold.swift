@@ -19,12 +19,15 @@ struct DocumentScaffold {
     /// The path relative to Content/, following the authoring guide's file-name rules.
     var path: String {
         switch kind {
-        case .letter: "letters/\(date)-\(Self.slug(title)).md"
-        case .presentation: "presentations/\(date)-\(Self.slug(title)).md"
+        case .letter: "letters/\(date)-\(titleSlug).md"
+        case .presentation: "presentations/\(date)-\(titleSlug).md"
         case .position: "positions/\(code ?? "0000-0000")-\(version.rawValue).md"
-        case .qa, .article: "\(folder ?? kind.listingSlug)/\(Self.slug(title)).md"
+        case .qa, .article: "\(folder ?? kind.listingSlug)/\(titleSlug).md"
         }
     }
+
+    /// The title's slug; `portal new` refuses a title without one, so the fallback only keeps this total.
+    private var titleSlug: String { Self.slug(title) ?? "untitled" }
 
     var text: String {
         var lines = [
@@ -109,11 +112,15 @@ struct DocumentScaffold {
         }
     }
 
-    /// Lowercase ASCII words joined by hyphens, at most 60 characters: `customer-relations-coordinators`.
-    static func slug(_ text: String) -> String {
+    /// Lowercase ASCII words joined by hyphens, at most 60 characters: `customer-relations-coordinators`,
+    /// or `nil` when the title has no letter or digit left once folded.
+    ///
+    /// Letters are folded to ASCII first (see ``folded(_:)``), so "Ünïcödé" reads `unicode` rather than
+    /// losing its accented letters; anything else separates words.
+    static func slug(_ text: String) -> String? {
         var slug = ""
         var pendingHyphen = false
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in folded(text).unicodeScalars {
             if scalar.isASCII && CharacterSet.alphanumerics.contains(scalar) {
                 if pendingHyphen && !slug.isEmpty {
                     if slug.count >= 55 { break }
@@ -126,8 +133,29 @@ struct DocumentScaffold {
             }
             if slug.count >= 60 { break }
         }
-        return slug.isEmpty ? "untitled" : slug
+        return slug.isEmpty ? nil : slug
     }
+
+    /// Lowercase, with compatibility forms decomposed (ligatures, full-width letters) and combining marks
+    /// dropped, and the Latin letters that have no decomposition spelt in ASCII: "Straße" → "strasse".
+    static func folded(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark {
+            if let spelt = latinSpellings[scalar] {
+                out.append(contentsOf: spelt.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Lowercase Latin letters that canonical decomposition leaves whole, with their usual ASCII spelling.
+    private static let latinSpellings: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h",
+        "ŋ": "ng", "ĸ": "k", "ŀ": "l",
+    ]
 
     /// A YAML double-quoted scalar, safe for any title.
     static func quoted(_ text: String) -> String {

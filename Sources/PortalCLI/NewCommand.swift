@@ -10,7 +10,11 @@ struct NewCommand: ParsableCommand {
         discussion: """
             Letters and presentations go to letters/ and presentations/ as YYYY-MM-DD-title.md, \
             positions to positions/CODE-VERSION.md, Q-and-As to questions-and-answers/ and articles \
-            to articles/ unless --folder says otherwise. An existing file is never overwritten.
+            to articles/ unless --folder says otherwise. The file name comes from the title, with \
+            accents folded (Ünïcödé gives unicode). Every value is checked before anything is written: \
+            a title is one line of visible text of at most 200 characters, a date a real calendar date \
+            from 1900 to 2199. An existing file is never overwritten, and nothing is written outside \
+            the content folder.
             """
     )
 
@@ -38,52 +42,60 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "The content folder.")
     var content: String = "Content"
 
+    /// Checks every value before anything is written; a bad one is a usage error, exit 2, on one line.
     func validate() throws {
-        if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title is empty; give it in quotes") }
+        do {
+            try checkValues()
+        } catch {
+            printError("error: \(error.message)")
+            throw ExitCode(2)
+        }
+    }
+
+    private func checkValues() throws(ScaffoldValues.Problem) {
+        try ScaffoldValues.checkTitle(title)
+        if kind != .position { try ScaffoldValues.checkSlug(ofTitle: title) }
         if kind == .position {
-            guard let code else { throw ValidationError("a position needs --code NNNN-NNNN, e.g. --code 2345-5035") }
-            guard code.wholeMatch(of: /[0-9]{4}-[0-9]{4}/) != nil else {
-                throw ValidationError("--code '\(code)' is not an occupation code; write four digits, a hyphen and four digits")
-            }
-            if let grade, grade.wholeMatch(of: /[A-Z][A-Z0-9]{0,3}-[0-9]{2}/) == nil {
-                throw ValidationError("--grade '\(grade)' must be a pay schedule, a hyphen and two digits, e.g. EAS-17")
-            }
+            guard let code else { throw .init(message: "a position needs --code NNNN-NNNN, e.g. --code 2345-5035") }
+            try ScaffoldValues.checkCode(code)
+            if let grade { try ScaffoldValues.checkGrade(grade) }
         } else if code != nil || grade != nil || version != nil {
-            throw ValidationError("--code, --grade and --version apply to positions only")
+            throw .init(message: "--code, --grade and --version apply to positions only")
         }
-        if let date, date.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil {
-            throw ValidationError("--date '\(date)' must be YYYY-MM-DD, e.g. 2022-08-30")
-        }
+        if let date { try ScaffoldValues.checkDate(date) }
         if let folder {
-            guard kind == .qa || kind == .article else { throw ValidationError("--folder applies to qa and article documents only") }
-            let parts = folder.split(separator: "/")
-            guard !folder.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0.hasPrefix(".") }) else {
-                throw ValidationError("--folder must be a folder inside the content folder, e.g. customer-connect")
-            }
-            if parts.first == "data" { throw ValidationError("--folder cannot be data/, which holds staffing data") }
+            guard kind == .qa || kind == .article else { throw .init(message: "--folder applies to qa and article documents only") }
+            _ = try ScaffoldValues.checkedFolder(folder)
         }
+        if content.isEmpty { throw .init(message: "--content is empty; give the content folder, e.g. --content Content") }
     }
 
     func run() throws {
         let scaffold = DocumentScaffold(
             kind: kind, title: title, date: date ?? Self.today(), code: code, version: version ?? .proposed, grade: grade,
-            folder: folder.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
+            folder: try folder.map { folder throws(ScaffoldValues.Problem) in try ScaffoldValues.checkedFolder(folder) })
         let root = content.count > 1 && content.hasSuffix("/") ? String(content.dropLast()) : content
-        let display = "\(root)/\(scaffold.path)"
-        let url = URL(fileURLWithPath: root).appendingPathComponent(scaffold.path)
-        if FileManager.default.fileExists(atPath: url.path) {
-            printError("\(display):1:1: error: this file already exists and was left as it was; edit it, or choose another title\(kind == .position ? " or version" : "")")
-            throw ExitCode(1)
-        }
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // withoutOverwriting fails if the file appeared since the check above.
-            try Data(scaffold.text.utf8).write(to: url, options: .withoutOverwriting)
+            try NewFileWriter(root: root).create(scaffold.text, at: scaffold.path)
         } catch {
-            printError("\(display):1:1: error: cannot create the file: \(error.localizedDescription)")
+            printError(message(for: error))
             throw ExitCode(1)
         }
-        print("Created \(display)")
+        print("Created \(root)/\(scaffold.path)")
+    }
+
+    /// The located, one-line message for a file that was not created.
+    private func message(for failure: NewFileWriter.Failure) -> String {
+        switch failure.reason {
+        case .exists:
+            "\(failure.path):1:1: error: this file already exists and was left as it was; edit it, or choose another title\(kind == .position ? " or version" : "")"
+        case .leavesContentFolder(let target):
+            "\(failure.path): error: this folder is a symbolic link to \(ScaffoldValues.shown(target)), outside the content folder; nothing was written"
+        case .notAFolder:
+            "\(failure.path): error: this is a file, not a folder; nothing was written"
+        case .system(let reason):
+            "\(failure.path): error: cannot create this: \(reason)"
+        }
     }
 
     /// Today's date in the local time zone, as authors read their calendar.
