@@ -75,7 +75,7 @@ public struct DistrictCounts: Equatable, Sendable {
         for column in columns where !keys.contains(column) {
             problems.append(StaffingError(
                 path: path, line: 1, column: headerColumnPositions[column] ?? 1,
-                message: "unknown factor column '\(column)'; rename or remove it: \(expected)"))
+                message: "unknown factor column '\(column.excerpt)'; rename or remove it: \(expected)"))
         }
         for key in keys where !columns.contains(key) {
             problems.append(StaffingError(

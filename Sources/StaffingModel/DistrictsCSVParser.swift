@@ -37,7 +37,7 @@ struct DistrictsCSVParser {
         guard header.fields.first?.text == "district" else {
             let found = header.fields.first?.text ?? ""
             fail(header.line, header.fields.first?.column ?? 1,
-                 "the first header column must be 'district', found '\(found)'; the header is 'district,<factor key>,...'")
+                 "the first header column must be 'district', found '\(found.excerpt)'; the header is 'district,<factor key>,...'")
             return nil
         }
         var columns: [String] = []
@@ -47,7 +47,7 @@ struct DistrictsCSVParser {
                 fail(field.line, field.column, "header column \(columns.count + 2) has no name; write the factor key or remove the extra comma")
                 valid = false
             } else if columns.contains(field.text) || field.text == "district" {
-                fail(field.line, field.column, "column '\(field.text)' appears twice in the header; keep one")
+                fail(field.line, field.column, "column '\(field.text.excerpt)' appears twice in the header; keep one")
                 valid = false
             }
             columns.append(field.text)
@@ -64,7 +64,7 @@ struct DistrictsCSVParser {
             if district.isEmpty {
                 fail(record.line, nameField.column, "the district name is empty; write the district's name in the first column")
             } else if let earlier = seen[district.lowercased()] {
-                fail(record.line, nameField.column, "district '\(district)' already appears on line \(earlier); each district must appear once")
+                fail(record.line, nameField.column, "district '\(district.excerpt)' already appears on line \(earlier); each district must appear once")
             } else {
                 seen[district.lowercased()] = record.line
             }
@@ -91,7 +91,7 @@ struct DistrictsCSVParser {
     private mutating func count(_ field: CSVReader.Field, key: String, line: Int) -> Int? {
         let text = field.text.trimmed
         guard let value = NumberText.integer(text) else {
-            let shown = text.isEmpty ? "an empty value" : "'\(text)'"
+            let shown = text.isEmpty ? "an empty value" : "'\(text.excerpt)'"
             fail(line, field.column,
                  "\(key) must be a whole number written with digits only (no commas or units), like 1520; found \(shown)")
             return nil

@@ -53,6 +53,18 @@ struct DistrictsCSVTests {
         #expect(found.first?.message.contains("found '12a'") == true)
     }
 
+    @Test("a long or binary value is quoted cut short, with its control characters as code points")
+    func longValueIsExcerpted() {
+        let long = String(repeating: "9x", count: 50_000)
+        let found = errors([Self.header, "Texas,19400,\(long),6528210,3060", "Ohio\u{0}\u{0},1,2,3,4", "Ohio\u{0}\u{0},1,2,3,4"])
+        let count = found.first { $0.line == 2 }?.message ?? ""
+        #expect(count.contains("found '\(String(long.prefix(40)))…'"))
+        #expect(count.count < 200)
+        #expect(found.contains { $0.message.hasPrefix("district 'Ohio<U+0000><U+0000>' already appears on line 3") })
+        let header = errors([String(repeating: "\u{0}", count: 1000) + ",a"])
+        #expect(header.first?.message.contains("found '\(String(repeating: "<U+0000>", count: 40))…'") == true)
+    }
+
     @Test("a thousands separator or a decimal is not a count")
     func formatted() {
         let found = errors([Self.header, "Texas,\"19,400\",121,6528210,3060.5"])
