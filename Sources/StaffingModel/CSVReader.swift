@@ -24,13 +24,14 @@ enum CSVReader {
     }
 
     static func read(_ text: String) -> (records: [Record], problems: [Problem]) {
-        var scanner = Scanner(characters: Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text))
-        scanner.run()
+        var scanner = Scanner()
+        scanner.run(text.hasPrefix("\u{FEFF}") ? text.dropFirst() : text[...])
         return (scanner.records, scanner.problems)
     }
 
+    /// Reads the text one character at a time, looking one ahead, without copying it into an array:
+    /// an array of characters took 16 bytes for each byte of the file.
     private struct Scanner {
-        let characters: [Character]
         var records: [Record] = []
         var problems: [Problem] = []
 
@@ -45,23 +46,20 @@ enum CSVReader {
         var quoted = false
         var insideQuotes = false
 
-        init(characters: [Character]) {
-            self.characters = characters
-        }
-
         static func isNewline(_ character: Character) -> Bool {
             character == "\n" || character == "\r\n" || character == "\r"
         }
 
-        mutating func run() {
-            var index = 0
-            while index < characters.count {
-                let character = characters[index]
+        mutating func run(_ source: Substring) {
+            var iterator = source.makeIterator()
+            var next = iterator.next()
+            while let character = next {
+                next = iterator.next()
                 if insideQuotes {
                     if character == "\"" {
-                        if index + 1 < characters.count, characters[index + 1] == "\"" {
+                        if next == "\"" {
                             text.append("\"")
-                            index += 2
+                            next = iterator.next()
                             column += 2
                             continue
                         }
@@ -70,7 +68,6 @@ enum CSVReader {
                         text.append("\n")
                         line += 1
                         column = 1
-                        index += 1
                         continue
                     } else {
                         text.append(character)
@@ -83,7 +80,6 @@ enum CSVReader {
                     endRecord()
                     line += 1
                     column = 1
-                    index += 1
                     startRecord()
                     continue
                 } else if character == "\"" && !sawContent && !quoted {
@@ -105,7 +101,6 @@ enum CSVReader {
                     sawContent = true
                     text.append(character)
                 }
-                index += 1
                 column += 1
             }
             if insideQuotes {
