@@ -23,16 +23,24 @@ enum CSVReader {
         var message: String
     }
 
+    /// Every record of `text` and the problems found.
     static func read(_ text: String) -> (records: [Record], problems: [Problem]) {
+        var records: [Record] = []
+        let problems = forEachRecord(in: text) { records.append($0) }
+        return (records, problems)
+    }
+
+    /// Hands each record of `text` to `each` in order, as soon as it ends, and returns the problems found;
+    /// a reader that keeps only what it needs of a record never holds the whole file's records at once.
+    static func forEachRecord(in text: String, _ each: (Record) -> Void) -> [Problem] {
         var scanner = Scanner()
-        scanner.run(text.hasPrefix("\u{FEFF}") ? text.dropFirst() : text[...])
-        return (scanner.records, scanner.problems)
+        scanner.run(text.hasPrefix("\u{FEFF}") ? text.dropFirst() : text[...], each: each)
+        return scanner.problems
     }
 
     /// Reads the text one character at a time, looking one ahead, without copying it into an array:
     /// an array of characters took 16 bytes for each byte of the file.
     private struct Scanner {
-        var records: [Record] = []
         var problems: [Problem] = []
 
         var line = 1
@@ -50,7 +58,7 @@ enum CSVReader {
             character == "\n" || character == "\r\n" || character == "\r"
         }
 
-        mutating func run(_ source: Substring) {
+        mutating func run(_ source: Substring, each: (Record) -> Void) {
             var iterator = source.makeIterator()
             var next = iterator.next()
             while let character = next {
@@ -77,7 +85,7 @@ enum CSVReader {
                     fieldLine = line
                     fieldColumn = column + 1
                 } else if Self.isNewline(character) {
-                    endRecord()
+                    endRecord(each)
                     line += 1
                     column = 1
                     startRecord()
@@ -108,7 +116,7 @@ enum CSVReader {
                     line: fieldLine, column: fieldColumn,
                     message: "this quoted field is never closed; add the closing double quote"))
             }
-            endRecord()
+            endRecord(each)
         }
 
         mutating func startRecord() {
@@ -131,12 +139,12 @@ enum CSVReader {
             insideQuotes = false
         }
 
-        mutating func endRecord() {
+        mutating func endRecord(_ each: (Record) -> Void) {
             let blank = fields.isEmpty && !sawContent && !quoted
             let endColumn = column
             endField()
             if !blank {
-                records.append(Record(line: recordLine, fields: fields, endColumn: endColumn))
+                each(Record(line: recordLine, fields: fields, endColumn: endColumn))
             }
             fields = []
         }

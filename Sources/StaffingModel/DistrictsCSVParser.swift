@@ -12,20 +12,34 @@ struct DistrictsCSVParser {
     }
 
     /// Returns the counts read, or `nil` when the header is unusable; check ``errors`` either way.
+    ///
+    /// Records are taken one at a time as the CSV reader ends them, so only the rows are held, never
+    /// every record of the file as well. The reader's own problems are listed first, as before the
+    /// rows' problems.
     mutating func parse(_ text: String) -> DistrictCounts? {
-        let (records, problems) = CSVReader.read(text)
-        for problem in problems { fail(problem.line, problem.column, problem.message) }
-        guard let header = records.first else {
+        var header: CSVReader.Record?
+        var columns: (columns: [String], isValid: Bool)?
+        var rows: [DistrictCounts.Row] = []
+        var seen: [String: Int] = [:]
+        let problems = CSVReader.forEachRecord(in: text) { record in
+            if header == nil {
+                header = record
+                columns = readHeader(record)
+            } else if let columns {
+                rows.append(readRow(record, columns: columns.columns, seen: &seen))
+            }
+        }
+        errors = problems.map { StaffingError(path: path, line: $0.line, column: $0.column, message: $0.message) } + errors
+        guard let header else {
             fail(1, 1, "the file is empty; start with the header line 'district,<factor key>,...' and add one line per district")
             return nil
         }
-        guard let (columns, headerIsValid) = readHeader(header) else { return nil }
-        let rows = readRows(records.dropFirst(), columns: columns)
-        if records.count == 1 {
+        guard let columns else { return nil }
+        if rows.isEmpty {
             fail(header.line, header.endColumn, "no districts follow the header; add one line per district")
         }
-        guard headerIsValid else { return nil }
-        var counts = DistrictCounts(path: path, columns: columns, rows: rows)
+        guard columns.isValid else { return nil }
+        var counts = DistrictCounts(path: path, columns: columns.columns, rows: rows)
         counts.headerColumnPositions = Dictionary(
             header.fields.dropFirst().map { ($0.text, $0.column) }, uniquingKeysWith: { first, _ in first })
         counts.headerEndColumn = header.endColumn
@@ -55,37 +69,33 @@ struct DistrictsCSVParser {
         return (columns, valid)
     }
 
-    private mutating func readRows(_ records: ArraySlice<CSVReader.Record>, columns: [String]) -> [DistrictCounts.Row] {
-        var rows: [DistrictCounts.Row] = []
-        var seen: [String: Int] = [:]
-        for record in records {
-            let nameField = record.fields[0]
-            let district = nameField.text.trimmed
-            if district.isEmpty {
-                fail(record.line, nameField.column, "the district name is empty; write the district's name in the first column")
-            } else if let earlier = seen[district.lowercased()] {
-                fail(record.line, nameField.column, "district '\(district.excerpt)' already appears on line \(earlier); each district must appear once")
-            } else {
-                seen[district.lowercased()] = record.line
-            }
-            var counts: [String: Int] = [:]
-            for (offset, key) in columns.enumerated() {
-                let position = offset + 1
-                guard position < record.fields.count else {
-                    fail(record.line, record.endColumn,
-                         "missing column '\(key)': this line has \(record.fields.count) values but the header has \(columns.count + 1); add the missing count")
-                    break
-                }
-                let field = record.fields[position]
-                if let value = count(field, key: key, line: record.line) { counts[key] = value }
-            }
-            for extra in record.fields.dropFirst(columns.count + 1) {
-                fail(record.line, extra.column,
-                     "this line has more values than the header has columns (\(columns.count + 1)); remove the extra value or add a header column")
-            }
-            rows.append(DistrictCounts.Row(district: district, counts: counts, line: record.line))
+    /// One district's row; `seen` holds the line of each district name read so far, lowercased.
+    private mutating func readRow(_ record: CSVReader.Record, columns: [String], seen: inout [String: Int]) -> DistrictCounts.Row {
+        let nameField = record.fields[0]
+        let district = nameField.text.trimmed
+        if district.isEmpty {
+            fail(record.line, nameField.column, "the district name is empty; write the district's name in the first column")
+        } else if let earlier = seen[district.lowercased()] {
+            fail(record.line, nameField.column, "district '\(district.excerpt)' already appears on line \(earlier); each district must appear once")
+        } else {
+            seen[district.lowercased()] = record.line
         }
-        return rows
+        var counts: [String: Int] = [:]
+        for (offset, key) in columns.enumerated() {
+            let position = offset + 1
+            guard position < record.fields.count else {
+                fail(record.line, record.endColumn,
+                     "missing column '\(key)': this line has \(record.fields.count) values but the header has \(columns.count + 1); add the missing count")
+                break
+            }
+            let field = record.fields[position]
+            if let value = count(field, key: key, line: record.line) { counts[key] = value }
+        }
+        for extra in record.fields.dropFirst(columns.count + 1) {
+            fail(record.line, extra.column,
+                 "this line has more values than the header has columns (\(columns.count + 1)); remove the extra value or add a header column")
+        }
+        return DistrictCounts.Row(district: district, counts: counts, line: record.line)
     }
 
     private mutating func count(_ field: CSVReader.Field, key: String, line: Int) -> Int? {
