@@ -19,7 +19,10 @@ enum ScaffoldValues {
 
     /// A title is one line of visible text, of at most ``maximumTitleLength`` characters.
     static func checkTitle(_ title: String) throws(Problem) {
-        if title.isEmpty { throw Problem(message: "the title is empty; give it in quotes, e.g. \"Customer Relations Coordinators\"") }
+        // Spaces, marks and joiners alone would make a title that shows as nothing.
+        guard title.contains(where: { $0.isLetter || $0.isNumber || $0.isPunctuation || $0.isSymbol }) else {
+            throw Problem(message: "the title \(title.isEmpty ? "is empty" : "\(shown(title)) shows nothing"); give it in quotes, e.g. \"Customer Relations Coordinators\"")
+        }
         if let scalar = title.unicodeScalars.first(where: isInvisibleControl) {
             throw Problem(message: "the title \(shown(title)) contains the invisible character \(codePoint(scalar)); a title is one line of visible text")
         }

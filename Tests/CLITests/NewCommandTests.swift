@@ -10,6 +10,7 @@ import Testing
         (["qa", "Customer Connect Q-and-A"], "questions-and-answers/customer-connect-q-and-a.md"),
         (["presentation", "NAPS Presentation"], "presentations/2024-03-04-naps-presentation.md"),
         (["article", "Coordinator Duties", "--folder", "customer-connect"], "customer-connect/coordinator-duties.md"),
+        (["article", "Ünïcödé \\ \"Notes\" #1: «Team 👩‍💻»"], "articles/unicode-notes-1-team.md"),
     ])
     func createsADocumentThatBuilds(arguments: [String], path: String) throws {
         let site = try makeSite([:])
@@ -88,7 +89,7 @@ import Testing
         #expect(text.contains("\ntitle: \"\(arguments[1])\"\n"))
     }
 
-    @Test(arguments: ["日本語", "/", "..", "***", "・", "\u{301}"])
+    @Test(arguments: ["日本語", "/", "..", "***", "・", "«—»", "Ω"])
     func refusesATitleThatLeavesNoFileName(title: String) throws {
         let site = try makeSite([:])
         let result = try PortalProcess.run(["new", "article", title], in: site)
@@ -127,12 +128,16 @@ import Testing
         ("tab\there", "the title 'tab<U+0009>here' contains the invisible character U+0009; a title is one line of visible text"),
         (String(repeating: "long ", count: 41), "the title is 205 characters long; the limit is 200, so shorten it and put the rest in the summary"),
         ("", "the title is empty; give it in quotes, e.g. \"Customer Relations Coordinators\""),
+        ("   ", "the title '   ' shows nothing; give it in quotes, e.g. \"Customer Relations Coordinators\""),
+        ("\u{200D}\u{301}", "the title '\u{200D}\u{301}' shows nothing; give it in quotes, e.g. \"Customer Relations Coordinators\""),
     ])
     func refusesATitleThatIsNotOneLineOfVisibleText(title: String, message: String) throws {
         let site = try makeSite([:])
-        let result = try PortalProcess.run(["new", "article", title], in: site)
-        #expect(result.status == 2)
-        #expect(result.stderr == "error: \(message)\n")
+        for kind in [["article"], ["position", "--code", "2345-5035"]] {
+            let result = try PortalProcess.run(["new", kind[0], title] + kind.dropFirst(), in: site)
+            #expect(result.status == 2)
+            #expect(result.stderr == "error: \(message)\n")
+        }
         #expect(try entries(under: site) == ["Content", "Theme"])
     }
 
