@@ -16,6 +16,9 @@ struct StaffingCommand: ParsableCommand {
 
             JSON output is an array of objects with the keys district, indexes, score, band, \
             earned and flags.
+
+            Each file may be at most \(CommandLineTextFile.limit / 1_048_576) MB, the limit a build \
+            applies to every file; a larger one is refused without being read.
             """
     )
 
