@@ -11,6 +11,9 @@ public struct ContentSite: Sendable {
     public var warnings: [Diagnostic]
     /// How many documents the loader took from the build cache without reading their files.
     public var unreadDocuments = 0
+    /// Markdown files, relative to Content/, that could not be read or decoded; each has its own error,
+    /// so a reference to one of them is not reported again as naming no document.
+    public var failedPaths: Set<String> = []
     /// Lookups by path and by code, so that a page asking for another document costs no scan of them all.
     private var index: DocumentIndex
 

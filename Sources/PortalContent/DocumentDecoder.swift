@@ -88,7 +88,7 @@ public enum DocumentDecoder {
             fields.rejectUnknownFields(allowed: commonFields.union(kindFields[kind] ?? []), kind: kind.rawValue)
             switch kind {
             case .letter: letter = decodeLetter(&fields)
-            case .position: position = decodePosition(&fields)
+            case .position: position = decodePosition(&fields, path: path)
             default: break
             }
         }
@@ -198,7 +198,7 @@ public enum DocumentDecoder {
         return EnclosureReference(target: .position(code: code, version: version), line: line, column: column)
     }
 
-    private static func decodePosition(_ fields: inout FrontMatterFields) -> PositionFields? {
+    private static func decodePosition(_ fields: inout FrontMatterFields, path: String) -> PositionFields? {
         let code = fields.string(
             "occupation_code", required: true, matching: ValueShape.isOccupationCode,
             rule: "four digits, a hyphen and four digits", example: "2345-5035")
@@ -214,7 +214,33 @@ public enum DocumentDecoder {
         }
         let unit = fields.string("bargaining_unit", required: false)
         guard let code, let grade, let version else { return nil }
+        guard checkFileName(of: path, code: code, version: version, in: &fields) else { return nil }
         return PositionFields(occupationCode: code, grade: grade, version: version, bargainingUnit: unit)
+    }
+
+    /// Reports a position whose file name is not `CODE-VERSION.md`: readers, links and the loader's
+    /// follow-on checks find a description by its name, so a name that says another code misleads them all.
+    private static func checkFileName(of path: String, code: String, version: PositionVersion, in fields: inout FrontMatterFields) -> Bool {
+        let name = path.split(separator: "/").last.map { String($0) } ?? path
+        let expected = "\(code)-\(version.rawValue)"
+        guard name.dropLast(3) != expected else { return true }
+        let field = name.hasPrefix(code + "-") ? "version" : "occupation_code"
+        let value = field == "version" ? version.rawValue : code
+        fields.report(
+            "field '\(field)' is '\(value)' but the file is named '\(name)'; name a position description \(expected).md, or correct the field",
+            at: fields.node(field))
+        return false
+    }
+
+    /// The occupation code and version a position's file name claims (`2345-5035-current.md`), or nil.
+    ///
+    /// Lets the loader tell which enclosure a position that failed to decode was meant to be.
+    public static func claimedPosition(path: String) -> (code: String, version: PositionVersion)? {
+        guard ContentLoader.isMarkdownPath(path), let name = path.split(separator: "/").last?.dropLast(3) else { return nil }
+        let parts = name.split(separator: "-", maxSplits: 2)
+        guard parts.count == 3, let version = PositionVersion(rawValue: String(parts[2])) else { return nil }
+        let code = "\(parts[0])-\(parts[1])"
+        return ValueShape.isOccupationCode(code) ? (code, version) : nil
     }
 
     // MARK: Values
@@ -227,8 +253,17 @@ public enum DocumentDecoder {
             fields.report("field '\(key)' is '\(value)' but must be a real date in YYYY-MM-DD form, e.g. \(key): 2022-08-30", at: fields.node(key))
             return nil
         }
+        guard yearRange.contains(year) else {
+            fields.report("field '\(key)' is '\(value)' but its year must be from \(yearRange.lowerBound) to \(yearRange.upperBound), e.g. \(key): 2022-08-30", at: fields.node(key))
+            return nil
+        }
         return value
     }
+
+    /// The years a document's date may fall in. Outside them a date is a typo, and pages would show it
+    /// badly: year 0 has no valid `datetime` attribute, and a review window 60 days past 9999-12-31 ends
+    /// in a five-digit year.
+    public static let yearRange = 1900...2199
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
@@ -240,7 +275,7 @@ public enum DocumentDecoder {
 
     /// A relative path that stays inside Content/: no leading `/`, no `..`, ends in `.md`.
     static func isSafeRelativePath(_ path: String) -> Bool {
-        !path.hasPrefix("/") && !path.contains("\\") && path.hasSuffix(".md")
+        !path.hasPrefix("/") && !path.contains("\\") && ContentLoader.isMarkdownPath(path)
             && !path.split(separator: "/").contains("..") && !path.split(separator: "/").contains(".")
     }
 

@@ -44,12 +44,25 @@ enum ReferenceChecker {
         return diagnostics
     }
 
-    /// Consultations and enclosures that name no document, or the wrong kind.
+    /// Consultations and enclosures that name no document, the wrong kind, or the letter itself.
+    ///
+    /// A reference to a file that failed to load is not reported: that file has its own error, and
+    /// one mistake should give one error. A position that failed is known by the code and version
+    /// its file name claims (``DocumentDecoder/claimedPosition(path:)``).
     private static func references(_ site: ContentSite) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let paths = Set(site.documents.map(\.path))
+        let failedPositions = Set(site.failedPaths.compactMap { path in
+            DocumentDecoder.claimedPosition(path: path).map { "\($0.code) \($0.version.rawValue)" }
+        })
+        func failed(_ enclosure: EnclosureReference) -> Bool {
+            switch enclosure.target {
+            case .path(let path): site.failedPaths.contains(path)
+            case .position(let code, let version): failedPositions.contains("\(code) \(version.rawValue)")
+            }
+        }
         for document in site.documents {
-            if let consultation = document.consultation {
+            if let consultation = document.consultation, !site.failedPaths.contains(consultation) {
                 let location = document.location(ofField: "consultation")
                 if !paths.contains(consultation) {
                     diagnostics.append(Diagnostic(
@@ -61,7 +74,14 @@ enum ReferenceChecker {
                         message: "consultation '\(consultation)' is not a letter; name the letter that proposed this document"))
                 }
             }
-            for enclosure in document.letter?.enclosures ?? [] where site.document(for: enclosure) == nil {
+            for enclosure in document.letter?.enclosures ?? [] {
+                if enclosure.target == .path(document.path) {
+                    diagnostics.append(Diagnostic(
+                        path: document.displayPath, line: enclosure.line, column: enclosure.column,
+                        message: "enclosure names this letter itself; a letter cannot enclose itself, so name another document or remove the enclosure"))
+                    continue
+                }
+                guard site.document(for: enclosure) == nil, !failed(enclosure) else { continue }
                 let what: String
                 switch enclosure.target {
                 case .path(let path): what = "document '\(path)'"

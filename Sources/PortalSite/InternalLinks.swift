@@ -151,7 +151,7 @@ final class InternalLinks: @unchecked Sendable {
             link.problem = "leads outside the site; count the '../' steps from this file's folder"
             return (link, nil)
         }
-        if target.hasSuffix(".md") {
+        if ContentLoader.isMarkdownPath(target) {
             guard let linked = documentsByPath[target] else {
                 link.problem = "names no document: Content/\(target) does not exist; give the .md path relative to this file"
                 return (link, nil)
