@@ -32,8 +32,8 @@ import Testing
 
     /// A released body is read again from its file, as the loader made it: byte-order mark dropped, CR LF made LF.
     @Test func releasedBodiesReadBackTheSame() throws {
-        try write(position("2345-5035", "current") + "1. Plans the é work.\n", "positions/a.md")
-        try write("\u{FEFF}" + position("2345-5035", "proposed").replacingOccurrences(of: "\n", with: "\r\n") + "1. Plans é\r\n", "positions/b.md")
+        try write(position("2345-5035", "current") + "1. Plans the é work.\n", "positions/2345-5035-current.md")
+        try write("\u{FEFF}" + position("2345-5035", "proposed").replacingOccurrences(of: "\n", with: "\r\n") + "1. Plans é\r\n", "positions/2345-5035-proposed.md")
         let site = try load().get()
         let bodies = site.documents.map(\.body)
         #expect(bodies[1] == "\n## Duties\n1. Plans é\n")
@@ -54,23 +54,24 @@ import Testing
     }
 
     @Test func loadsDocumentsSortedByPath() throws {
-        try write(position("2345-5035", "proposed"), "positions/b.md")
-        try write(position("2345-5035", "current"), "positions/a.md")
+        try write(position("2345-5035", "proposed"), "positions/2345-5035-proposed.md")
+        try write(position("2345-5035", "current"), "positions/2345-5035-current.md")
         let site = try load().get()
-        #expect(site.documents.map(\.path) == ["positions/a.md", "positions/b.md"])
-        #expect(site.position(code: "2345-5035", version: .proposed)?.path == "positions/b.md")
+        #expect(site.documents.map(\.path) == ["positions/2345-5035-current.md", "positions/2345-5035-proposed.md"])
+        #expect(site.position(code: "2345-5035", version: .proposed)?.path == "positions/2345-5035-proposed.md")
     }
 
     @Test func duplicateCodeAndVersionIsAnErrorOnTheSecond() throws {
-        try write(position("2345-5035", "current"), "positions/a.md")
-        try write(position("2345-5035", "current"), "positions/b.md")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/positions/old"), withIntermediateDirectories: true)
+        try write(position("2345-5035", "current"), "positions/2345-5035-current.md")
+        try write(position("2345-5035", "current"), "positions/old/2345-5035-current.md")
         #expect(errors() == [
-            "Content/positions/b.md:5:18: error: occupation code 2345-5035 version 'current' is already described by Content/positions/a.md; each code has at most one current and one proposed version"
+            "Content/positions/old/2345-5035-current.md:5:18: error: occupation code 2345-5035 version 'current' is already described by Content/positions/2345-5035-current.md; each code has at most one current and one proposed version"
         ])
     }
 
     @Test func enclosureNamingAMissingDocument() throws {
-        try write(position("2345-5035", "current"), "positions/a.md")
+        try write(position("2345-5035", "current"), "positions/2345-5035-current.md")
         try write("""
             ---
             title: L
@@ -114,9 +115,10 @@ import Testing
     }
 
     @Test func consultationMustNameALetter() throws {
-        try write(position("2345-5035", "current").replacingOccurrences(of: "version: current", with: "version: current\nconsultation: positions/a.md"), "positions/a.md")
+        let path = "positions/2345-5035-current.md"
+        try write(position("2345-5035", "current").replacingOccurrences(of: "version: current", with: "version: current\nconsultation: \(path)"), path)
         #expect(errors() == [
-            "Content/positions/a.md:8:15: error: consultation 'positions/a.md' is not a letter; name the letter that proposed this document"
+            "Content/\(path):8:15: error: consultation '\(path)' is not a letter; name the letter that proposed this document"
         ])
     }
 

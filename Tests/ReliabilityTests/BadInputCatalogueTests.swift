@@ -38,6 +38,10 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
             "path-dotdot-consultation", "path-dotdot-enclosure", "csv-missing-column", "csv-non-numeric-count",
             "csv-negative-count", "model-weights-not-100", "model-bands-overlap", "model-bands-gap",
             "staffing-block-unknown", "enclosure-missing-document",
+            // Issue #28: input rules, and one mistake giving one error.
+            "file-upper-case-extension", "frontmatter-date-year-zero", "frontmatter-date-year-9999", "enclosure-self",
+            "position-file-name-mismatch", "position-file-name-wrong-version", "follow-on-letter", "follow-on-position",
+            "follow-on-presentation",
         ] {
             #expect(names.contains(required), "no fixture for \(required)")
         }
