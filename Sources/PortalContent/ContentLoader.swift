@@ -125,6 +125,9 @@ public struct ContentLoader: Sendable {
         let display = "\(displayRoot)/\(relative)"
         let isData = relative.hasPrefix("data/")
         guard Self.isSource(relative) else { return .skipped }
+        if let problem = Self.nameProblem(relative) {
+            return .unreadable(Diagnostic(path: display, line: 1, message: problem))
+        }
         if !file.needsResolving, let known = knownDocuments[relative], known.displayPath == display, let stamp = known.fileStamp {
             if let info = status, (info.st_mode & S_IFMT) == S_IFREG, stamp.file == FileStamp(info) {
                 var document = known
@@ -179,6 +182,18 @@ public struct ContentLoader: Sendable {
     /// `.MD` and `.Md` are Markdown too: a file an author saved with an upper-case extension is read, never skipped.
     private static func isSource(_ relative: String) -> Bool {
         isMarkdownPath(relative) || relative.hasPrefix("data/") || relative == "site.yaml"
+    }
+
+    /// The longest file name, in bytes, that Linux and macOS file systems allow (`NAME_MAX`).
+    static let maximumNameBytes = 255
+
+    /// Why a Markdown file's page could not be written under its name, or nil: `name.md` becomes
+    /// `name.html`, two bytes longer, which must still fit ``maximumNameBytes``.
+    static func nameProblem(_ relative: String) -> String? {
+        guard isMarkdownPath(relative), let name = relative.split(separator: "/").last else { return nil }
+        let pageBytes = name.utf8.count - 3 + ".html".utf8.count
+        guard pageBytes > maximumNameBytes else { return nil }
+        return "file name is \(name.utf8.count) bytes long, so its page would be \(pageBytes) bytes, over the \(maximumNameBytes)-byte limit of file systems; shorten the name to at most \(maximumNameBytes - 2) bytes"
     }
 
     /// Whether `path` ends in `.md`, in any case.

@@ -1,4 +1,5 @@
 import Foundation
+import StaffingModel
 import Yams
 
 /// Turns one Markdown file's text into a ``ContentDocument``, checking the front matter of its kind.
@@ -280,14 +281,7 @@ public enum DocumentDecoder {
     }
 
     private static func locate(_ error: YamlError) -> (line: Int, column: Int, problem: String) {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return (mark.line, mark.column, problem)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, context.mark.column, "duplicate field \(duplicates.joined(separator: ", "))")
-        default:
-            return (1, 1, "\(error)")
-        }
+        let problem = YAMLProblem(error)
+        return (problem.line ?? 1, problem.column ?? 1, problem.text)
     }
 }

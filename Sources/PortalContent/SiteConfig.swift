@@ -1,3 +1,4 @@
+import StaffingModel
 import Yams
 
 /// Site-wide settings from `Content/site.yaml`.
@@ -25,8 +26,14 @@ public struct SiteConfig: Sendable, Equatable {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let problem = YAMLProblem(error)
+            let line = problem.line ?? 1
+            return .failure(Diagnostics([Diagnostic(
+                path: displayPath, line: line, column: problem.column ?? 1, message: "invalid YAML: \(problem.text)",
+                sourceLine: line <= lines.count ? String(lines[line - 1]) : nil)]))
         } catch {
-            return .failure(Diagnostics([Diagnostic(path: displayPath, line: 1, message: "invalid YAML: \(error)")]))
+            return .failure(Diagnostics([Diagnostic(path: displayPath, line: 1, message: "invalid YAML: the text cannot be read as YAML")]))
         }
         guard case .mapping(let mapping) = root else {
             return .failure(Diagnostics([Diagnostic(path: displayPath, line: 1, message: "site.yaml must hold 'title:', 'description:' and 'base_url:' lines")]))

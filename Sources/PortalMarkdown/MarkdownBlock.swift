@@ -61,9 +61,12 @@ public struct MarkdownBlock: Sendable, Equatable {
 /// A parsed Markdown document: its top-level blocks, in source order.
 public struct MarkdownDocument: Sendable, Equatable {
     public var blocks: [MarkdownBlock]
+    /// What the source held that the page does not show as written, in source order.
+    public var notices: [MarkdownNotice]
 
-    public init(blocks: [MarkdownBlock]) {
+    public init(blocks: [MarkdownBlock], notices: [MarkdownNotice] = []) {
         self.blocks = blocks
+        self.notices = notices
     }
 
     /// The whole document as HTML, with every block as cmark-gfm rendered it.

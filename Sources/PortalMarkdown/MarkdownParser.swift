@@ -32,8 +32,10 @@ public struct MarkdownParser: Sendable {
             if let linker {
                 CMark.linkText(in: root, with: linker)
             }
-            UnsafeURLFilter.neutralize(in: root)
-            return MarkdownDocument(blocks: CMark.blocks(of: root, extensions: extensions))
+            // Raw HTML is looked for before the filter unwraps links, so every node is still where it was written.
+            let rawHTML = CMark.rawHTML(in: root)
+            let notices = (UnsafeURLFilter.neutralize(in: root) + rawHTML).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            return MarkdownDocument(blocks: CMark.blocks(of: root, extensions: extensions), notices: notices)
         }
     }
 
@@ -231,6 +233,29 @@ private final class CMark: Sendable {
         let last = scalars.lastIndex { !blank.contains($0) }!
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
         return String(scalars[first...last])
+    }
+
+    // MARK: - Notices
+
+    /// Every raw HTML block and inline under `root`, which safe mode omits from the page.
+    static func rawHTML(in root: OpaquePointer) -> [MarkdownNotice] {
+        var notices: [MarkdownNotice] = []
+        let iterator = cmark_iter_new(root)!
+        defer { cmark_iter_free(iterator) }
+        var block = LinkLocation(line: 1, column: 1)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+            if isBlockType(type), line > 0 { block = LinkLocation(line: line, column: max(column, 1)) }
+            guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE else { continue }
+            // Inline positions are not always set; the block's position is the next best.
+            let place = line > 0 && column > 0 ? LinkLocation(line: line, column: column) : block
+            notices.append(MarkdownNotice(kind: .rawHTML(string(cmark_node_get_literal(node))), line: place.line, column: place.column))
+        }
+        return notices
     }
 
     // MARK: - Linking

@@ -1,25 +1,26 @@
 import Foundation
-import PortalContent
 import StaffingModel
 
 /// The day a build treats as "today", for the review-window status printed on the pages.
 ///
-/// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) wins when it is set (`make site`
-/// sets it to the last commit's time); otherwise it is the newest date in the
-/// content. The wall clock is never read, so the same input always builds the
-/// same bytes. Pages say which day the status is "as of", and
+/// It is the build day (UTC), as the README says, unless `SOURCE_DATE_EPOCH`
+/// (seconds since 1970, UTC) is set, as `make site` sets it to the last commit's
+/// time so that the same input builds the same bytes any day. It is never later
+/// than the build day: a status "as of" a day that has not come would state
+/// something nobody could yet know, so a `SOURCE_DATE_EPOCH` in the future is
+/// clamped to the build day. Pages say which day the status is "as of", and
 /// `review-window.js` recomputes it on the reader's own day.
 enum BuildDate {
-    /// The UTC calendar day of `SOURCE_DATE_EPOCH` in `environment`, else `newestContentDate`.
+    /// The UTC calendar day of `SOURCE_DATE_EPOCH` in `environment`, but no later than the day of `now`;
+    /// the day of `now` when it is unset.
+    ///
+    /// - Parameter now: seconds since 1970 by the clock; a parameter so that tests can fix it.
     static func today(
-        newestContentDate: CivilDate, environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, now: Int = Int(Date().timeIntervalSince1970)
     ) -> CivilDate {
-        sourceDateEpoch(environment).map(day(ofSeconds:)) ?? newestContentDate
-    }
-
-    /// The build's "today" for a site: see ``today(newestContentDate:environment:)``.
-    static func today(for site: ContentSite) -> CivilDate {
-        today(newestContentDate: site.documents.compactMap { CivilDate($0.date) }.max() ?? epochDay)
+        let buildDay = day(ofSeconds: now)
+        guard let epoch = sourceDateEpoch(environment) else { return buildDay }
+        return min(day(ofSeconds: epoch), buildDay)
     }
 
     /// `SOURCE_DATE_EPOCH` as whole seconds, or nil when unset or not a non-negative integer.

@@ -14,7 +14,7 @@ final class SiteModel: @unchecked Sendable {
     let theme: Theme
     /// Every page's menu asks which kinds exist, so the grouping is made once.
     private let documentsByKind: [DocumentKind: [ContentDocument]]
-    /// The build's "today" (``BuildDate``), worked out once: it reads every document's date.
+    /// The build's "today" (``BuildDate``), worked out once so that every page states the same day.
     let today: CivilDate
     let staffing: StaffingBlocks
     /// Rendered bodies, read from the build cache on first use for documents not rendered in this build.
@@ -68,7 +68,7 @@ final class SiteModel: @unchecked Sendable {
         self.site = site
         self.theme = theme
         self.jobs = max(1, jobs)
-        let today = BuildDate.today(for: site)
+        let today = BuildDate.today()
         self.today = today
         let contextKey = cache.map { Self.documentContextKey(site: site, today: today, globalKey: $0.globalKey) }
         documentContextKey = contextKey
@@ -105,7 +105,8 @@ final class SiteModel: @unchecked Sendable {
             return Result { () throws(Diagnostics) in
                 let body = try renderer.render(markdown, of: document, anchoring: recorded.anchoring)
                 let facts = DocumentFacts(
-                    mentions: recorded.mentions, warnings: recorded.warnings, links: linkLog.all,
+                    mentions: recorded.mentions, warnings: recorded.warnings + MarkdownWarnings.diagnostics(for: markdown, of: document),
+                    links: linkLog.all,
                     generatedBlocks: body.generatedBlocks, anchors: body.anchors)
                 return (body, facts, markdown)
             }

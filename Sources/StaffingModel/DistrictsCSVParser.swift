@@ -100,6 +100,10 @@ struct DistrictsCSVParser {
 
     private mutating func count(_ field: CSVReader.Field, key: String, line: Int) -> Int? {
         let text = field.text.trimmed
+        if let problem = NumberText.countProblem(text) {
+            fail(line, field.column, "\(key) \(problem)")
+            return nil
+        }
         guard let value = NumberText.integer(text) else {
             let shown = text.isEmpty ? "an empty value" : "'\(text.excerpt)'"
             fail(line, field.column,

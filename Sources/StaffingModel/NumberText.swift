@@ -19,6 +19,29 @@ enum NumberText {
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// The largest count a data file may give. Far above any real figure, and small enough that totals
+    /// of many such counts stay well inside `Int`, where an overflow would stop the build with a trap.
+    public static let largestCount = 1_000_000_000
+
+    /// Whether `text` is written as digits only, with an optional leading `-`, whatever its size.
+    static func isWholeNumber(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if digits.first == "-" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// What is wrong with `text` as a count of at most ``largestCount``, for a message that goes on
+    /// "`what` …"; nil when it is one.
+    static func countProblem(_ text: String) -> String? {
+        guard isWholeNumber(text) else { return nil }
+        if text.hasPrefix("-") { return nil }
+        guard let value = Int(text), value <= largestCount else {
+            let shown = text.count > 20 ? "a \(text.count)-digit number" : text
+            return "is too large (\(shown)); a count is at most \(largestCount)"
+        }
+        return nil
+    }
+
     /// Parses a whole number written as digits only (optionally with a leading `-`).
     static func integer(_ text: String) -> Int? {
         var digits = Substring(text)

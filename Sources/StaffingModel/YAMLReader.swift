@@ -52,18 +52,15 @@ struct YAMLReader {
     }
 
     private mutating func record(_ error: YamlError) {
-        switch error {
-        case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            fail("YAML syntax error: \(detail); check indentation, quoting and colons here", at: mark)
-        case let .duplicatedKeysInMapping(duplicates, context):
+        let message: String
+        if case let .duplicatedKeysInMapping(duplicates, _) = error {
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            fail("key \(names) appears more than once in the same mapping; keep only one", at: context.mark)
-        default:
-            fail("could not read the YAML (\(error)); check the file is valid UTF-8 YAML", at: nil as Mark?)
+            message = "key \(names) appears more than once in the same mapping; keep only one"
+        } else {
+            message = "YAML syntax error: \(YAMLProblem(error).text); check indentation, quoting and colons here"
         }
+        let problem = YAMLProblem(error)
+        errors.append(StaffingError(path: path, line: problem.line ?? 1, column: problem.column ?? 1, message: message))
     }
 
     // MARK: Structures
@@ -138,6 +135,10 @@ struct YAMLReader {
     /// Reads a whole number of at least `minimum`.
     mutating func count(_ node: Node?, what: String, minimum: Int = 0) -> Int? {
         guard let node else { return nil }
+        if let text = node.scalar?.string.trimmed, let problem = NumberText.countProblem(text) {
+            fail("\(what) \(problem)", at: node)
+            return nil
+        }
         guard let scalar = node.scalar, let value = NumberText.integer(scalar.string.trimmed) else {
             fail("\(what) must be a whole number written with digits only, like 17; found \(shown(node))", at: node)
             return nil

@@ -295,7 +295,7 @@ func files(in folder: URL) throws -> [String] {
             ---
             title: A far-future proposal
             kind: letter
-            date: 2999-01-01
+            date: 2199-01-01
             from: {name: Sender Person, title: Manager, organization: Postal Service}
             to: {name: Reader Person, organization: Union, address: [1 Main St]}
             statute: 39 U.S.C. §1004(d)
@@ -304,16 +304,16 @@ func files(in folder: URL) throws -> [String] {
             ---
 
             We propose a new position.
-            """.write(to: content.appendingPathComponent("letters/2999-01-01-future.md"), atomically: true, encoding: .utf8)
+            """.write(to: content.appendingPathComponent("letters/2199-01-01-future.md"), atomically: true, encoding: .utf8)
         try """
             ---
             title: Brand New Specialist
             kind: position
-            date: 2999-01-01
+            date: 2199-01-01
             occupation_code: 1111-2222
             grade: EAS-20
             version: proposed
-            consultation: letters/2999-01-01-future.md
+            consultation: letters/2199-01-01-future.md
             ---
 
             ## Functional Purpose
@@ -337,17 +337,17 @@ func files(in folder: URL) throws -> [String] {
         let content = try makeSite(baseURL: "https://portal.example.org/")
         let output = content.deletingLastPathComponent().appendingPathComponent("Public")
         try build(content, output)
-        let letter = try read(output.appendingPathComponent("letters/2999-01-01-future.html"))
-        #expect(letter.contains("<strong class=\"status status-open\">Open</strong> · review window <span class=\"status-sentence\">open until</span> <time datetime=\"2999-03-02\">March 2, 2999</time>"))
+        let letter = try read(output.appendingPathComponent("letters/2199-01-01-future.html"))
+        #expect(letter.contains("<strong class=\"status status-open\">Open</strong> · review window <span class=\"status-sentence\">open until</span> <time datetime=\"2199-03-02\">March 2, 2199</time>"))
         #expect(letter.contains("<h3>New positions</h3>"))
         #expect(letter.contains("Brand New Specialist, EAS-20 (1111-2222)"))
         let sitemap = try read(output.appendingPathComponent("sitemap.xml"))
-        #expect(sitemap.contains("<loc>https://portal.example.org/letters/2999-01-01-future.html</loc>"))
+        #expect(sitemap.contains("<loc>https://portal.example.org/letters/2199-01-01-future.html</loc>"))
         #expect(!sitemap.contains("<loc>letters/"))
         let feed = try read(output.appendingPathComponent("feed.xml"))
-        #expect(feed.contains("<id>https://portal.example.org/letters/2999-01-01-future.html</id>"))
+        #expect(feed.contains("<id>https://portal.example.org/letters/2199-01-01-future.html</id>"))
         #expect(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://portal.example.org/feed.xml\"/>"))
-        let packet = try read(output.appendingPathComponent("packets/letters/2999-01-01-future.html"))
+        let packet = try read(output.appendingPathComponent("packets/letters/2199-01-01-future.html"))
         #expect(packet.contains("data-enclosure=\"positions/1111-2222-proposed.html\""))
         #expect(packet.contains("<dt>Supervision</dt><dd>Manager, New Things</dd>"))
     }
@@ -365,12 +365,14 @@ func files(in folder: URL) throws -> [String] {
     }
 
     @Test func buildDateComesFromSourceDateEpoch() {
-        let newest = CivilDate("2024-05-06")!
-        #expect(BuildDate.today(newestContentDate: newest, environment: ["SOURCE_DATE_EPOCH": "1661817600"]).description == "2022-08-30")
-        #expect(BuildDate.today(newestContentDate: newest, environment: ["SOURCE_DATE_EPOCH": "1661903999"]).description == "2022-08-30")
-        // Without SOURCE_DATE_EPOCH the newest content date stands in, never the wall clock.
-        #expect(BuildDate.today(newestContentDate: newest, environment: [:]).description == "2024-05-06")
-        #expect(BuildDate.today(newestContentDate: newest, environment: ["SOURCE_DATE_EPOCH": "soon"]).description == "2024-05-06")
+        let now = 1_715_000_000  // 2024-05-06T12:53:20Z
+        #expect(BuildDate.today(environment: ["SOURCE_DATE_EPOCH": "1661817600"], now: now).description == "2022-08-30")
+        #expect(BuildDate.today(environment: ["SOURCE_DATE_EPOCH": "1661903999"], now: now).description == "2022-08-30")
+        // Without SOURCE_DATE_EPOCH it is the build day, as the README says.
+        #expect(BuildDate.today(environment: [:], now: now).description == "2024-05-06")
+        #expect(BuildDate.today(environment: ["SOURCE_DATE_EPOCH": "soon"], now: now).description == "2024-05-06")
+        // Never later than the build day: a SOURCE_DATE_EPOCH in the future is clamped to it.
+        #expect(BuildDate.today(environment: ["SOURCE_DATE_EPOCH": "4102444800"], now: now).description == "2024-05-06")
         let stamp = OfflineBundle.timestamp(newestContentDate: "2022-08-30", environment: ["SOURCE_DATE_EPOCH": "1661817661"])
         #expect(OfflineBundle.dosDateTime(stamp).time == UInt16(1 << 5 | 0))
         #expect(OfflineBundle.dosDateTime((CivilDate("1970-01-01")!, 0)).date == 0x21)
