@@ -33,6 +33,8 @@ struct Consultation {
         var detail: String? = nil
         /// Output path of the page that shows the change, if any.
         var target: String?
+        /// The id on `target` where the change is shown; nil for the top of the page.
+        var fragment: String? = nil
     }
 
     let letter: ContentDocument
@@ -102,15 +104,15 @@ struct Consultation {
     private static func ratioChangesNamingThisLetter(_ letter: ContentDocument, alreadyListed: [Change], model: SiteModel) -> [Change] {
         model.staffing.data.ratios.sorted { $0.key < $1.key }.compactMap { stem, ratio in
             guard ratio.consultation == letter.path, !alreadyListed.contains(where: { $0.kind == .ratio && $0.text == ratio.name }) else { return nil }
-            return ratioChange(ratio, target: StaffingPages.overviewPath + "#ratio-\(stem)")
+            return ratioChange(ratio, target: StaffingPages.overviewPath, fragment: "ratio-\(stem)")
         }
     }
 
-    private static func ratioChange(_ ratio: CareCenterRatio, target: String) -> Change {
+    private static func ratioChange(_ ratio: CareCenterRatio, target: String, fragment: String? = nil) -> Change {
         Change(
             kind: .ratio, text: ratio.name,
             detail: "one supervisor per \(ratio.currentRatio) agents becomes one per \(ratio.proposedRatio) (1:\(ratio.currentRatio) to 1:\(ratio.proposedRatio))",
-            target: target)
+            target: target, fragment: fragment)
     }
 
     /// One change per data file a staffing block shows, in the order the blocks appear.

@@ -98,6 +98,7 @@ enum EmbeddedHTML {
             default: parts.append(String(component))
             }
         }
-        return SitePath.link(from: page, to: parts.joined(separator: "/")) + target[end...]
+        // The parts come from a written href, so they are encoded already.
+        return SitePath.root(from: page) + parts.joined(separator: "/") + target[end...]
     }
 }

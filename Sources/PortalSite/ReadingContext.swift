@@ -51,7 +51,9 @@ enum ReadingContext {
                 "items": items.map { change -> [String: Any] in
                     var item: [String: Any] = ["text": change.text]
                     item["detail"] = change.detail
-                    item["href"] = change.target.map { SitePath.link(from: path, to: $0) }
+                    item["href"] = change.target.map {
+                        SitePath.link(from: path, to: $0) + (change.fragment.map { "#" + SitePath.encoded($0) } ?? "")
+                    }
                     return item
                 },
             ]

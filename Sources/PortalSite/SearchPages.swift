@@ -112,7 +112,7 @@ struct SearchPages: PageGenerator {
     static func resultFields(_ document: ContentDocument) -> SearchDocument {
         SearchDocument(
             title: document.title, kind: document.kind.label, date: document.date,
-            dateText: DateText.long(document.date), url: document.outputPath,
+            dateText: DateText.long(document.date), url: SitePath.encoded(document.outputPath),
             occupationCode: document.position?.occupationCode, grade: document.position?.grade,
             text: "", parts: [])
     }

@@ -16,9 +16,11 @@ struct SiteFeeds: PageGenerator {
     func feed(_ model: SiteModel) -> OutputFile {
         let config = model.site.config
         let consultations = Consultation.all(in: model)
-        func url(_ path: String) -> String { config.baseURL.isEmpty ? path : "\(config.baseURL)/\(path)" }
+        func url(_ path: String) -> String {
+            config.baseURL.isEmpty ? SitePath.encoded(path) : "\(config.baseURL)/\(SitePath.encoded(path))"
+        }
         func id(_ path: String) -> String {
-            config.baseURL.isEmpty ? "urn:consultation-portal:\(path)" : "\(config.baseURL)/\(path)"
+            config.baseURL.isEmpty ? "urn:consultation-portal:\(SitePath.encoded(path))" : "\(config.baseURL)/\(SitePath.encoded(path))"
         }
         let updated = consultations.first?.letter.date ?? model.site.documents.map(\.date).max() ?? "1980-01-01"
         var xml = """
@@ -109,7 +111,8 @@ enum Sitemap {
         let base = model.site.config.baseURL
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in Set(pages.map(\.path)).sorted() where path.hasSuffix(".html") && path != SiteFeeds.notFoundPath {
-            xml += "<url><loc>\(XMLText.escape(base.isEmpty ? path : "\(base)/\(path)"))</loc>"
+            let location = SitePath.encoded(path)
+            xml += "<url><loc>\(XMLText.escape(base.isEmpty ? location : "\(base)/\(location)"))</loc>"
             if let date = dates[path] { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
