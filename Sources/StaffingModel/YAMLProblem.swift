@@ -8,6 +8,8 @@ import Yams
 public struct YAMLProblem: Sendable, Equatable {
     /// What is wrong, without a location and without quoting the input.
     public var text: String
+    /// What libyaml was reading when it failed ("while parsing a flow mapping"), when it says.
+    public var context: String?
     /// 1-based line and column in the YAML text; nil when libyaml gives none.
     public var line: Int?
     public var column: Int?
@@ -16,7 +18,8 @@ public struct YAMLProblem: Sendable, Equatable {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            text = Self.plain(problem, context: context?.text)
+            text = Self.plain(problem)
+            self.context = problem.contains("nesting level") ? nil : context?.text
             (line, column) = (mark.line, mark.column)
         case let .duplicatedKeysInMapping(duplicates, context):
             text = "duplicate field \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
@@ -30,12 +33,11 @@ public struct YAMLProblem: Sendable, Equatable {
         }
     }
 
-    /// libyaml's `problem`, with its context ("while parsing a flow mapping") when it adds something, in plain words.
-    static func plain(_ problem: String, context: String?) -> String {
+    /// libyaml's `problem` in plain words.
+    static func plain(_ problem: String) -> String {
         if problem.contains("nesting level") {
             return "lists or mappings are nested inside one another too deeply; a field holds text, a list or a mapping"
         }
-        guard let context, !context.isEmpty else { return problem }
-        return "\(problem) \(context)"
+        return problem
     }
 }

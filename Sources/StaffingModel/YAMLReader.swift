@@ -57,7 +57,9 @@ struct YAMLReader {
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             message = "key \(names) appears more than once in the same mapping; keep only one"
         } else {
-            message = "YAML syntax error: \(YAMLProblem(error).text); check indentation, quoting and colons here"
+            let problem = YAMLProblem(error)
+            let detail = problem.context.map { "\(problem.text) \($0)" } ?? problem.text
+            message = "YAML syntax error: \(detail); check indentation, quoting and colons here"
         }
         let problem = YAMLProblem(error)
         errors.append(StaffingError(path: path, line: problem.line ?? 1, column: problem.column ?? 1, message: message))

@@ -35,7 +35,30 @@ import Testing
             #expect(!html.contains("href=\"\(scheme)"), "\(html)")
             #expect(!html.contains("src=\"\(scheme)"), "\(html)")
         }
-        #expect(html.contains("href=\"\"") || html.contains("src=\"\"") || !html.contains("<a "), "\(html)")
+        // The link or image is gone and its text stays: an emptied href="" is invalid and leads nowhere.
+        #expect(!html.contains("href=\"\"") && !html.contains("src=\"\""), "\(html)")
+        #expect(html.contains("x") || markdown.hasPrefix("<"), "\(html)")
+        // And the author hears of it: one notice per unsafe destination.
+        #expect(parser.parse(markdown).notices.count == 1, "\(parser.parse(markdown).notices)")
+    }
+
+    @Test func unsafeLinkBecomesItsTextWithALocatedNotice() {
+        let document = parser.parse("Intro.\n\nSee [the *notes*](javascript:alert(1)) and ![chart](file:///c.png) here.")
+        #expect(document.html == "<p>Intro.</p>\n<p>See the <em>notes</em> and chart here.</p>\n")
+        #expect(document.notices == [
+            MarkdownNotice(kind: .unsafeDestination("javascript:alert(1)"), line: 3, column: 5),
+            MarkdownNotice(kind: .unsafeDestination("file:///c.png"), line: 3, column: 44),
+        ])
+    }
+
+    @Test func rawHTMLGivesALocatedNotice() {
+        let document = parser.parse("Text.\n\n<div>block</div>\n\nAn <b>inline</b> tag.")
+        #expect(document.notices == [
+            MarkdownNotice(kind: .rawHTML("<div>block</div>\n"), line: 3, column: 1),
+            MarkdownNotice(kind: .rawHTML("<b>"), line: 5, column: 4),
+            MarkdownNotice(kind: .rawHTML("</b>"), line: 5, column: 13),
+        ])
+        #expect(parser.parse("Plain [text](https://example.org) and `<code>`.").notices.isEmpty)
     }
 
     @Test func safeDestinationsAreKept() {
