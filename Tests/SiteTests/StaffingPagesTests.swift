@@ -93,9 +93,13 @@ import Testing
 
                 """.utf8).write(to: content.appendingPathComponent("positions/\(file)"))
         }
-        // "a-" sorts before "b-": the proposed version comes first in site order.
-        try position("a-proposed.md", title: "Customer Relations Lead", grade: "EAS-18", version: "proposed", date: "2022-08-30")
-        try position("b-current.md", title: "Customer Relations Coordinator", grade: "EAS-17", version: "current", date: "2015-01-01")
+        // A position is named by its code and version, so the folders order them: "a/" sorts before "b/",
+        // and the proposed version comes first in site order.
+        for folder in ["a", "b"] {
+            try manager.createDirectory(at: content.appendingPathComponent("positions/\(folder)"), withIntermediateDirectories: true)
+        }
+        try position("a/2345-5035-proposed.md", title: "Customer Relations Lead", grade: "EAS-18", version: "proposed", date: "2022-08-30")
+        try position("b/2345-5035-current.md", title: "Customer Relations Coordinator", grade: "EAS-17", version: "current", date: "2015-01-01")
         try Data("""
             ---
             title: Complement
