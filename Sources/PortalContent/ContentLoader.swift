@@ -46,9 +46,6 @@ public struct ContentLoader: Sendable {
             throw Diagnostics([Diagnostic(path: displayRoot, line: 1, message: "content folder not found; pass --content DIR or create \(displayRoot)/")])
         }
 
-        var config = SiteConfig.default
-        var documents: [ContentDocument] = []
-        var dataFiles: [String: String] = [:]
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let stampsBefore = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Int64(minimumStampAge * 1e9)
@@ -67,32 +64,15 @@ public struct ContentLoader: Sendable {
         let loaded = ParallelWork(jobs: jobs).map(Array(zip(listed, statuses))) { file, status in
             load(file, status: status, known: known, root: root, stampsBefore: stampsBefore)
         }
-        var unread = 0
-        var failedPaths: Set<String> = []
-        for (listing, file) in zip(listed, loaded) {
-            switch file {
-            case .skipped: break
-            case .unreadable(let diagnostic):
-                diagnostics.append(diagnostic)
-                failedPaths.insert(listing.path)
-            case .config(.success(let value)): config = value
-            case .data(let name, let text): dataFiles[name] = text
-            case .unread(let document):
-                documents.append(document)
-                unread += 1
-            case .document(.success(let document)): documents.append(document)
-            case .config(.failure(let found)): diagnostics += found.items
-            case .document(.failure(let found)):
-                diagnostics += found.items
-                failedPaths.insert(listing.path)
-            }
-        }
-        if documents.isEmpty && diagnostics.isEmpty {
+        var gathered = Gathered()
+        for (listing, file) in zip(listed, loaded) { gathered.add(file, at: listing.path) }
+        diagnostics += gathered.diagnostics
+        if gathered.documents.isEmpty && diagnostics.isEmpty {
             diagnostics.append(Diagnostic(path: displayRoot, line: 1, message: "no Markdown documents found; add .md files (see docs/authoring-guide.md)"))
         }
-        var site = ContentSite(config: config, documents: documents, dataFiles: dataFiles)
-        site.unreadDocuments = unread
-        site.failedPaths = failedPaths
+        var site = ContentSite(config: gathered.config, documents: gathered.documents, dataFiles: gathered.dataFiles)
+        site.unreadDocuments = gathered.unread
+        site.failedPaths = gathered.failedPaths
         // Side by side: one after the other, they were 40 ms of a rebuild at 10,000 documents on one core.
         let checks = ReferenceChecker.checks + [BidiControlCheck.check]
         diagnostics += ParallelWork(jobs: jobs).map(checks) { $0(site) }.joined()
@@ -102,6 +82,37 @@ public struct ContentLoader: Sendable {
         // The same site with its warnings: making it again indexed every document a second time.
         site.warnings = diagnostics.sorted()
         return site
+    }
+
+    /// What the loaded files add up to, taken in listing order.
+    private struct Gathered {
+        var config = SiteConfig.default
+        var documents: [ContentDocument] = []
+        var dataFiles: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        /// Documents taken from the cache without reading their files.
+        var unread = 0
+        /// Markdown files that could not be read or decoded (``ContentSite/failedPaths``).
+        var failedPaths: Set<String> = []
+
+        mutating func add(_ file: LoadedFile, at path: String) {
+            switch file {
+            case .skipped: break
+            case .unreadable(let diagnostic):
+                diagnostics.append(diagnostic)
+                failedPaths.insert(path)
+            case .config(.success(let value)): config = value
+            case .data(let name, let text): dataFiles[name] = text
+            case .unread(let document):
+                documents.append(document)
+                unread += 1
+            case .document(.success(let document)): documents.append(document)
+            case .config(.failure(let found)): diagnostics += found.items
+            case .document(.failure(let found)):
+                diagnostics += found.items
+                failedPaths.insert(path)
+            }
+        }
     }
 
     /// What one file under the content folder turned out to be.
