@@ -18,7 +18,7 @@ public struct MarkdownBlock: Sendable, Equatable {
     }
 
     public var kind: Kind
-    /// Rendered HTML, escaped and safe: raw HTML is omitted and dangerous URLs emptied.
+    /// Rendered HTML, escaped and safe: raw HTML is omitted, and a link to a dangerous URL is left as its text.
     public var html: String
     /// The block's text with markup removed, for titles, snippets and search.
     public var text: String

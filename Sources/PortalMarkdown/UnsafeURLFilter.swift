@@ -1,13 +1,15 @@
 import CCmarkGFM
 
-/// Empties link and image destinations that could run script or smuggle content: `javascript:`, `data:` and the like.
+/// Replaces links and images whose destinations could run script or smuggle content (`javascript:`, `data:`
+/// and the like) with their text.
 ///
-/// cmark-gfm's safe mode already empties `javascript:`, `vbscript:`, `file:`
-/// and most `data:` URLs when it renders, but it lets `data:image/png`,
-/// `gif`, `jpeg` and `webp` through. The portal publishes no embedded data and
-/// its Content-Security-Policy would block it anyway, so every `data:` URL goes
-/// too. The check runs on the tree, after every rewriter and linker, so no
-/// destination reaches the renderer without passing it.
+/// cmark-gfm's safe mode empties `javascript:`, `vbscript:`, `file:` and most
+/// `data:` URLs when it renders, but it lets `data:image/png`, `gif`, `jpeg`
+/// and `webp` through, and an emptied `href=""` is invalid. The portal
+/// publishes no embedded data and its Content-Security-Policy would block it
+/// anyway, so every `data:` URL goes too. The check runs on the tree, after
+/// every rewriter and linker, so no destination reaches the renderer without
+/// passing it.
 enum UnsafeURLFilter {
     static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
 

@@ -104,10 +104,11 @@ final class OccupationCodeLinks: Sendable {
             let described = entry.versions.map { "\(root)\($0.path)" }.joined(separator: " and ")
             for written in place.written where written.code == code {
                 if let grade = written.grade, !entry.versions.contains(where: { $0.grade == grade }) {
-                    warn("grade \(grade) is written next to \(code), but its position description gives grade \(entry.grade) (\(described)); correct one of them")
+                    // The fix before the paths: a message is cut at Diagnostic.maximumLength, and the paths can be long.
+                    warn("grade \(grade) is written next to \(code), but its position description gives grade \(entry.grade); correct one of them (\(described))")
                 }
                 if let title = written.title, !entry.versions.contains(where: { PositionTitleMatcher.sameTitle(title, $0.title) }) {
-                    warn("'\(title)' is written next to \(code), but its position description is titled '\(entry.title)' (\(described)); correct one of them")
+                    warn("'\(title)' is written next to \(code), but its position description is titled '\(entry.title)'; correct one of them (\(described))")
                 }
             }
         }
