@@ -41,7 +41,8 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
             // Issue #28: input rules, and one mistake giving one error.
             "file-upper-case-extension", "frontmatter-date-year-zero", "frontmatter-date-year-9999", "enclosure-self",
             "position-file-name-mismatch", "position-file-name-wrong-version", "follow-on-letter", "follow-on-position",
-            "follow-on-presentation",
+            "follow-on-presentation", "file-name-too-long", "csv-count-too-large", "frontmatter-nesting-too-deep",
+            "site-config-nesting-too-deep", "link-control-character",
         ] {
             #expect(names.contains(required), "no fixture for \(required)")
         }
