@@ -1,10 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// One target per pipeline stage; dependencies flow one way:
-// CCmarkGFM -> PortalMarkdown -> PortalContent -> PortalSite -> PortalCLI,
-// with the pure StaffingModel beside them, and PortalWork (threads) under
-// PortalContent and PortalSearch.
+// One target per concern; dependencies flow one way (docs/architecture.md):
+// PortalMarkdown -> PortalContent -> PortalRender -> PortalPages -> PortalCheck -> PortalSite -> PortalCLI,
+// with StaffingModel and PortalSearch under the pages, and PortalOutput, PortalCache and PortalBundle
+// beside them: the cache implements protocols that PortalPages declares, so pages never see it.
 let package = Package(
     name: "ConsultationPortal",
     platforms: [.macOS(.v13)],
@@ -23,36 +23,60 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Markdown to HTML through cmark-gfm; every C call of the parser stays here.
         .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM"]),
         // CRC-32 with carry-less multiplication for the offline bundle, where the processor has it.
         .target(name: "CPortalCRC"),
         // Threads for the stages that split their work; no dependencies, so any stage may use it.
         .target(name: "PortalWork"),
+        // The staffing criteria's workload model, districts and bands: pure computation, no files or HTML.
         .target(name: "StaffingModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Reads and checks Content/: front matter, documents, references, data files; small shared file utilities.
         .target(
             name: "PortalContent",
-            dependencies: ["PortalMarkdown", "PortalWork", "StaffingModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PortalMarkdown", "PortalWork", "StaffingModel", "CPortalCRC", .product(name: "Yams", package: "Yams")]
         ),
+        // The search index: tokenizer, ranking and the sharded index files the browser loads.
         .target(name: "PortalSearch", dependencies: ["PortalWork"]),
         // swift-mustache 2.1.1, vendored with the changes listed in its README.md
-        // (Sources/Mustache/README.md): its value lookups were 40 % of a build.
+        // (Sources/Mustache/README.md): its value lookups were most of a build's templating time.
         .target(name: "Mustache", exclude: ["LICENSE.txt", "README.md"]),
+        // Turns one parsed body into HTML sections: code links, staffing blocks, anchors, redlines, captions.
+        .target(name: "PortalRender", dependencies: ["PortalContent", "PortalMarkdown", "StaffingModel", "PortalWork", "Mustache"]),
+        // The site model and the page generators: templates, listings, code pages, feeds, search output.
+        .target(
+            name: "PortalPages",
+            dependencies: ["PortalRender", "PortalContent", "PortalMarkdown", "StaffingModel", "PortalSearch", "PortalWork", "Mustache"]
+        ),
+        // Checks over every page once the site is made: links and anchors, output paths.
+        .target(name: "PortalCheck", dependencies: ["PortalPages", "PortalRender", "PortalContent"]),
+        // Where the output goes: the claim on the folder, staging, the atomic swap, the lock, file writing.
+        .target(name: "PortalOutput", dependencies: ["PortalContent", "PortalWork"]),
+        // The build cache: reused page units, kept bodies and search terms (implements PortalPages' protocols).
+        .target(
+            name: "PortalCache",
+            dependencies: ["PortalPages", "PortalRender", "PortalOutput", "PortalContent", "PortalSearch", "PortalWork"]
+        ),
+        // The offline bundle: a deterministic ZIP of the whole site.
+        .target(name: "PortalBundle", dependencies: ["PortalOutput", "PortalRender", "PortalContent", "PortalWork"]),
+        // The build pipeline: load, render, generate, check, write, swap; progress and the report.
         .target(
             name: "PortalSite",
             dependencies: [
-                "PortalContent", "PortalMarkdown", "PortalWork", "StaffingModel", "PortalSearch",
-                "Mustache", "CPortalCRC",
+                "PortalContent", "PortalMarkdown", "PortalWork", "StaffingModel", "PortalSearch", "PortalRender", "PortalPages",
+                "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle",
             ]
         ),
+        // The `portal` command: build, check, serve, new, staffing.
         .executableTarget(
             name: "PortalCLI",
             dependencies: [
-                "PortalSite", "PortalContent", "StaffingModel",
+                "PortalSite", "PortalContent", "StaffingModel", "PortalOutput", "PortalCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for the whole process once linked:
-            // allocation was a tenth of a build's CPU (see README, "Memory allocator").
+            // glibc's allocator made allocation a large share of a build's CPU (Benchmarks/HISTORY.md).
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["PortalMarkdown"]),
@@ -68,14 +92,16 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["PortalSite", "PortalContent", "PortalWork"]
+            dependencies: ["PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle", "PortalContent", "PortalWork", "PortalSearch"]
         ),
         // Runs the built `portal` binary end to end; depends on PortalCLI so it is built first.
         .testTarget(name: "CLITests", dependencies: ["PortalCLI"]),
         // Bad input, atomic output, injection and determinism; runs the built binary too.
-        .testTarget(name: "ReliabilityTests", dependencies: ["PortalCLI", "PortalSite", "PortalContent", "PortalMarkdown", "PortalFuzzTargets"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["PortalCLI", "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle", "PortalContent", "PortalMarkdown", "PortalFuzzTargets"]),
         // libFuzzer targets (Scripts/fuzz.sh); without -DFUZZING, PortalFuzz replays saved inputs.
-        .target(name: "PortalFuzzTargets", dependencies: ["PortalContent", "PortalSite"]),
+        .target(name: "PortalFuzzTargets", dependencies: ["PortalContent", "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle"]),
         .executableTarget(name: "PortalFuzz", dependencies: ["PortalFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

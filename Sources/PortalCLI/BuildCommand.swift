@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PortalCache
+import PortalOutput
 import PortalSite
 
 /// `portal build`: writes the whole site, or nothing when anything is wrong.

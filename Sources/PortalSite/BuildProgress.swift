@@ -1,3 +1,15 @@
+import PortalBundle
+import PortalCache
+import PortalCheck
+import PortalContent
+import PortalMarkdown
+import PortalOutput
+import PortalPages
+import PortalRender
+import PortalSearch
+import PortalWork
+import StaffingModel
+
 /// What a build is doing, reported through ``SiteBuilder/Options/progress`` for a terminal display.
 public enum BuildProgress: Sendable, Equatable {
     /// A stage began: `Loading content`, `Parsing 14 documents`, `Rendering and writing pages`,

@@ -18,4 +18,14 @@ public struct BuildReport: Sendable {
 }
 
 import Foundation
+import PortalBundle
+import PortalCache
+import PortalCheck
 import PortalContent
+import PortalMarkdown
+import PortalOutput
+import PortalPages
+import PortalRender
+import PortalSearch
+import PortalWork
+import StaffingModel

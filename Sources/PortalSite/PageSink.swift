@@ -1,4 +1,15 @@
 import Foundation
+import PortalBundle
+import PortalCache
+import PortalCheck
+import PortalContent
+import PortalMarkdown
+import PortalOutput
+import PortalPages
+import PortalRender
+import PortalSearch
+import PortalWork
+import StaffingModel
 
 /// Takes each finished page as soon as its unit is rendered, so a build never holds every page's text at once.
 ///
@@ -11,7 +22,7 @@ import Foundation
 /// never swaps its staging folder in.
 ///
 /// Generator threads call ``take(_:)`` concurrently.
-final class PageSink: @unchecked Sendable {
+final class PageSink: PageTaker, @unchecked Sendable {
     /// Where pages are written; nil for a check, which writes nothing.
     let output: OutputDirectory?
     /// Pages that a link with a `#fragment` leads to: their anchors are kept for ``InternalLinks``.

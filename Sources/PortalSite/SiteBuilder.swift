@@ -1,7 +1,15 @@
 import Foundation
+import PortalBundle
+import PortalCache
+import PortalCheck
 import PortalContent
 import PortalMarkdown
+import PortalOutput
+import PortalPages
+import PortalRender
+import PortalSearch
 import PortalWork
+import StaffingModel
 
 /// Builds the site: content in, checked pages out. This type reads like the pipeline.
 ///
@@ -147,6 +155,7 @@ public struct SiteBuilder: Sendable {
         var output: OutputDirectory?
         // Reported only once the content passes every check, as when the output was opened after them.
         var outputFailure: Failure?
+        var sink: PageSink?
         options.progress?(.stage("Parsing \(site.documents.count) documents"))
         do {
             let work = ParallelWork(jobs: options.jobs ?? ParallelWork.defaultJobs)
@@ -159,15 +168,19 @@ public struct SiteBuilder: Sendable {
             }
             model = try SiteModel(
                 site: site, theme: theme, jobs: work.jobs,
-                cache: incremental.map { SiteModel.Cache(documents: $0.documents, globalKey: $0.globalKey) },
-                spillDirectory: handling == .written ? options.outputDirectory.standardizedFileURL.deletingLastPathComponent() : nil)
+                cache: incremental.map { DocumentBodyCache(documents: $0.documents, globalKey: $0.globalKey) },
+                transientSpill: handling == .written ? { [spillFolder = options.outputDirectory.standardizedFileURL.deletingLastPathComponent()] in
+                    BodySpill(directory: spillFolder, contextKey: 0, named: false)
+                } : nil)
             if let incremental {
                 incremental.memo.start(globalKey: incremental.globalKey, site: site, siteKey: model.siteKey)
                 model.memo = incremental.memo
             }
             output?.prepareForPages()
             if handling != .kept {
-                model.sink = PageSink(output: output, anchorTargets: model.links.fragmentTargets)
+                let made = PageSink(output: output, anchorTargets: model.links.fragmentTargets)
+                sink = made
+                model.sink = made
             }
             options.progress?(.stage(handling == .written ? "Rendering and writing pages" : "Rendering pages"))
             // Generators only read the model, so they run side by side; their pages keep the listed order.
@@ -189,7 +202,7 @@ public struct SiteBuilder: Sendable {
             let checkedPages = pages
             let checks = ParallelWork(jobs: 2).map([true, false]) { linkCheck -> Result<[Diagnostic], Diagnostics> in
                 Result { () throws(Diagnostics) in
-                    if linkCheck { return try model.links.check(pages: checkedPages, assets: theme.assets) }
+                    if linkCheck { return try LinkCheck.check(model.links, pages: checkedPages, assets: theme.assets) }
                     try OutputPathCheck.check(pages: checkedPages, assets: theme.assets, site: site)
                     return []
                 }
@@ -200,7 +213,7 @@ public struct SiteBuilder: Sendable {
             throw .diagnostics(error)
         }
         if let outputFailure { throw outputFailure }
-        if let failure = model.sink?.failure {
+        if let failure = sink?.failure {
             throw .output("cannot write \(options.outputDirectory.path): \(failure.localizedDescription)")
         }
         model.sink = nil
@@ -324,7 +337,7 @@ public struct SiteBuilder: Sendable {
             warnings: checked.warnings, seconds: Date().timeIntervalSince(started), pagesReused: incremental?.memo.reusedCount ?? 0,
             documentsUnread: checked.site.unreadDocuments)
         if options.keepsMemoryUntilExit {
-            checked.model?.spill?.removeFile()
+            (checked.model?.spill as? BodySpill)?.removeFile()
             Self.keepUntilExit([checked, incremental as Any])
         }
         return report
@@ -365,12 +378,12 @@ public struct SiteBuilder: Sendable {
         }
         if let contextKey = model.documentContextKey, !model.bodiesAllFromCache {
             let entries = Dictionary(uniqueKeysWithValues: checked.site.documents.map { document in
-                let place = model.cachedBodyPlaces[document.path] ?? model.spill?.places[document.path]
+                let place = model.cachedBodyPlaces[document.path] ?? (model.spill as? BodySpill)?.places[document.path]
                 return (document.path, DocumentCache.Entry(
                     sourceHash: document.sourceHash, facts: model.facts[document.path]!,
                     bodyOffset: place?.offset ?? 0, bodyLength: place?.length ?? 0))
             })
-            if let spill = model.spill {
+            if let spill = model.spill as? BodySpill {
                 try? incremental.documents.adopt(spill, contextKey: contextKey, entries: entries)
             } else {
                 try? incremental.documents.save(
@@ -389,14 +402,3 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// The outcome of a successful check: the content, the theme and every page.
-public struct CheckedSite: Sendable {
-    public var site: ContentSite
-    public var theme: Theme
-    /// Every output file but the theme's assets, in output order; only their paths, unless the check kept pages
-    /// (``SiteBuilder/check(keepingPages:)``).
-    public var pages: [OutputFile]
-    public var warnings: [Diagnostic]
-    /// The model the pages came from, for the build cache.
-    var model: SiteModel?
-}

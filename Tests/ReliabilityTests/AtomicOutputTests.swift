@@ -1,9 +1,15 @@
 import Foundation
+import Glibc
+import PortalBundle
+import PortalCache
+import PortalCheck
+import PortalOutput
+import PortalPages
+import PortalRender
 import PortalSite
 import Testing
 
 #if canImport(Glibc)
-import Glibc
 #endif
 
 /// A build killed partway leaves the previous output byte-identical; two builds at once never interleave.

@@ -1,9 +1,15 @@
 import Foundation
+import FoundationXML
+import PortalBundle
+import PortalCache
+import PortalCheck
+import PortalOutput
+import PortalPages
+import PortalRender
 import PortalSite
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
 #endif
 
 /// The injection corpus (`Tests/Fixtures/injection/Content`) builds, and no payload survives as markup in any output file.

@@ -1,9 +1,15 @@
 import Foundation
+import Glibc
+import PortalBundle
+import PortalCache
+import PortalCheck
+import PortalOutput
+import PortalPages
+import PortalRender
 import PortalSite
 import Testing
 
 #if canImport(Glibc)
-import Glibc
 #endif
 
 /// No `--output`, `--cache` or name beside the output makes the portal write over or delete a user's files.

@@ -1,8 +1,14 @@
 import Foundation
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
 import PortalContent
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// The build cache's pack of rendered bodies: appended to by builds that render a few bodies,
 /// rewritten when mostly stale, and read back only when a record's key matches its entry.
@@ -108,7 +114,7 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".bodies.spill") }
         }
         do {
-            let spilled = try SiteModel(site: site, theme: theme, cache: SiteModel.Cache(documents: cache, globalKey: 1))
+            let spilled = try SiteModel(site: site, theme: theme, cache: DocumentBodyCache(documents: cache, globalKey: 1))
             #expect(spilled.spill != nil)
             #expect(spilled.renderedBodies.isEmpty)
             for document in site.documents {
@@ -118,9 +124,9 @@ import Testing
         }
         #expect(try leftovers().isEmpty, "a model dropped without saving deletes its spill file")
 
-        let spilled = try SiteModel(site: site, theme: theme, cache: SiteModel.Cache(documents: cache, globalKey: 1))
+        let spilled = try SiteModel(site: site, theme: theme, cache: DocumentBodyCache(documents: cache, globalKey: 1))
         let contextKey = try #require(spilled.documentContextKey)
-        let spill = try #require(spilled.spill)
+        let spill = try #require(spilled.spill as? BodySpill)
         let entries = Dictionary(uniqueKeysWithValues: site.documents.map { document in
             let place = spill.places[document.path]!
             return (document.path, DocumentCache.Entry(
@@ -147,7 +153,7 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".bodies.spill") }
         }
         do {
-            let spilled = try SiteModel(site: site, theme: theme, spillDirectory: folder)
+            let spilled = try SiteModel(site: site, theme: theme, transientSpill: { BodySpill(directory: folder, contextKey: 0, named: false) })
             #expect(spilled.spill != nil)
             for document in site.documents {
                 #expect(spilled.body(of: document) == inMemory.body(of: document), "\(document.path)")

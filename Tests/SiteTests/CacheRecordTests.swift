@@ -1,8 +1,14 @@
 import Foundation
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
 import PortalContent
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// Every record the build cache writes reads back equal, and damage reads as absent.
 @Suite struct CacheRecordTests {

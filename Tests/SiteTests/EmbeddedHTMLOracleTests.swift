@@ -1,6 +1,12 @@
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// Pins the one-pass `EmbeddedHTML.embed` to the three `Regex` passes it replaced (commit 533a23c).
 @Suite struct EmbeddedHTMLOracleTests {

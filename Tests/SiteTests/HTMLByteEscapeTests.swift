@@ -1,6 +1,12 @@
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// Escaping into a byte buffer, as the redline writer does, gives what `HTML.escape` gives.
 @Suite struct HTMLByteEscapeTests {

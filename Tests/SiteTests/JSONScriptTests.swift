@@ -1,6 +1,12 @@
 import Foundation
-import Testing
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
 @testable import PortalSite
+import Testing
 
 @Suite("JSON data blocks")
 struct JSONScriptTests {

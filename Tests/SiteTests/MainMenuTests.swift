@@ -1,8 +1,14 @@
 import Foundation
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
 import PortalContent
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// The main menu comes from `nav.mustache`, rendered once per depth and marked entry, on every page.
 @Suite struct MainMenuTests {

@@ -1,8 +1,14 @@
 import Foundation
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
 import PortalContent
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// Occupation codes end to end: cross-links, code pages with "Referenced in", the index, warnings and redlines.
 @Suite struct OccupationCodePagesTests {

@@ -1,12 +1,18 @@
 import Foundation
+import Glibc
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
 import PortalContent
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import StaffingModel
 import Testing
 
-@testable import PortalSite
 
 #if canImport(Glibc)
-import Glibc
 #endif
 
 /// The offline bundle written from a previous build's bundle has the bytes of one written from scratch.

@@ -1,9 +1,15 @@
 import Foundation
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
 import PortalContent
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import PortalWork
 import Testing
 
-@testable import PortalSite
 
 /// Bodies and generators run on several threads; the site they write must not depend on it.
 @Suite struct ParallelBuildTests {

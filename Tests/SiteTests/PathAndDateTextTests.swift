@@ -1,6 +1,12 @@
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// `SitePath.root` and `DateText.long` read ASCII by bytes; they must agree with the general forms they replaced.
 @Suite struct PathAndDateTextTests {

@@ -1,13 +1,19 @@
 import Foundation
+import FoundationXML
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
 import PortalContent
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import StaffingModel
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
 #endif
 
-@testable import PortalSite
 
 /// Runs a command and returns its standard output; fails the test on a non-zero exit.
 func run(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> String {

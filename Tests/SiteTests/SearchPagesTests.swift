@@ -1,8 +1,14 @@
 import Foundation
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
 import PortalContent
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// End to end: a small site builds a search page and an index whose scripts carry content only as escaped literals.
 @Suite struct SearchPagesTests {

@@ -1,6 +1,12 @@
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// `Slugger.slug` takes a byte path for ASCII text; it must give what the Unicode-scalar path gives.
 @Suite struct SluggerTests {

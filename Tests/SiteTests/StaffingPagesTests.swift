@@ -1,7 +1,13 @@
 import Foundation
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// The staffing overview and calculator pages are built from Content/data/, with one source of truth.
 @Suite struct StaffingPagesTests {

@@ -1,8 +1,14 @@
 import Foundation
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
 import PortalContent
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// A build writes each page into its staging folder as soon as the page is made (``PageSink``), before the
 /// link and path checks run over every page; a check keeps only paths. Neither may change what is built or reported.

@@ -1,6 +1,12 @@
+@testable import PortalBundle
+@testable import PortalCache
+@testable import PortalCheck
+@testable import PortalOutput
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalSite
 import Testing
 
-@testable import PortalSite
 
 /// Captions for Markdown tables: from the lead-in sentence, else from the header cells.
 @Suite struct TableCaptionTests {

@@ -2,6 +2,8 @@ import ArgumentParser
 import FlyingFox
 import FlyingSocks
 import Foundation
+import PortalCache
+import PortalOutput
 import PortalSite
 
 /// `portal serve`: builds the site, serves it on the loopback interface, and rebuilds and reloads on every change.

@@ -1,0 +1,140 @@
+import Mustache
+import PortalContent
+import PortalMarkdown
+import PortalRender
+import PortalSearch
+import PortalWork
+import StaffingModel
+
+/// The site-wide files beside the pages: the Atom feed of consultations and the 404 page.
+package struct SiteFeeds: PageGenerator {
+    package static let feedPath = "feed.xml"
+    package static let notFoundPath = "404.html"
+
+    package func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
+        [feed(model), notFound(model)]
+    }
+
+    /// Atom 1.0, newest consultation first; dates come from the content, never from the clock.
+    ///
+    /// Links are absolute when `base_url` is set; otherwise relative to the
+    /// feed, which Atom resolves against the feed's own address.
+    package func feed(_ model: SiteModel) -> OutputFile {
+        let config = model.site.config
+        let consultations = Consultation.all(in: model)
+        func url(_ path: String) -> String {
+            config.baseURL.isEmpty ? SitePath.encoded(path) : "\(config.baseURL)/\(SitePath.encoded(path))"
+        }
+        func id(_ path: String) -> String {
+            config.baseURL.isEmpty ? "urn:consultation-portal:\(SitePath.encoded(path))" : "\(config.baseURL)/\(SitePath.encoded(path))"
+        }
+        let updated = consultations.first?.letter.date ?? model.site.documents.map(\.date).max() ?? "1980-01-01"
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+            <title>\(XMLText.escape(config.title)): consultations</title>
+            <subtitle>\(XMLText.escape(config.description))</subtitle>
+            <id>\(XMLText.escape(id(Self.feedPath)))</id>
+            <link rel="alternate" type="text/html" href="\(XMLText.escape(url(SitePath.home)))"/>
+
+            """
+        if !config.baseURL.isEmpty {
+            xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(url(Self.feedPath)))\"/>\n"
+        }
+        xml += "<updated>\(updated)T00:00:00Z</updated>\n<author><name>\(XMLText.escape(config.title))</name></author>\n"
+        for consultation in consultations {
+            let letter = consultation.letter
+            let window = consultation.window
+            var html = "<p>\(HTML.escape(letter.summary ?? letter.title))</p>\n"
+            html += "<p>From \(HTML.escape(consultation.fields.from.name)) to \(HTML.escape(consultation.fields.to.name)) under \(HTML.escape(consultation.fields.statute)). "
+            html += "The review window ends \(HTML.escape(DateText.long(window.end.description))).</p>\n"
+            if !consultation.changes.isEmpty {
+                html += "<ul>\n" + consultation.changes.map { "<li>\(HTML.escape($0.kind.heading)): \(HTML.escape($0.text))\($0.detail.map { ": " + HTML.escape($0) } ?? "")</li>\n" }.joined() + "</ul>\n"
+            }
+            xml += """
+                <entry>
+                <title>\(XMLText.escape(letter.title))</title>
+                <id>\(XMLText.escape(id(letter.outputPath)))</id>
+                <link rel="alternate" type="text/html" href="\(XMLText.escape(url(letter.outputPath)))"/>
+                <published>\(letter.date)T00:00:00Z</published>
+                <updated>\(letter.date)T00:00:00Z</updated>
+                <author><name>\(XMLText.escape(consultation.fields.from.name))</name></author>
+                <summary>\(XMLText.escape(letter.summary ?? letter.title))</summary>
+                <content type="html">\(XMLText.escape(html))</content>
+                </entry>
+
+                """
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: Self.feedPath, contents: xml)
+    }
+
+    package func notFound(_ model: SiteModel) -> OutputFile {
+        let path = Self.notFoundPath
+        let content = model.theme.render("not-found", [
+            "homeHref": SitePath.link(from: path, to: SitePath.home),
+            "lettersHref": SitePath.link(from: path, to: SitePath.listing(.letter)),
+        ])
+        return model.wrap(
+            content, path: path, title: "Page not found",
+            description: "The page you asked for is not on the \(model.site.config.title).", bodyClass: "not-found")
+    }
+}
+
+/// The sitemap of every page, built after all generators so it sees their pages too.
+package enum Sitemap {
+    package static let path = "sitemap.xml"
+
+    /// `loc` is absolute when `base_url` is set; otherwise relative to the sitemap (useful to tools, not to crawlers).
+    /// `lastmod` is the date of the document a page shows, when there is one.
+    /// The sitemap, reused from the previous build when the same pages are made from the same front matter.
+    ///
+    /// It lists every page, so a rebuild would otherwise sort 28,000 paths at 10,000 documents to
+    /// write the same file. Its key is the site key (front matter, configuration) and the set of pages.
+    package static func files(for pages: [OutputFile], model: SiteModel) -> [OutputFile] {
+        model.memoized(path, extraKey: key(for: pages)) { [file(for: pages, model: model)] }
+    }
+
+    /// The set of page paths, in any order, as one number: each path's hash, mixed, added up.
+    package static func key(for pages: [OutputFile]) -> UInt64 {
+        var sum = UInt64(pages.count)
+        for page in pages {
+            var hash = StableHash.of(page.path)
+            hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+            sum &+= hash ^ (hash >> 33)
+        }
+        return sum
+    }
+
+    package static func file(for pages: [OutputFile], model: SiteModel) -> OutputFile {
+        var dates: [String: String] = [:]
+        dates.reserveCapacity(model.site.documents.count * 3)
+        for index in model.site.documents.indices {
+            // By index: iterating copies each document, which is large.
+            let (outputPath, date) = (model.site.documents[index].outputPath, model.site.documents[index].date)
+            for prefix in ["", "slides/", "packets/"] { dates[prefix + outputPath] = date }
+        }
+        let base = model.site.config.baseURL
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in Set(pages.map(\.path)).sorted() where path.hasSuffix(".html") && path != SiteFeeds.notFoundPath {
+            let location = SitePath.encoded(path)
+            xml += "<url><loc>\(XMLText.escape(base.isEmpty ? location : "\(base)/\(location)"))</loc>"
+            if let date = dates[path] { xml += "<lastmod>\(date)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return OutputFile(path: path, contents: xml + "</urlset>\n")
+    }
+}
+
+/// Escaping for XML text and attributes; drops the control characters XML 1.0 cannot carry.
+package enum XMLText {
+    package static func escape(_ text: String) -> String {
+        // Most text has nothing to drop; filtering scalars for every sitemap entry showed in a rebuild's profile.
+        // Only control characters other than tab and line ends, and U+FFFE and U+FFFF (EF BF BE, EF BF BF),
+        // are dropped, so text without such bytes (and without any EF byte) is kept whole.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 != 0xEF) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return HTML.escape(text) }
+        return HTML.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            scalar.value >= 0x20 ? !(0xFFFE...0xFFFF).contains(scalar.value) : scalar == "\t" || scalar == "\n" || scalar == "\r"
+        })))
+    }
+}

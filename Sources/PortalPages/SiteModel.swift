@@ -1,0 +1,412 @@
+import Foundation
+import Mustache
+import PortalContent
+import PortalMarkdown
+import PortalRender
+import PortalSearch
+import PortalWork
+import StaffingModel
+
+/// What every page generator shares: the checked content, the theme, and each document's rendered body.
+///
+/// Bodies are parsed with cmark-gfm once each, here; generators only compose
+/// templates from them, so adding a page family never parses twice.
+package final class SiteModel: @unchecked Sendable {
+    package let site: ContentSite
+    package let theme: Theme
+    /// Every page's menu asks which kinds exist, so the grouping is made once.
+    private let documentsByKind: [DocumentKind: [ContentDocument]]
+    /// The build's "today" (``BuildDate``), worked out once so that every page states the same day.
+    package let today: CivilDate
+    package let staffing: StaffingBlocks
+    /// Rendered bodies, read from the build cache on first use for documents not rendered in this build.
+    private let bodies: BodyStore
+    /// What each body's rendering found, by document path.
+    package let facts: [String: DocumentFacts]
+    /// Bodies rendered in this build, for the build cache; empty when they were spilled.
+    package let renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)]
+    /// Where this build's bodies went instead of memory, when every body was rendered.
+    package let spill: (any BodySpilling)?
+    /// Each document's search terms, kept by the build cache (see ``SearchPages``).
+    package let searchTermStore: SearchTermStore
+    /// Where the cache's pack holds each body taken from it (offset, length), for saving the index again.
+    package let cachedBodyPlaces: [String: (offset: UInt64, length: UInt64)]
+    /// Whether every body came from the cache, which then needs no update.
+    package let bodiesAllFromCache: Bool
+    /// The key the build cache files bodies under; nil without a cache.
+    package let documentContextKey: UInt64?
+    /// Warnings found while rendering; generators may add their own.
+    package var warnings: [Diagnostic] = []
+    /// The links authors wrote, `.md` ones rewritten to pages; checked once every page exists.
+    package let links: InternalLinks
+    /// Occupation codes: the catalog, every mention with its anchor, and the redlines.
+    package let codes: OccupationCodeIndex
+    /// Everything a page may show other than document bodies, hashed: see ``PageMemo``.
+    package let siteKey: UInt64
+    /// Set for an incremental build; units of pages then come from the previous build when they can.
+    package var memo: (any PageReuse)?
+    /// Where finished units of pages go as soon as they are rendered, so their text is not all held at once;
+    /// nil keeps every page whole.
+    package var sink: (any PageTaker)?
+    /// The main menu, rendered once per depth and marked entry.
+    package let navigation = MainMenu()
+    /// Threads for the generators' own parallel maps: the build's thread count, so that one job makes a serial build.
+    package let jobs: Int
+
+    /// - Parameters:
+    ///   - jobs: threads that render bodies and make pages; 1 does everything in order on this thread.
+    ///   - cache: for an incremental build; documents whose source is unchanged are not parsed again.
+    ///   - transientSpill: without a cache, where rendered bodies may go instead of memory; nil keeps them in memory.
+    package init(
+        site: ContentSite, theme: Theme, jobs: Int = ParallelWork.defaultJobs, cache: (any BodyCache)? = nil,
+        transientSpill: (() -> (any BodySpilling)?)? = nil
+    ) throws(Diagnostics) {
+        self.site = site
+        self.theme = theme
+        self.jobs = max(1, jobs)
+        let today = BuildDate.today()
+        self.today = today
+        let contextKey = cache.map { Self.documentContextKey(site: site, today: today, globalKey: $0.globalKey) }
+        documentContextKey = contextKey
+        // Started first: it runs on the other core while this one makes the model. (After the staffing blocks,
+        // links and catalog, as it was, it left that core idle for their 70 ms of a one-document rebuild.)
+        searchTermStore = SearchTermStore(
+            documents: site.documents, jobs: jobs,
+            load: { cache.flatMap { cache in contextKey.flatMap { cache.loadSearchTerms(contextKey: $0) } } },
+            save: cache.flatMap { cache in
+                contextKey.map { contextKey -> @Sendable (SearchTermStore.Changes) -> Void in
+                    // The cache only saves time: when it cannot be written, the next build tokenizes every body.
+                    { changes in try? cache.saveSearchTerms(changes, contextKey: contextKey) }
+                }
+            })
+        documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
+        let staffing = try StaffingBlocks(site: site)
+        self.staffing = staffing
+        let links = InternalLinks(site: site)
+        self.links = links
+        let renderer = BodyRenderer { info, literal throws(BodyRenderer.FencedBlockError) in
+            try staffing.render(info: info, literal: literal)
+        }
+        let codeLinks = OccupationCodeLinks(catalog: OccupationCatalog(site: site))
+        let previous = cache.flatMap { cache in contextKey.map { cache.load(contextKey: $0) } } ?? [:]
+
+        /// Parses one body; `markdown` is kept for positions, whose redlines compare parsed bodies.
+        @Sendable func render(_ document: ContentDocument) -> Result<(body: RenderedBody, facts: DocumentFacts, markdown: MarkdownDocument), Diagnostics> {
+            let mentionLog = OccupationCodeLinks.MentionLog()
+            let linkLog = InternalLinks.Log()
+            let parser = MarkdownParser(
+                linker: codeLinks.linker(for: document, log: mentionLog), linkRewriter: links.rewriter(for: document, log: linkLog))
+            let markdown = parser.parse(document.body)
+            let recorded = codeLinks.record(markdown, of: document, log: mentionLog)
+            return Result { () throws(Diagnostics) in
+                let body = try renderer.render(markdown, of: document, anchoring: recorded.anchoring)
+                let facts = DocumentFacts(
+                    mentions: recorded.mentions, warnings: recorded.warnings + MarkdownWarnings.diagnostics(for: markdown, of: document),
+                    links: linkLog.all,
+                    generatedBlocks: body.generatedBlocks, anchors: body.anchors)
+                return (body, facts, markdown)
+            }
+        }
+
+        /// What a position's redline needs of its body, kept instead of the parsed tree, which is several times larger.
+        @Sendable func sections(_ document: ContentDocument, _ markdown: MarkdownDocument) -> [PositionRedline.Section]? {
+            document.position == nil ? nil : PositionRedline.sections(of: markdown)
+        }
+        // When every body renders, each goes to a file as it is made instead of staying in memory (see BodySpill):
+        // the cache's new pack, or a file that leaves nothing behind.
+        let spill: (any BodySpilling)?
+        if !previous.isEmpty || site.documents.isEmpty {
+            spill = nil
+        } else if let cache, let contextKey {
+            spill = cache.makeSpill(contextKey: contextKey)
+        } else {
+            spill = transientSpill?()
+        }
+        self.spill = spill
+        enum Outcome {
+            case cached(DocumentFacts)
+            /// `body` is nil when the body went to the spill file.
+            case rendered(Result<(body: RenderedBody?, facts: DocumentFacts, sections: [PositionRedline.Section]?), Diagnostics>)
+        }
+        // Bodies render on every core (see ParallelWork); results are folded in document order. When they are
+        // spilled, a batch at a time, each encoded on the core that rendered it and written in document order.
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(site.documents.count)
+        let batchSize = spill == nil ? max(site.documents.count, 1) : 256
+        for start in stride(from: 0, to: site.documents.count, by: batchSize) {
+            let batch = Array(site.documents[start..<min(start + batchSize, site.documents.count)])
+            let results = ParallelWork(jobs: jobs).map(batch) { document -> (Outcome, [UInt8]?) in
+                if let entry = previous[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0 {
+                    return (.cached(entry.facts), nil)
+                }
+                guard let spill else {
+                    return (.rendered(render(document).map { ($0.body, $0.facts, sections(document, $0.markdown)) }), nil)
+                }
+                switch render(document) {
+                case .success(let result):
+                    let record = spill.record(result.body, path: document.path, sourceHash: document.sourceHash)
+                    return (.rendered(.success((nil, result.facts, sections(document, result.markdown)))), record)
+                case .failure(let error):
+                    return (.rendered(.failure(error)), nil)
+                }
+            }
+            for (document, (outcome, record)) in zip(batch, results) {
+                if let record { spill?.append(record, path: document.path, sourceHash: document.sourceHash) }
+                outcomes.append(outcome)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var facts: [String: DocumentFacts] = [:]
+        var rendered: [String: RenderedBody] = [:]
+        var renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)] = []
+        var positionSections: [String: [PositionRedline.Section]] = [:]
+        var cachedBodies: Set<String> = []
+        for (document, outcome) in zip(site.documents, outcomes) {
+            switch outcome {
+            case .cached(let found):
+                facts[document.path] = found
+                cachedBodies.insert(document.path)
+            case .rendered(.success(let result)):
+                facts[document.path] = result.facts
+                if let body = result.body {
+                    rendered[document.path] = body
+                    renderedBodies.append((document.path, document.sourceHash, body))
+                }
+                if let found = result.sections { positionSections[document.path] = found }
+            case .rendered(.failure(let error)):
+                diagnostics += error.items
+            }
+        }
+        if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
+        self.facts = facts
+        self.renderedBodies = renderedBodies
+        bodiesAllFromCache = renderedBodies.isEmpty && spill == nil && previous.count == site.documents.count
+        // A cached body that cannot be read is rendered again; it comes out the same.
+        let cachedEntries = previous.filter { cachedBodies.contains($0.key) }
+        cachedBodyPlaces = cachedEntries.mapValues { ($0.bodyOffset, $0.bodyLength) }
+        bodies = BodyStore(rendered: rendered, keepsRead: spill == nil, cached: { path in
+            if let spill { return spill.body(path) }
+            guard let entry = cachedEntries[path], let cache, let contextKey else { return nil }
+            return cache.body(path: path, entry: entry, contextKey: contextKey)
+        }) { path in
+            guard let document = site.document(at: path), case .success(let result) = render(document) else {
+                preconditionFailure("\(path) rendered once in this build but not again")
+            }
+            return result.body
+        }
+        for document in site.documents { links.add(facts[document.path]!.links) }
+        let positionSectionsFound = positionSections
+        codes = OccupationCodeIndex(
+            catalog: codeLinks.catalog,
+            mentions: site.documents.flatMap { facts[$0.path]!.mentions },
+            anchors: facts.mapValues(\.anchors),
+            positionSections: { path in
+                if let found = positionSectionsFound[path] { return found }
+                guard let document = site.document(at: path), case .success(let result) = render(document) else { return nil }
+                return sections(document, result.markdown)
+            },
+            warnings: site.documents.flatMap { facts[$0.path]!.warnings })
+        warnings += codes.warnings
+        siteKey = Self.siteKey(site: site, today: today, codes: codes, facts: facts)
+        // Every body is parsed (or its parse is cached); sources are read again only to quote a line in
+        // an error or to render a body whose cached copy is unreadable. About 50 MB at 10,000 documents.
+        for document in site.documents { document.releaseBody() }
+    }
+
+    /// Everything a body's rendering depends on besides its own source: the other documents'
+    /// front matter (link targets, the code catalog), the data files, the build date and the binary.
+    private static func documentContextKey(site: ContentSite, today: CivilDate, globalKey: UInt64) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(globalKey)
+        hash.combine(today.description)
+        hash.combine(dataFiles: site.dataFiles)
+        for document in site.documents {
+            hash.combine(document.displayPath)
+            hash.combine(document.frontMatterHash)
+        }
+        return hash.value
+    }
+
+    /// A document's tokenized search terms, for a builder made by ``SearchTermStore/makeBuilder()``;
+    /// the caller must note the dependency on the document itself.
+    package func searchTerms(of document: ContentDocument) -> SearchTermStore.Terms {
+        searchTermStore.terms(of: document) { SearchDocumentTerms(SearchPages.searchDocument(document, self)) }
+    }
+
+    /// The info strings of a document's generated blocks; part of the site key, so reading them records no dependency.
+    package func generatedBlocks(of document: ContentDocument) -> [String] {
+        facts[document.path]?.generatedBlocks ?? []
+    }
+
+    /// A document's rendered body; the page unit being rendered now depends on that document.
+    package func body(of document: ContentDocument) -> RenderedBody {
+        DependencyRecorder.note(document.path)
+        return bodies.body(document.path)
+    }
+
+    /// The redline of `code`'s current and proposed versions; the unit being rendered now depends on both.
+    package func redline(for code: String) -> PositionRedline? {
+        guard let redline = codes.redline(for: code) else { return nil }
+        if let entry = codes.catalog[code] {
+            DependencyRecorder.note([entry.current?.path, entry.proposed?.path].compactMap { $0 })
+        }
+        return redline
+    }
+
+    /// The files of one unit of pages, reused from the previous build when nothing they read has changed.
+    /// With a ``sink`` they go to it at once, and only their paths come back.
+    package func memoized<E: Error>(_ unit: String, extraKey: UInt64 = 0, _ render: () throws(E) -> [OutputFile]) throws(E) -> [OutputFile] {
+        let files = if let memo { try memo.files(unit: unit, extraKey: extraKey, render) } else { try render() }
+        return sink?.take(files) ?? files
+    }
+
+    /// One page, reused from the previous build when nothing it read has changed.
+    package func memoized(_ path: String, _ render: () -> OutputFile) -> OutputFile {
+        memoized(path) { () -> [OutputFile] in [render()] }[0]
+    }
+
+    /// The hash of everything but bodies that pages show: configuration, build date, data files,
+    /// every document's front matter, and every code mention with its context and anchor.
+    private static func siteKey(site: ContentSite, today: CivilDate, codes: OccupationCodeIndex, facts: [String: DocumentFacts]) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(site.config.title)
+        hash.combine(site.config.description)
+        hash.combine(site.config.baseURL)
+        hash.combine(today.description)
+        hash.combine(dataFiles: site.dataFiles)
+        for document in site.documents {
+            hash.combine(document.path)
+            hash.combine(document.frontMatterHash)
+            for info in facts[document.path]?.generatedBlocks ?? [] { hash.combine(info) }
+            hash.combine(-1)
+        }
+        for code in codes.codes {
+            hash.combine(code)
+            for reference in codes.references[code] ?? [] {
+                let mention = reference.mention
+                hash.combine(mention.documentPath)
+                hash.combine(mention.placeLine)
+                hash.combine(mention.context)
+                hash.combine(mention.fileLine)
+                hash.combine(mention.column)
+                hash.combine(reference.anchor ?? "")
+            }
+            hash.combine(codes.revisedCodes.contains(code) ? 1 : 0)
+            // New, revised or unchanged compares the two versions' bodies, so a body edit can change it.
+            // The raw value is the case's name, as interpolating it gave, without a reflection per code.
+            hash.combine(codes.catalog[code]?.status.rawValue ?? "")
+        }
+        return hash.value
+    }
+
+    // MARK: Pieces
+
+    package func wrap(
+        _ content: String, path: String, title: String, description: String, bodyClass: String,
+        isHome: Bool = false, currentListing: DocumentKind? = nil, breadcrumbs: [[String: Any]] = []
+    ) -> OutputFile {
+        let crumbs = isHome ? [] : [["href": SitePath.link(from: path, to: SitePath.home), "label": "Home"]] + breadcrumbs
+        let html = theme.render("layout", [
+            "root": SitePath.root(from: path), "siteTitle": site.config.title, "siteDescription": site.config.description,
+            "pageTitle": title, "description": description, "isHome": isHome, "bodyClass": bodyClass,
+            "navigation": navigation.html(for: path, isHome: isHome, model: self),
+            "breadcrumbs": crumbs, "hasBreadcrumbs": !crumbs.isEmpty, "content": content,
+        ])
+        return OutputFile(path: path, contents: html)
+    }
+
+    /// The main menu (`nav.mustache`) as each page shows it, rendered once per way it can look.
+    ///
+    /// The menu's links depend only on how deep the page is, and its marked entry on which menu page it
+    /// is, so 28,000 pages need a few dozen renderings of it; rendering it on every page through the
+    /// layout was half of the layout's cost.
+    package final class MainMenu: @unchecked Sendable {
+        private let lock = NSLock()
+        private var rendered: [String: String] = [:]
+        /// The entries' targets and labels, in menu order; made once, since a page family only shows when it has pages.
+        private var entries: [(path: String, label: String)]?
+
+        package func html(for path: String, isHome: Bool, model: SiteModel) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            let entries = self.entries ?? Self.entries(model)
+            self.entries = entries
+            // Home is marked on the home page; any other entry on the page it names.
+            let current = isHome ? 0 : entries.indices.dropFirst().first { entries[$0].path == path }
+            let root = SitePath.root(from: path)
+            let key = "\(root) \(current ?? -1)"
+            if let html = rendered[key] { return html }
+            let nav: [[String: Any]] = entries.enumerated().map { index, entry in
+                ["href": root + entry.path, "label": entry.label, "current": index == current]
+            }
+            let html = model.theme.render("nav", ["nav": nav, "root": root])
+            rendered[key] = html
+            return html
+        }
+
+        private static func entries(_ model: SiteModel) -> [(path: String, label: String)] {
+            [(SitePath.home, "Home")]
+                + DocumentKind.allCases.filter { !model.documents(of: $0).isEmpty }.map { (SitePath.listing($0), $0.pluralTitle) }
+                + Navigation.extra.filter { $0.isShown(model) }.map { ($0.path, $0.label) }
+        }
+    }
+
+    package func listingCrumb(_ kind: DocumentKind, from path: String) -> [String: Any] {
+        ["href": SitePath.link(from: path, to: SitePath.listing(kind)), "label": kind.pluralTitle]
+    }
+
+    package func pageTitle(of document: ContentDocument) -> String {
+        guard let position = document.position else { return document.title }
+        return "\(document.title) (\(position.grade)), \(position.occupationCode), \(position.version.rawValue)"
+    }
+
+    /// The fields every listing shows for a document.
+    package func summary(of document: ContentDocument, from path: String) -> [String: Any] {
+        var entry: [String: Any] = [
+            "href": SitePath.link(from: path, to: document.outputPath), "title": document.title,
+            "date": document.date, "dateText": DateText.long(document.date), "kindLabel": document.kind.label,
+        ]
+        entry["summary"] = document.summary
+        if let position = document.position {
+            entry["code"] = position.occupationCode
+            entry["grade"] = position.grade
+            entry["version"] = position.version.rawValue
+        }
+        return entry
+    }
+
+    package func enclosureEntries(of letter: ContentDocument, from path: String) -> [[String: Any]] {
+        (letter.letter?.enclosures ?? []).compactMap { site.document(for: $0) }.map { summary(of: $0, from: path) }
+    }
+
+    /// A letter's own fields for the templates: sender, addressee, statute and the letter's set phrases.
+    package func letterFields(_ letter: LetterFields) -> [String: Any] {
+        var context: [String: Any] = ["from": person(letter.from), "to": person(letter.to), "statute": letter.statute]
+        context["contact"] = letter.contact
+        context["salutation"] = letter.salutation
+        context["closing"] = letter.closing
+        context["tracking"] = letter.tracking
+        return context
+    }
+
+    package func person(_ person: Person) -> [String: Any] {
+        var entry: [String: Any] = ["name": person.name, "address": person.address]
+        entry["title"] = person.title
+        entry["organization"] = person.organization
+        return entry
+    }
+
+    package func documents(of kind: DocumentKind) -> [ContentDocument] {
+        documentsByKind[kind] ?? []
+    }
+}
+
+extension StableHash {
+    /// Every data file, name and text, in name order.
+    package mutating func combine(dataFiles: [String: String]) {
+        for name in dataFiles.keys.sorted() {
+            combine(name)
+            combine(dataFiles[name]!)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Mustache
+import PortalContent
+import PortalMarkdown
+import PortalRender
+import PortalSearch
+import PortalWork
+import StaffingModel
+
+/// The staffing pages: every computed table on one page, and an offline calculator per workload model.
+///
+/// The calculator's JavaScript reads the model parameters from a data script
+/// this generator writes from the same `Content/data/` files the tables use,
+/// so the page and the build share one source of truth.
+package struct StaffingPages: PageGenerator {
+    package static let overviewPath = "staffing/index.html"
+
+    package static func calculatorPath(_ stem: String) -> String { "staffing/\(stem)-calculator.html" }
+    package static func calculatorDataPath(_ stem: String) -> String { "staffing/\(stem)-calculator-data.js" }
+
+    /// Whether the site has staffing data to show; without it there are no staffing pages.
+    @Sendable package static func hasPages(_ model: SiteModel) -> Bool {
+        let data = model.staffing.data
+        return !data.models.isEmpty || !data.complements.isEmpty || !data.ratios.isEmpty
+    }
+
+    package func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
+        guard Self.hasPages(model) else { return [] }
+        let data = model.staffing.data
+        var files = [overview(model)]
+        for stem in data.models.keys.sorted() {
+            files += calculator(stem: stem, model)
+        }
+        return files
+    }
+
+    private func table(_ name: String, _ parameters: [String: String], _ model: SiteModel) -> String {
+        // Every stem comes from the loaded data, so a failure here is a bug, shown rather than hidden.
+        do {
+            return StaffingBlocks.html(try model.staffing.data.table(named: name, parameters: parameters, catalog: model.staffing.catalog))
+        } catch {
+            return "<p class=\"table-note\">\(HTML.escape(error.message))</p>\n"
+        }
+    }
+
+    private func overview(_ model: SiteModel) -> OutputFile {
+        let path = Self.overviewPath
+        let data = model.staffing.data
+        let models: [[String: Any]] = data.models.keys.sorted().map { stem in
+            var tables = table("factors", ["model": stem], model) + table("bands", ["model": stem], model)
+            if data.districtSets[stem] != nil {
+                tables += table("districts", ["model": stem, "districts": stem], model)
+            }
+            return ["id": "model-\(stem)", "name": data.models[stem]!.name, "tables": tables,
+                    "calculatorHref": SitePath.link(from: path, to: Self.calculatorPath(stem))]
+        }
+        let complements: [[String: Any]] = data.complements.keys.sorted().map { stem in
+            ["id": "complement-\(stem)", "name": data.complements[stem]!.name, "tables": table("complement", ["complement": stem], model)]
+        }
+        let ratios: [[String: Any]] = data.ratios.keys.sorted().map { stem in
+            ["id": "ratio-\(stem)", "name": data.ratios[stem]!.name, "tables": table("ratio", ["ratio": stem], model)]
+        }
+        let content = model.theme.render("staffing", [
+            "models": models, "complements": complements, "ratios": ratios,
+        ])
+        return model.wrap(
+            content, path: path, title: "Staffing figures",
+            description: "Staffing criteria, workload scores, authorizations and ratios, computed from the consultation data.",
+            bodyClass: "staffing")
+    }
+
+    private func calculator(stem: String, _ model: SiteModel) -> [OutputFile] {
+        let path = Self.calculatorPath(stem)
+        let data = model.staffing.data
+        let workload = data.models[stem]!
+        let districts = data.districtSets[stem]
+        let factors: [[String: Any]] = workload.factors.map { factor in
+            var entry: [String: Any] = ["key": factor.key, "label": factor.label, "weight": "\(factor.weight)"]
+            if let districts {
+                entry["mean"] = Staffing.scoreText(districts.mean(of: factor.key))
+            }
+            return entry
+        }
+        let exceptionDistricts = workload.exceptions.flatMap(\.districts).sorted()
+        let content = model.theme.render("calculator", [
+            "stem": stem, "name": workload.name, "factors": factors, "hasMeans": districts != nil,
+            "meansAreIllustrative": districts?.isIllustrative ?? false,
+            "assumption": StaffingTable.indexToMeanAssumption,
+            "exceptionDistricts": exceptionDistricts.map { ["name": $0] },
+            "dataScript": SitePath.link(from: path, to: Self.calculatorDataPath(stem)),
+            "scriptHref": SitePath.link(from: path, to: "assets/calculator.js"),
+            "overviewHref": SitePath.link(from: path, to: Self.overviewPath),
+            "codes": workload.occupationCodes.map { code in
+                ["code": code, "label": model.staffing.catalog[code].map { $0.name(code: code) } ?? code]
+            },
+        ])
+        let page = model.wrap(
+            content, path: path, title: "Staffing calculator: \(workload.name)",
+            description: "Compute a district's workload score, band and earned positions offline.",
+            bodyClass: "calculator")
+        return [page, OutputFile(path: Self.calculatorDataPath(stem), contents: calculatorData(stem: stem, model))]
+    }
+
+    /// The model's parameters as a script that registers them in one global.
+    ///
+    /// Means are also given as exact integer sums and district counts, so the
+    /// calculator's default means are the same rationals the build divides by.
+    private func calculatorData(stem: String, _ model: SiteModel) -> String {
+        let data = model.staffing.data
+        var parameters = data.parametersForCalculator[stem]!
+        parameters.means = nil  // Decimal means lose digits as JavaScript numbers; sums below are exact.
+        var sums: [String: String] = [:]
+        if let districts = data.districtSets[stem] {
+            for factor in data.models[stem]!.factors {
+                sums[factor.key] = String(districts.rows.reduce(0) { $0 + ($1.counts[factor.key] ?? 0) })
+            }
+        }
+        let exactMeans = ExactMeans(sums: sums, districts: data.districtSets[stem]?.rows.count ?? 0)
+        let json = (try? Staffing.json(CalculatorData(parameters: parameters, exactMeans: exactMeans), pretty: false)) ?? "{}"
+        return "window.PortalStaffing = window.PortalStaffing || {};\nwindow.PortalStaffing[\(Staffing.jsonString(stem))] = \(json);\n"
+    }
+
+    private struct ExactMeans: Encodable {
+        package var sums: [String: String]
+        package var districts: Int
+    }
+
+    private struct CalculatorData: Encodable {
+        package var parameters: CalculatorParameters
+        package var exactMeans: ExactMeans
+    }
+}
+
+extension Staffing {
+    /// A JSON string literal, also valid JavaScript.
+    package static func jsonString(_ text: String) -> String {
+        (try? json(text, pretty: false)) ?? "\"\""
+    }
+}

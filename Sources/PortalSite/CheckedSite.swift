@@ -1,0 +1,23 @@
+import PortalBundle
+import PortalCache
+import PortalCheck
+import PortalContent
+import PortalMarkdown
+import PortalOutput
+import PortalPages
+import PortalRender
+import PortalSearch
+import PortalWork
+import StaffingModel
+
+/// The outcome of a successful check: the content, the theme and every page.
+public struct CheckedSite: Sendable {
+    public var site: ContentSite
+    public var theme: Theme
+    /// Every output file but the theme's assets, in output order; only their paths, unless the check kept pages
+    /// (``SiteBuilder/check(keepingPages:)``).
+    public var pages: [OutputFile]
+    public var warnings: [Diagnostic]
+    /// The model the pages came from, for the build cache.
+    var model: SiteModel?
+}
