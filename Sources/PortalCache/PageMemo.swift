@@ -186,7 +186,7 @@ package final class PageMemo: PageReuse, @unchecked Sendable {
             guard file.size >= 0, let (size, modified, identity) = Self.stat(file.path, in: previousOutputDescriptor),
                 size == file.size, modified == file.modified
             else { return nil }
-            result.append(OutputFile(path: file.path, reusedFromFolder: previousOutputPath, identity: identity))
+            result.append(OutputFile(path: file.path, reused: .init(folder: previousOutputPath, identity: identity)))
         }
         return result
     }

@@ -45,7 +45,7 @@ package enum LinkCheck {
             let target = pages[index]
             // A page reused from the previous build is read only when a link needs its anchors;
             // a page the build has streamed out brings the anchors its ``PageSink`` kept.
-            if anchorsByPage[page] == nil { anchorsByPage[page] = target.anchors ?? InternalLinks.anchors(in: target.text() ?? "") }
+            if anchorsByPage[page] == nil { anchorsByPage[page] = target.written?.anchors ?? InternalLinks.anchors(in: target.text() ?? "") }
             let anchors = anchorsByPage[page]!
             if !anchors.contains(link.fragment) {
                 let known = anchors.sorted().prefix(8).joined(separator: ", ")

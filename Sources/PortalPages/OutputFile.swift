@@ -1,45 +1,66 @@
 import Foundation
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
-/// One finished output file: where it goes, relative to the output root, and its text.
+/// One finished output file: where it goes, relative to the output root, and where its bytes come from.
+///
+/// A generator makes a file from its text. The build cache may hand back the
+/// previous build's file instead (``Reused``), and the writer hands back each
+/// file it wrote without its text (``Written``); generators see neither.
 public struct OutputFile: Sendable {
+    /// The previous build's file, kept as it is: the folder that build wrote it in, where it has the same path.
+    package struct Reused: Sendable {
+        package var folder: String
+        /// The file's device and inode when the cache checked it, so linking it needs no second `stat`.
+        package var identity: FileIdentity?
+
+        package init(folder: String, identity: FileIdentity?) {
+            self.folder = folder
+            self.identity = identity
+        }
+    }
+
+    /// What the writer keeps of a file it has written: whether it was the previous build's, and its anchors
+    /// when a link with a `#fragment` leads to it (the link check needs them).
+    package struct Written: Sendable {
+        package var wasReused: Bool
+        package var anchors: Set<String>?
+
+        package init(wasReused: Bool, anchors: Set<String>? = nil) {
+            self.wasReused = wasReused
+            self.anchors = anchors
+        }
+    }
+
     public var path: String
-    /// The text; empty for a file reused from the previous build (see `reusedFrom`).
+    /// The text; empty for a reused or written file.
     public var contents: String
-    /// For a file the previous build wrote and this one keeps as it is (``PageMemo``): the folder that build
-    /// wrote it in, where it has the same `path`. Its text is read from there only when something needs it.
-    package var reusedFromFolder: String?
-    /// For a file the previous build wrote and this one keeps as it is: the path of that file.
-    ///
-    /// Worked out when asked: a rebuild reuses 28,000 files and needs the path of almost none.
-    public var reusedFrom: String? { reusedFromFolder.map { $0 + "/" + path } }
-    /// The device and inode of `reusedFrom` when ``PageMemo`` checked it, so linking it needs no second `stat`.
-    package var reusedIdentity: FileIdentity?
-    /// Set once a ``PageSink`` has taken the file: its text is then on disk, or dropped by a check.
-    package var streamed = false
-    /// For a file a ``PageSink`` took: whether it was reused from the previous build (`reusedFrom`, which
-    /// the taken file no longer keeps).
-    package var tookReused = false
-    /// For a streamed page that a link with a `#fragment` leads to: its anchors, which the link check needs.
-    package var anchors: Set<String>?
+    package var reused: Reused?
+    package var written: Written?
 
     public init(path: String, contents: String) {
         self.path = path
         self.contents = contents
     }
 
-    package init(path: String, reusedFromFolder folder: String, identity: FileIdentity? = nil) {
+    package init(path: String, reused: Reused) {
         self.path = path
         self.contents = ""
-        reusedFromFolder = folder
-        reusedIdentity = identity
+        self.reused = reused
     }
+
+    package init(path: String, written: Written) {
+        self.path = path
+        self.contents = ""
+        self.written = written
+    }
+
+    /// For a file the previous build wrote and this one keeps as it is: the path of that file.
+    ///
+    /// Worked out when asked: a rebuild reuses most files and needs the path of almost none.
+    public var reusedFrom: String? { reused.map { $0.folder + "/" + path } }
+
+    /// Whether this build took the file from the previous one rather than rendering it.
+    package var wasReused: Bool { written?.wasReused ?? (reused != nil) }
 
     /// The text, read from the previous build's file when reused; nil when that file cannot be read.
     package func text() -> String? {

@@ -44,18 +44,17 @@ final class PageSink: PageTaker, @unchecked Sendable {
     }
 
     func take(_ file: OutputFile) -> OutputFile {
-        guard !file.streamed else { return file }
-        var taken = OutputFile(path: file.path, contents: "")
-        taken.streamed = true
-        taken.tookReused = file.reusedFromFolder != nil
+        guard file.written == nil else { return file }
+        var written = OutputFile.Written(wasReused: file.reused != nil)
         if anchorTargets.contains(file.path) {
             // A page reused from the previous build is read only when a link needs its anchors.
-            taken.anchors = InternalLinks.anchors(in: file.text() ?? "")
+            written.anchors = InternalLinks.anchors(in: file.text() ?? "")
         }
+        let taken = OutputFile(path: file.path, written: written)
         if let output, failure == nil {
             do {
-                if let folder = file.reusedFromFolder {
-                    try output.link(from: folder, identity: file.reusedIdentity, to: file.path) { file.text() }
+                if let reused = file.reused {
+                    try output.link(from: reused.folder, identity: reused.identity, to: file.path) { file.text() }
                 } else {
                     try output.write(file.contents, to: file.path)
                 }
