@@ -68,51 +68,16 @@ package final class SiteModel: @unchecked Sendable {
         self.today = today
         let contextKey = cache.map { Self.documentContextKey(site: site, today: today, globalKey: $0.globalKey) }
         documentContextKey = contextKey
-        // Started first: it runs on the other core while this one makes the model. (After the staffing blocks,
-        // links and catalog, as it was, it left that core idle for their 70 ms of a one-document rebuild.)
-        searchTermStore = SearchTermStore(
-            documents: site.documents, jobs: jobs,
-            load: { cache.flatMap { cache in contextKey.flatMap { cache.loadSearchTerms(contextKey: $0) } } },
-            save: cache.flatMap { cache in
-                contextKey.map { contextKey -> @Sendable (SearchTermStore.Changes) -> Void in
-                    // The cache only saves time: when it cannot be written, the next build tokenizes every body.
-                    { changes in try? cache.saveSearchTerms(changes, contextKey: contextKey) }
-                }
-            })
+        // Started first, so that it reads or tokenizes on the other core while this one makes the model.
+        searchTermStore = Self.searchTermStore(site: site, jobs: jobs, cache: cache, contextKey: contextKey)
         documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
         let staffing = try StaffingBlocks(site: site)
         self.staffing = staffing
         let links = InternalLinks(site: site)
         self.links = links
-        let renderer = BodyRenderer { info, literal throws(BodyRenderer.FencedBlockError) in
-            try staffing.render(info: info, literal: literal)
-        }
-        let codeLinks = OccupationCodeLinks(catalog: OccupationCatalog(site: site))
+        let pass = BodyPass(site: site, staffing: staffing, links: links)
         let previous = cache.flatMap { cache in contextKey.map { cache.load(contextKey: $0) } } ?? [:]
-
-        /// Parses one body; `markdown` is kept for positions, whose redlines compare parsed bodies.
-        @Sendable func render(_ document: ContentDocument) -> Result<(body: RenderedBody, facts: DocumentFacts, markdown: MarkdownDocument), Diagnostics> {
-            let mentionLog = OccupationCodeLinks.MentionLog()
-            let linkLog = InternalLinks.Log()
-            let parser = MarkdownParser(
-                linker: codeLinks.linker(for: document, log: mentionLog), linkRewriter: links.rewriter(for: document, log: linkLog))
-            let markdown = parser.parse(document.body)
-            let recorded = codeLinks.record(markdown, of: document, log: mentionLog)
-            return Result { () throws(Diagnostics) in
-                let body = try renderer.render(markdown, of: document, anchoring: recorded.anchoring)
-                let facts = DocumentFacts(
-                    mentions: recorded.mentions, warnings: recorded.warnings + MarkdownWarnings.diagnostics(for: markdown, of: document),
-                    links: linkLog.all,
-                    generatedBlocks: body.generatedBlocks, anchors: body.anchors)
-                return (body, facts, markdown)
-            }
-        }
-
-        /// What a position's redline needs of its body, kept instead of the parsed tree, which is several times larger.
-        @Sendable func sections(_ document: ContentDocument, _ markdown: MarkdownDocument) -> [PositionRedline.Section]? {
-            document.position == nil ? nil : PositionRedline.sections(of: markdown)
-        }
-        // When every body renders, each goes to a file as it is made instead of staying in memory (see BodySpill):
+        // When every body renders, each goes to a file as it is made instead of staying in memory:
         // the cache's new pack, or a file that leaves nothing behind.
         let spill: (any BodySpilling)?
         if !previous.isEmpty || site.documents.isEmpty {
@@ -123,94 +88,67 @@ package final class SiteModel: @unchecked Sendable {
             spill = transientSpill?()
         }
         self.spill = spill
-        enum Outcome {
-            case cached(DocumentFacts)
-            /// `body` is nil when the body went to the spill file.
-            case rendered(Result<(body: RenderedBody?, facts: DocumentFacts, sections: [PositionRedline.Section]?), Diagnostics>)
-        }
-        // Bodies render on every core (see ParallelWork); results are folded in document order. When they are
-        // spilled, a batch at a time, each encoded on the core that rendered it and written in document order.
-        var outcomes: [Outcome] = []
-        outcomes.reserveCapacity(site.documents.count)
-        let batchSize = spill == nil ? max(site.documents.count, 1) : 256
-        for start in stride(from: 0, to: site.documents.count, by: batchSize) {
-            let batch = Array(site.documents[start..<min(start + batchSize, site.documents.count)])
-            let results = ParallelWork(jobs: jobs).map(batch) { document -> (Outcome, [UInt8]?) in
-                if let entry = previous[document.path], entry.sourceHash == document.sourceHash, document.sourceHash != 0 {
-                    return (.cached(entry.facts), nil)
-                }
-                guard let spill else {
-                    return (.rendered(render(document).map { ($0.body, $0.facts, sections(document, $0.markdown)) }), nil)
-                }
-                switch render(document) {
-                case .success(let result):
-                    let record = spill.record(result.body, path: document.path, sourceHash: document.sourceHash)
-                    return (.rendered(.success((nil, result.facts, sections(document, result.markdown)))), record)
-                case .failure(let error):
-                    return (.rendered(.failure(error)), nil)
-                }
-            }
-            for (document, (outcome, record)) in zip(batch, results) {
-                if let record { spill?.append(record, path: document.path, sourceHash: document.sourceHash) }
-                outcomes.append(outcome)
-            }
-        }
-        var diagnostics: [Diagnostic] = []
-        var facts: [String: DocumentFacts] = [:]
-        var rendered: [String: RenderedBody] = [:]
-        var renderedBodies: [(path: String, sourceHash: UInt64, body: RenderedBody)] = []
-        var positionSections: [String: [PositionRedline.Section]] = [:]
-        var cachedBodies: Set<String> = []
-        for (document, outcome) in zip(site.documents, outcomes) {
-            switch outcome {
-            case .cached(let found):
-                facts[document.path] = found
-                cachedBodies.insert(document.path)
-            case .rendered(.success(let result)):
-                facts[document.path] = result.facts
-                if let body = result.body {
-                    rendered[document.path] = body
-                    renderedBodies.append((document.path, document.sourceHash, body))
-                }
-                if let found = result.sections { positionSections[document.path] = found }
-            case .rendered(.failure(let error)):
-                diagnostics += error.items
-            }
-        }
-        if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
-        self.facts = facts
-        self.renderedBodies = renderedBodies
-        bodiesAllFromCache = renderedBodies.isEmpty && spill == nil && previous.count == site.documents.count
+        let folded = try BodyPass.fold(
+            pass.outcomes(of: site.documents, previous: previous, spill: spill, jobs: jobs), of: site.documents)
+        facts = folded.facts
+        renderedBodies = folded.renderedBodies
+        bodiesAllFromCache = folded.renderedBodies.isEmpty && spill == nil && previous.count == site.documents.count
         // A cached body that cannot be read is rendered again; it comes out the same.
-        let cachedEntries = previous.filter { cachedBodies.contains($0.key) }
+        let cachedEntries = previous.filter { folded.cachedBodies.contains($0.key) }
         cachedBodyPlaces = cachedEntries.mapValues { ($0.bodyOffset, $0.bodyLength) }
-        bodies = BodyStore(rendered: rendered, keepsRead: spill == nil, cached: { path in
+        bodies = Self.bodyStore(folded, site: site, pass: pass, spill: spill, cache: cache, contextKey: contextKey, cached: cachedEntries)
+        for document in site.documents { links.add(folded.facts[document.path]!.links) }
+        codes = Self.codeIndex(site: site, pass: pass, folded: folded)
+        warnings += codes.warnings
+        siteKey = Self.siteKey(site: site, today: today, codes: codes, facts: folded.facts)
+        // Every body is parsed (or its parse is cached); sources are read again only to quote a line in
+        // an error or to render a body whose cached copy is unreadable.
+        for document in site.documents { document.releaseBody() }
+    }
+
+    /// The search terms of every document, read from the cache or tokenized, and saved back to it.
+    private static func searchTermStore(site: ContentSite, jobs: Int, cache: (any BodyCache)?, contextKey: UInt64?) -> SearchTermStore {
+        SearchTermStore(
+            documents: site.documents, jobs: jobs,
+            load: { cache.flatMap { cache in contextKey.flatMap { cache.loadSearchTerms(contextKey: $0) } } },
+            save: cache.flatMap { cache in
+                contextKey.map { contextKey -> @Sendable (SearchTermStore.Changes) -> Void in
+                    // The cache only saves time: when it cannot be written, the next build tokenizes every body.
+                    { changes in try? cache.saveSearchTerms(changes, contextKey: contextKey) }
+                }
+            })
+    }
+
+    /// Where pages find bodies: those rendered now, the spill file, the cache, or a render again as a last resort.
+    private static func bodyStore(
+        _ folded: BodyPass.Folded, site: ContentSite, pass: BodyPass, spill: (any BodySpilling)?, cache: (any BodyCache)?,
+        contextKey: UInt64?, cached cachedEntries: [String: CachedBody]
+    ) -> BodyStore {
+        BodyStore(rendered: folded.rendered, keepsRead: spill == nil, cached: { path in
             if let spill { return spill.body(path) }
             guard let entry = cachedEntries[path], let cache, let contextKey else { return nil }
             return cache.body(path: path, entry: entry, contextKey: contextKey)
         }) { path in
-            guard let document = site.document(at: path), case .success(let result) = render(document) else {
+            guard let document = site.document(at: path), case .success(let result) = pass.render(document) else {
                 preconditionFailure("\(path) rendered once in this build but not again")
             }
             return result.body
         }
-        for document in site.documents { links.add(facts[document.path]!.links) }
-        let positionSectionsFound = positionSections
-        codes = OccupationCodeIndex(
-            catalog: codeLinks.catalog,
+    }
+
+    /// Occupation codes: the catalog, every mention with its anchor, and the redlines' sections.
+    private static func codeIndex(site: ContentSite, pass: BodyPass, folded: BodyPass.Folded) -> OccupationCodeIndex {
+        let (facts, positionSections) = (folded.facts, folded.positionSections)
+        return OccupationCodeIndex(
+            catalog: pass.codeLinks.catalog,
             mentions: site.documents.flatMap { facts[$0.path]!.mentions },
             anchors: facts.mapValues(\.anchors),
             positionSections: { path in
-                if let found = positionSectionsFound[path] { return found }
-                guard let document = site.document(at: path), case .success(let result) = render(document) else { return nil }
-                return sections(document, result.markdown)
+                if let found = positionSections[path] { return found }
+                guard let document = site.document(at: path), case .success(let result) = pass.render(document) else { return nil }
+                return pass.sections(document, result.markdown)
             },
             warnings: site.documents.flatMap { facts[$0.path]!.warnings })
-        warnings += codes.warnings
-        siteKey = Self.siteKey(site: site, today: today, codes: codes, facts: facts)
-        // Every body is parsed (or its parse is cached); sources are read again only to quote a line in
-        // an error or to render a body whose cached copy is unreadable. About 50 MB at 10,000 documents.
-        for document in site.documents { document.releaseBody() }
     }
 
     /// Everything a body's rendering depends on besides its own source: the other documents'
