@@ -34,6 +34,15 @@ struct Parser {
 
     var buffer: String { self._storage.buffer }
     private(set) var position: String.Index
+    /// Consultation Portal: the partial tags read so far, in order; the parser is passed `inout`
+    /// through every nested section, so this collects them all.
+    var partialTags: [MustachePartialTag] = []
+
+    /// Consultation Portal: the UTF-8 offset of the character `back` characters before the current one.
+    func utf8Offset(back: Int) -> Int {
+        let start = buffer.index(position, offsetBy: -back, limitedBy: buffer.startIndex) ?? buffer.startIndex
+        return buffer.utf8.distance(from: buffer.startIndex, to: start)
+    }
 }
 
 extension Parser {

@@ -33,7 +33,18 @@ extension MustacheTemplate {
         case invalidConfigVariableSyntax
         /// unrecognised config variable
         case unrecognisedConfigVariable
+        /// Consultation Portal: sections nested deeper than ``MustacheTemplate/maximumNesting``
+        case sectionsNestedTooDeeply
+        /// Consultation Portal: a name with more than ``MustacheTemplate/maximumTransforms`` transforms
+        case tooManyTransforms
     }
+
+    /// Consultation Portal: how deep sections may nest. The parser and the renderer recurse once per
+    /// level, so without a limit a template of nested sections overflows the stack.
+    public static let maximumNesting = 100
+    /// Consultation Portal: how many transforms a name may apply, `a(b(c))` being two. Each one is a
+    /// level of recursion that copies the ones before it.
+    public static let maximumTransforms = 16
 
     struct ParserState {
         struct Flags: OptionSet {
@@ -54,6 +65,8 @@ extension MustacheTemplate {
         var startDelimiter: String
         var endDelimiter: String
         var partialDefinitionIndent: Substring?
+        /// Consultation Portal: how many sections enclose this one.
+        var depth = 0
 
         var newLine: Bool {
             get { self.flags.contains(.newLine) }
@@ -77,6 +90,7 @@ extension MustacheTemplate {
             var newValue = self
             newValue.sectionName = name
             newValue.sectionTransforms = transforms
+            newValue.depth += 1
             newValue.flags.remove(.isPartialDefinitionTopLevel)
             if !newLine {
                 newValue.flags.remove(.newLine)
@@ -88,6 +102,7 @@ extension MustacheTemplate {
             var newValue = self
             newValue.sectionName = name
             newValue.sectionTransforms = []
+            newValue.depth += 1
             newValue.flags.insert([.newLine, .isPartialDefinition, .isPartialDefinitionTopLevel])
             return newValue
         }
@@ -105,7 +120,10 @@ extension MustacheTemplate {
     static func parse(_ string: String) throws -> MustacheTemplate {
         var parser = Parser(string)
         do {
-            return try self.parse(&parser, state: .init())
+            var template = try self.parse(&parser, state: .init())
+            // Consultation Portal: the partial tags found, for callers to check before rendering.
+            template.partialTags = parser.partialTags
+            return template
         } catch {
             throw ParserError(context: parser.getContext(), error: error)
         }
@@ -113,6 +131,8 @@ extension MustacheTemplate {
 
     /// parse section in mustache text
     static func parse(_ parser: inout Parser, state: ParserState) throws -> MustacheTemplate {
+        // Consultation Portal: refused where the section too many opens, before recursing further.
+        guard state.depth <= self.maximumNesting else { throw Error.sectionsNestedTooDeeply }
         var tokens: [Token] = []
         var state = state
         var whiteSpaceBefore: Substring = ""
@@ -233,6 +253,8 @@ extension MustacheTemplate {
 
             case ">":
                 // partial
+                // Consultation Portal: where the tag starts, for ``MustachePartialTag``.
+                let tagOffset = parser.utf8Offset(back: state.startDelimiter.count)
                 parser.unsafeAdvance()
                 // skip whitespace
                 parser.read(while: \.isWhitespace)
@@ -242,6 +264,7 @@ extension MustacheTemplate {
                     dynamic = true
                 }
                 let name = try parsePartialName(&parser, state: state)
+                parser.partialTags.append(.init(name: name, isDynamic: dynamic, isParent: false, offset: tagOffset))
                 if whiteSpaceBefore.count > 0 {
                     tokens.append(.text(String(whiteSpaceBefore)))
                 }
@@ -263,6 +286,8 @@ extension MustacheTemplate {
 
             case "<":
                 // partial with inheritance
+                // Consultation Portal: where the tag starts, for ``MustachePartialTag``.
+                let tagOffset = parser.utf8Offset(back: state.startDelimiter.count)
                 parser.unsafeAdvance()
                 // skip whitespace
                 parser.read(while: \.isWhitespace)
@@ -276,6 +301,7 @@ extension MustacheTemplate {
                     dynamic = false
                     name = sectionName
                 }
+                parser.partialTags.append(.init(name: name, isDynamic: dynamic, isParent: true, offset: tagOffset))
                 if whiteSpaceBefore.count > 0 {
                     tokens.append(.text(String(whiteSpaceBefore)))
                 }
@@ -393,6 +419,8 @@ extension MustacheTemplate {
         parser.read(while: \.isWhitespace)
         guard try parser.read(string: state.endDelimiter) else { throw Error.unfinishedName }
 
+        // Consultation Portal: before parsing them, each of which recurses.
+        guard text.utf8.count(where: { $0 == UInt8(ascii: "(") }) <= self.maximumTransforms else { throw Error.tooManyTransforms }
         // does the name include brackets. If so this is a transform call
         var nameParser = Parser(String(text))
         let string = nameParser.read(while: self.sectionNameCharsWithoutBrackets)

@@ -16,6 +16,7 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         self.tokens = template.tokens
         self.text = string
         self.filename = nil
+        self.partialTags = template.partialTags
     }
 
     /// Render object using this template
@@ -74,4 +75,7 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     var tokens: [Token]
     let text: String
     let filename: String?
+    /// Consultation Portal: every partial tag in the text, nested sections' included, in order; empty
+    /// for a section's own template.
+    public internal(set) var partialTags: [MustachePartialTag] = []
 }
