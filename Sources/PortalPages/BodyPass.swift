@@ -1,7 +1,9 @@
 import Foundation
+import Mustache
 import PortalContent
 import PortalMarkdown
 import PortalRender
+import PortalSearch
 import PortalWork
 import StaffingModel
 

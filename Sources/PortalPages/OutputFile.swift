@@ -1,5 +1,11 @@
 import Foundation
+import Mustache
 import PortalContent
+import PortalMarkdown
+import PortalRender
+import PortalSearch
+import PortalWork
+import StaffingModel
 
 /// One finished output file: where it goes, relative to the output root, and where its bytes come from.
 ///
