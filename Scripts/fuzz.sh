@@ -4,7 +4,8 @@
 #   Scripts/fuzz.sh [TARGET|all] [SECONDS]      default: all targets, 300 s each
 #
 # Targets: front-matter (splitter and decoder), occupation-codes (the recognizer),
-# markdown-page (one document through every check and page generator).
+# markdown-page (one document through every check and page generator),
+# theme-template (theme templates, with includes between them, loaded and rendered).
 # A crash or hang stops the run and saves the input as
 # Tests/Fixtures/fuzz/TARGET/crash-… (or timeout-…); commit it, and
 # FuzzRegressionTests replays it in every `swift test` from then on.
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(front-matter occupation-codes markdown-page)
+targets=(front-matter occupation-codes markdown-page theme-template)
 which=${1:-all}
 seconds=${2:-300}
 if [ "$which" != all ]; then
@@ -33,11 +34,15 @@ for target in "${targets[@]}"; do
     corpus=.build-fuzz/corpus/$target
     regressions=Tests/Fixtures/fuzz/$target
     mkdir -p "$corpus" "$regressions"
+    # The theme target also starts from the real templates, with Mustache's tags as its dictionary.
+    # (after the corpus: libFuzzer adds new inputs to the first folder it is given).
+    dictionary=() templates=()
+    if [ "$target" = theme-template ]; then dictionary=(-dict=Scripts/theme-template.dict) templates=(Theme/templates); fi
     echo "== fuzzing $target for ${seconds}s"
     # SWIFT_BACKTRACE=enable=no leaves a trap to libFuzzer, which then saves the input.
     if ! SWIFT_BACKTRACE=enable=no FUZZ_TARGET=$target PORTAL_REPOSITORY=$PWD "$binary" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
-        -artifact_prefix="$regressions/" "$corpus" "$seeds" "$regressions"; then
+        -artifact_prefix="$regressions/" "${dictionary[@]}" "$corpus" "$seeds" "$regressions" "${templates[@]}"; then
         echo "fuzz target $target failed; the input is saved in $regressions/ — commit it as a regression fixture" >&2
         status=1
     fi

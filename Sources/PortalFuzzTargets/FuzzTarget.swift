@@ -10,6 +10,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case occupationCodes = "occupation-codes"
     /// A whole document through the site pipeline: Markdown, staffing blocks, templates, every generator.
     case markdownPage = "markdown-page"
+    /// Theme templates, one replaced by the input and an extra one beside it, loaded and rendered into a small site.
+    case themeTemplate = "theme-template"
 
     /// Feeds one input to the target; returns normally unless something crashed or an invariant failed.
     ///
@@ -21,6 +23,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .frontMatter: FrontMatterFuzz.run(bytes)
         case .occupationCodes: OccupationCodeFuzz.run(bytes)
         case .markdownPage: MarkdownPageFuzz.shared.run(bytes)
+        case .themeTemplate: ThemeTemplateFuzz.shared.run(bytes)
         }
     }
 }

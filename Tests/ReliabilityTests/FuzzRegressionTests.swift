@@ -44,4 +44,12 @@ import Testing
             #expect(FuzzTarget.markdownPage.run([kind] + Array("## Duties\n\nText 2345-5035.\n".utf8)) >= 3, "kind \(kind)")
         }
     }
+
+    /// The theme target must reach rendering: the real article template builds the site, and an include
+    /// cycle through the extra template stops at the check.
+    @Test func themeTemplateTargetBuildsPages() throws {
+        let article = try Data(contentsOf: themeFolder.appendingPathComponent("templates/article.mustache"))
+        #expect(FuzzTarget.themeTemplate.run([1] + [UInt8](article)) >= 3)
+        #expect(FuzzTarget.themeTemplate.run([1] + Array("<p>{{> part}}</p>\0{{> article}}".utf8)) == 0)
+    }
 }
