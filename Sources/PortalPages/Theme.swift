@@ -74,8 +74,7 @@ public struct Theme: Sendable {
             let file = "\(display)/\(entry.relative)"
             switch folder.readText(entry.path, display: file).flatMap({ text in register(text, named: name, display: file, in: &library) }) {
             case .success(let template): parsed[name] = template
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         for name in requiredTemplates where !listed.contains("\(display)/\(name).mustache") {

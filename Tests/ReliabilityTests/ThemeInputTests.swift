@@ -89,6 +89,25 @@ import Glibc
             checked: true)
     }
 
+    /// Includes whose target depends on the values rendered cannot be checked, so they are refused.
+    @Test func dynamicAndParentIncludesAreRefused() throws {
+        let site = try Site()
+        try site.prepend("{{>*which}}\n{{<layout}}{{/layout}}\n", to: "article")
+        try site.expectRefused(
+            "Theme/templates/article.mustache:1:1: error: dynamic partial names ({{>*which}}) are not supported in a theme; name the template, e.g. {{> nav}}")
+        let result = try site.build()
+        #expect(result.stderr.contains(
+            "Theme/templates/article.mustache:2:1: error: parent templates ({{< layout}}) are not supported in a theme; include the template with {{> layout}} instead"))
+    }
+
+    /// Thousands of nested sections overflowed the parser's stack; past 100 the parser stops, just after the tag.
+    @Test func deeplyNestedSectionsAreRefused() throws {
+        let site = try Site()
+        try site.prepend("<main>\n" + String(repeating: "{{#a}}", count: 10_000) + String(repeating: "{{/a}}", count: 10_000) + "\n", to: "article")
+        try site.expectRefused(
+            "Theme/templates/article.mustache:2:607: error: sections nested more than 100 deep; close some of them, or move the inner ones into a template of their own and include it")
+    }
+
     /// Any `*.mustache` file in `templates/` can be included by name, not only the templates the pages use.
     @Test func extraTemplateIsIncluded() throws {
         let site = try Site()
