@@ -39,7 +39,13 @@ struct TemplateIncludes {
     /// How the templates' folder appears in diagnostics: `Theme/templates`.
     let folderDisplay: String
 
-    /// A located error for each include that names no template, cannot be checked, or closes a cycle.
+    /// How many includes one render of a template may lead to, counting those inside the included
+    /// templates: without cycles the count is finite, but fifteen templates that each include the next
+    /// twice already render 32,767 templates, and thirty a billion, a build that never ends.
+    static let maximumIncludes = 10_000
+
+    /// A located error for each include that names no template, cannot be checked, closes a cycle,
+    /// or takes the count of includes over ``maximumIncludes``.
     func problems() -> [Diagnostic] {
         var found: [Diagnostic] = []
         for name in templates.keys.sorted() {
@@ -50,8 +56,11 @@ struct TemplateIncludes {
                 }
             }
         }
+        let cycles = cycles()
+        // Counting follows the includes, so it would never end on a cycle.
+        if cycles.isEmpty { found += tooManyIncludes() }
         var seen = Set<String>()
-        return (found + cycles()).filter { seen.insert($0.description).inserted }
+        return (found + cycles).filter { seen.insert($0.description).inserted }
     }
 
     /// Why `tag` cannot be rendered safely, or nil when it names an existing template.
@@ -94,6 +103,32 @@ struct TemplateIncludes {
         }
         for name in templates.keys.sorted() where marks[name] == nil {
             visit(name)
+        }
+        return found
+    }
+
+    /// An error at the first include of each template whose count of includes is over the limit
+    /// while those of the templates it includes are not: where the count crosses it.
+    private func tooManyIncludes() -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        /// Includes one render of `name` leads to, stopping just over the limit so the sum cannot overflow.
+        func count(_ name: String) -> Int {
+            if let known = counts[name] { return known }
+            var total = 0
+            for tag in templates[name]!.tags where !tag.isParent && !tag.isDynamic && templates[tag.name] != nil {
+                total = min(total + 1 + count(tag.name), Self.maximumIncludes + 1)
+            }
+            counts[name] = total
+            return total
+        }
+        var found: [Diagnostic] = []
+        for name in templates.keys.sorted() where count(name) > Self.maximumIncludes {
+            let template = templates[name]!
+            let included = template.tags.filter { templates[$0.name] != nil }
+            guard let first = included.first, included.allSatisfy({ count($0.name) <= Self.maximumIncludes }) else { continue }
+            found.append(diagnostic(
+                "this template's includes, with the includes inside them, render over \(Self.maximumIncludes) templates; include fewer, or fewer times",
+                at: first, in: template))
         }
         return found
     }

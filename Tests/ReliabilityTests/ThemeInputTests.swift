@@ -108,6 +108,19 @@ import Glibc
             "Theme/templates/article.mustache:2:607: error: sections nested more than 100 deep; close some of them, or move the inner ones into a template of their own and include it")
     }
 
+    /// Templates that each include the next twice multiply: the check refuses them where the count crosses the limit.
+    @Test func includesThatMultiplyAreRefused() throws {
+        let site = try Site()
+        try write("", to: site.theme.appendingPathComponent("templates/c14.mustache"))
+        for level in 1...13 {
+            try write("<p>\n  {{> c\(level + 1)}}{{> c\(level + 1)}}</p>\n", to: site.theme.appendingPathComponent("templates/c\(level).mustache"))
+        }
+        try site.prepend("{{> c1}}\n", to: "article")
+        // c2 leads to 8,190 includes, c1 to 16,382.
+        try site.expectRefused(
+            "Theme/templates/c1.mustache:2:3: error: this template's includes, with the includes inside them, render over 10000 templates; include fewer, or fewer times")
+    }
+
     /// Any `*.mustache` file in `templates/` can be included by name, not only the templates the pages use.
     @Test func extraTemplateIsIncluded() throws {
         let site = try Site()
