@@ -131,8 +131,6 @@ extension MustacheTemplate {
 
     /// parse section in mustache text
     static func parse(_ parser: inout Parser, state: ParserState) throws -> MustacheTemplate {
-        // Consultation Portal: refused where the section too many opens, before recursing further.
-        guard state.depth <= self.maximumNesting else { throw Error.sectionsNestedTooDeeply }
         var tokens: [Token] = []
         var state = state
         var whiteSpaceBefore: Substring = ""
@@ -174,6 +172,11 @@ extension MustacheTemplate {
                 break
             }
             var setNewLine = false
+            // Consultation Portal: a tag that opens one section too many is refused, located at its start.
+            if state.depth >= self.maximumNesting, "#^<$".contains(parser.current()) {
+                parser.unsafeSetPosition(parser.buffer.index(parser.position, offsetBy: -state.startDelimiter.count))
+                throw Error.sectionsNestedTooDeeply
+            }
             switch parser.current() {
             case "#":
                 // section

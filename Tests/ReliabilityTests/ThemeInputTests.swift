@@ -100,12 +100,12 @@ import Glibc
             "Theme/templates/article.mustache:2:1: error: parent templates ({{< layout}}) are not supported in a theme; include the template with {{> layout}} instead"))
     }
 
-    /// Thousands of nested sections overflowed the parser's stack; past 100 the parser stops, just after the tag.
+    /// Thousands of nested sections overflowed the parser's stack; the parser stops at the 101st.
     @Test func deeplyNestedSectionsAreRefused() throws {
         let site = try Site()
         try site.prepend("<main>\n" + String(repeating: "{{#a}}", count: 10_000) + String(repeating: "{{/a}}", count: 10_000) + "\n", to: "article")
         try site.expectRefused(
-            "Theme/templates/article.mustache:2:607: error: sections nested more than 100 deep; close some of them, or move the inner ones into a template of their own and include it")
+            "Theme/templates/article.mustache:2:601: error: sections nested more than 100 deep; close some of them, or move the inner ones into a template of their own and include it")
     }
 
     /// Templates that each include the next twice multiply: the check refuses them where the count crosses the limit.
