@@ -95,7 +95,9 @@ package struct ThemeFolder {
             }
             return .success(text)
         case .failure(.tooLarge):
-            return .failure(Diagnostic(path: display, line: 1, message: "file has over \(ContentLoader.maximumFileSize) bytes, the \(ContentLoader.maximumFileSize / 1_048_576) MB limit; make it smaller"))
+            let limit = ContentLoader.maximumFileSize
+            return .failure(Diagnostic(
+                path: display, line: 1, message: "file has over \(limit) bytes, the \(limit / 1_048_576) MB limit; make it smaller"))
         case .failure(.unreadable):
             return .failure(Diagnostic(path: display, line: 1, message: "cannot read this file; check its permissions"))
         }
