@@ -288,7 +288,7 @@ public struct ContentLoader: Sendable {
         if file.needsResolving {
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             guard resolved == root || resolved.hasPrefix(root + "/") else {
-                return .failure(Diagnostic(path: display, line: 1, message: "this is a symlink to '\(resolved)', outside the content folder; copy the file into the content folder instead"))
+                return .failure(Diagnostic(path: display, line: 1, message: "this is a symlink outside the content folder; copy the file into the content folder instead (it leads to '\(resolved)')"))
             }
             path = resolved
         }

@@ -118,7 +118,7 @@ package struct ThemeFolder {
             return .failure(Diagnostic(path: display, line: 1, message: "this symbolic link leads nowhere (its target is missing, or it leads back to itself); fix or remove it"))
         }
         guard real == root || real.hasPrefix(root == "/" ? "/" : root + "/") else {
-            return .failure(Diagnostic(path: display, line: 1, message: "this is a symlink to '\(real)', outside the theme folder; copy the file into the theme folder instead"))
+            return .failure(Diagnostic(path: display, line: 1, message: "this is a symlink outside the theme folder; copy the file into the theme folder instead (it leads to '\(real)')"))
         }
         return .success(real)
     }

@@ -24,7 +24,7 @@ extension SiteBuilder {
         options.progress?(.stage("Finishing \(checked.pages.count) pages"))
         do {
             for asset in checked.theme.assets {
-                try output.copyFile(checked.theme.assetsDirectory.appendingPathComponent(asset), to: "assets/\(asset)")
+                try output.copyFile(checked.theme.assetSource(asset), to: "assets/\(asset)")
             }
             // A recycled staging folder may still hold files this build does not write.
             let staged = checked.pages.map(\.path) + checked.theme.assets.map { "assets/\($0)" }

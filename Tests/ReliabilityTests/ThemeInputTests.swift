@@ -48,19 +48,26 @@ import Glibc
         }
 
         /// `portal build` (and `portal check` when `checked`) fail with `expected` first, exit 1, and leave the output alone.
+        /// Whether `line` is `expected`, or `expected` cut short with "…" as every message longer than
+        /// ``Diagnostic/maximumLength`` is (a long temporary path can push the end of a message past it).
+        static func matches(_ line: String?, _ expected: String) -> Bool {
+            guard let line else { return false }
+            return line == expected || (line.hasSuffix("…") && expected.hasPrefix(String(line.dropLast())))
+        }
+
         func expectRefused(_ expected: String, checked: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let before = try snapshot(output)
             let result = try build()
             #expect(!result.timedOut, "portal hung", sourceLocation: sourceLocation)
             #expect(result.status == 1, "exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
             #expect(!looksLikeACrash(result.stderr), "\(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.split(separator: "\n").first.map(String.init) == expected, sourceLocation: sourceLocation)
+            #expect(Self.matches(result.stderr.split(separator: "\n").first.map(String.init), expected), "\(result.stderr)", sourceLocation: sourceLocation)
             #expect(differences(before, try snapshot(output)) == [], "the failed build changed the output", sourceLocation: sourceLocation)
             if checked {
                 let report = try check()
                 #expect(report.status == 1, "check exit \(report.status): \(report.stderr)", sourceLocation: sourceLocation)
                 #expect(!looksLikeACrash(report.stderr), "\(report.stderr)", sourceLocation: sourceLocation)
-                #expect(report.stdout.split(separator: "\n").first.map(String.init) == expected, sourceLocation: sourceLocation)
+                #expect(Self.matches(report.stdout.split(separator: "\n").first.map(String.init), expected), sourceLocation: sourceLocation)
             }
         }
     }
@@ -136,7 +143,7 @@ import Glibc
         let site = try Site()
         try site.link("assets/passwd.css", to: "/etc/passwd")
         try site.expectRefused(
-            "Theme/assets/passwd.css:1:1: error: this is a symlink to '/etc/passwd', outside the theme folder; copy the file into the theme folder instead")
+            "Theme/assets/passwd.css:1:1: error: this is a symlink outside the theme folder; copy the file into the theme folder instead (it leads to '/etc/passwd')")
     }
 
     @Test func templateLinkedOutsideTheTheme() throws {
@@ -145,7 +152,7 @@ import Glibc
         try FileManager.default.copyItem(at: site.theme.appendingPathComponent("templates/article.mustache"), to: outside)
         try site.link("templates/article.mustache", to: "../../outside.mustache")
         try site.expectRefused(
-            "Theme/templates/article.mustache:1:1: error: this is a symlink to '\(site.realRoot)/outside.mustache', outside the theme folder; copy the file into the theme folder instead")
+            "Theme/templates/article.mustache:1:1: error: this is a symlink outside the theme folder; copy the file into the theme folder instead (it leads to '\(site.realRoot)/outside.mustache')")
     }
 
     /// The theme's `assets/` folder itself is held to the rule, not only the files in it.
@@ -155,7 +162,7 @@ import Glibc
         try FileManager.default.removeItem(at: site.theme.appendingPathComponent("assets"))
         try site.link("assets", to: "../elsewhere")
         try site.expectRefused(
-            "Theme/assets:1:1: error: this is a symlink to '\(site.realRoot)/elsewhere', outside the theme folder; copy the file into the theme folder instead")
+            "Theme/assets:1:1: error: this is a symlink outside the theme folder; copy the file into the theme folder instead (it leads to '\(site.realRoot)/elsewhere')")
     }
 
     @Test func danglingLinkAndPipeAreRefused() throws {

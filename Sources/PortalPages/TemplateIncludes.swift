@@ -1,11 +1,6 @@
 import Mustache
-import PortalBundle
-import PortalCache
-import PortalCheck
 import PortalContent
 import PortalMarkdown
-import PortalOutput
-import PortalPages
 import PortalRender
 import PortalSearch
 import PortalWork
@@ -20,33 +15,33 @@ import StaffingModel
 /// (`{{< name}}`) and dynamic names (`{{>*name}}`) are refused: their targets
 /// or what they expand depend on the values rendered, so neither check could
 /// prove them safe.
-struct TemplateIncludes {
+package struct TemplateIncludes {
     /// One parsed template of the theme.
-    struct Template {
+    package struct Template {
         /// How its file appears in diagnostics: `Theme/templates/layout.mustache`.
-        var display: String
+        package var display: String
         /// The text as the author wrote it.
-        var text: String
+        package var text: String
         /// Its partial tags.
-        var tags: [MustachePartialTag]
+        package var tags: [MustachePartialTag]
         /// Where ``text`` starts in what was parsed, in UTF-8 bytes: the tags' offsets count the
         /// content-type pragma put before it.
-        var textStart: Int
+        package var textStart: Int
     }
 
     /// The templates by name.
-    let templates: [String: Template]
+    package let templates: [String: Template]
     /// How the templates' folder appears in diagnostics: `Theme/templates`.
-    let folderDisplay: String
+    package let folderDisplay: String
 
     /// How many includes one render of a template may lead to, counting those inside the included
     /// templates: without cycles the count is finite, but fifteen templates that each include the next
     /// twice already render 32,767 templates, and thirty a billion, a build that never ends.
-    static let maximumIncludes = 10_000
+    package static let maximumIncludes = 10_000
 
     /// A located error for each include that names no template, cannot be checked, closes a cycle,
     /// or takes the count of includes over ``maximumIncludes``.
-    func problems() -> [Diagnostic] {
+    package func problems() -> [Diagnostic] {
         var found: [Diagnostic] = []
         for name in templates.keys.sorted() {
             let template = templates[name]!
@@ -149,7 +144,7 @@ struct TemplateIncludes {
     }
 
     /// Line and column (in characters, both from 1) of a UTF-8 offset in `text`, and that line's text.
-    static func location(of offset: Int, in text: String) -> (line: Int, column: Int, source: String) {
+    package static func location(of offset: Int, in text: String) -> (line: Int, column: Int, source: String) {
         let utf8 = text.utf8
         let position = utf8.index(utf8.startIndex, offsetBy: min(max(0, offset), utf8.count))
         let before = utf8[..<position]
