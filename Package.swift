@@ -25,8 +25,8 @@ let package = Package(
         ),
         // Markdown to HTML through cmark-gfm; every C call of the parser stays here.
         .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM"]),
-        // CRC-32 with carry-less multiplication for the offline bundle, where the processor has it.
-        .target(name: "CPortalCRC"),
+        // Debian's libdeflate: the CRC-32 of the offline bundle's entries and of the cache's search terms.
+        .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // Threads for the stages that split their work; no dependencies, so any stage may use it.
         .target(name: "PortalWork"),
         // The staffing criteria's workload model, districts and bands: pure computation, no files or HTML.
@@ -34,7 +34,7 @@ let package = Package(
         // Reads and checks Content/: front matter, documents, references, data files; small shared file utilities.
         .target(
             name: "PortalContent",
-            dependencies: ["PortalMarkdown", "PortalWork", "StaffingModel", "CPortalCRC", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PortalMarkdown", "PortalWork", "StaffingModel", "CLibdeflate", .product(name: "Yams", package: "Yams")]
         ),
         // The search index: tokenizer, ranking and the sharded index files the browser loads.
         .target(name: "PortalSearch", dependencies: ["PortalWork"]),
