@@ -2,16 +2,16 @@
 # Each installs the system packages it needs when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libdeflate-dev libmimalloc-dev pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libdeflate-dev libmimalloc-dev libxxhash-dev pkg-config
 BROWSER_APT_PACKAGES := chromium chromium-driver python3-venv zip unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORTAL := .build/release/portal
 
 .PHONY: site test deps browser-deps browser-test html-check build clean
 
-## Install cmark-gfm, libdeflate and mimalloc from Debian when they are missing (mimalloc ships no pkg-config file).
+## Install cmark-gfm, libdeflate, libxxhash and mimalloc from Debian when they are missing (mimalloc ships no pkg-config file).
 deps:
-	@if ! pkg-config --exists libcmark-gfm libdeflate 2>/dev/null || [ ! -e /usr/include/mimalloc.h ]; then \
+	@if ! pkg-config --exists libcmark-gfm libdeflate libxxhash 2>/dev/null || [ ! -e /usr/include/mimalloc.h ]; then \
 		echo "Installing $(APT_PACKAGES) …"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi

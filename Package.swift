@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM"]),
         // Debian's libdeflate: the CRC-32 of the offline bundle's entries and of the cache's search terms.
         .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // Debian's libxxhash: XXH3-64 for the build cache's keys (StableHash).
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         // Threads for the stages that split their work; no dependencies, so any stage may use it.
         .target(name: "PortalWork"),
         // The staffing criteria's workload model, districts and bands: pure computation, no files or HTML.
@@ -34,7 +36,7 @@ let package = Package(
         // Reads and checks Content/: front matter, documents, references, data files; small shared file utilities.
         .target(
             name: "PortalContent",
-            dependencies: ["PortalMarkdown", "PortalWork", "StaffingModel", "CLibdeflate", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PortalMarkdown", "PortalWork", "StaffingModel", "CLibdeflate", "CXXHash", .product(name: "Yams", package: "Yams")]
         ),
         // The search index: tokenizer, ranking and the sharded index files the browser loads.
         .target(name: "PortalSearch", dependencies: ["PortalWork"]),

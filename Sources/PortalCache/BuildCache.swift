@@ -21,7 +21,7 @@ import PortalWork
 public struct BuildCache: Sendable {
     /// Bump when what the keys mean changes, so that older caches are ignored
     /// (the record layouts have their own version, ``CacheFile/formatVersion``).
-    package static let keyVersion = 1
+    package static let keyVersion = 2
 
     package struct Manifest {
         package var globalKey: UInt64

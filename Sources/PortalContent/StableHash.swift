@@ -1,28 +1,18 @@
+internal import CXXHash
+
 /// A 64-bit hash that comes out the same in every process, unlike `Hasher`, whose seed changes per run.
 ///
-/// The build cache keys its entries with it. FNV-1a's multiply, taken eight
-/// bytes at a time with a final mix, so hashing every source on each build
-/// costs little. Strings are fed with their length after them, so
-/// `("ab", "c")` and `("a", "bc")` differ.
+/// The build cache keys its entries with it; no hash reaches the output. Each piece is hashed with
+/// XXH3-64 (Debian's libxxhash) seeded with the hash so far, so the value depends on every piece and
+/// their order. Strings are fed with their length after them, so `("ab", "c")` and `("a", "bc")` differ.
+/// XXH3 rather than hand-written mixing: a collision reuses a stale page, and XXH3's mixing is tested.
 public struct StableHash: Sendable {
-    public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    public private(set) var value: UInt64 = 0
 
     public init() {}
 
     public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        var value = self.value
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            value = (value ^ word) &* 0x0000_0100_0000_01B3
-            value ^= value >> 29
-            index += 8
-        }
-        while index < bytes.count {
-            value = (value ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
-            index += 1
-        }
-        self.value = value
+        value = XXH3_64bits_withSeed(bytes.baseAddress, bytes.count, value)
     }
 
     public mutating func combine(_ text: String) {
