@@ -21,7 +21,8 @@ import PortalWork
 public struct BuildCache: Sendable {
     /// Bump when what the keys mean changes, so that older caches are ignored
     /// (the record layouts have their own version, ``CacheFile/formatVersion``).
-    package static let keyVersion = 2
+    /// 2: StableHash is XXH3-64; 3: the site key takes the whole configuration rather than three of its fields.
+    package static let keyVersion = 3
 
     package struct Manifest {
         package var globalKey: UInt64

@@ -56,15 +56,17 @@ package final class SiteModel: @unchecked Sendable {
     /// - Parameters:
     ///   - jobs: threads that render bodies and make pages; 1 does everything in order on this thread.
     ///   - cache: for an incremental build; documents whose source is unchanged are not parsed again.
+    ///   - dateEnvironment: where `SOURCE_DATE_EPOCH` is read for the build's day (``BuildDate``).
     ///   - transientSpill: without a cache, where rendered bodies may go instead of memory; nil keeps them in memory.
     package init(
-        site: ContentSite, theme: Theme, jobs: Int = ParallelWork.defaultJobs, cache: (any BodyCache)? = nil,
+        site: ContentSite, theme: Theme, jobs: Int = ParallelWork.defaultJobs,
+        dateEnvironment: [String: String] = ProcessInfo.processInfo.environment, cache: (any BodyCache)? = nil,
         transientSpill: (() -> (any BodySpilling)?)? = nil
     ) throws(Diagnostics) {
         self.site = site
         self.theme = theme
         self.jobs = max(1, jobs)
-        let today = BuildDate.today()
+        let today = BuildDate.today(environment: dateEnvironment)
         self.today = today
         let contextKey = cache.map { Self.documentContextKey(site: site, today: today, globalKey: $0.globalKey) }
         documentContextKey = contextKey
@@ -205,11 +207,14 @@ package final class SiteModel: @unchecked Sendable {
 
     /// The hash of everything but bodies that pages show: configuration, build date, data files,
     /// every document's front matter, and every code mention with its context and anchor.
+    ///
+    /// Inputs go in whole, never field by field, so that a field added to them later is covered without
+    /// anyone remembering this list: the decoded configuration with every stored property (its reflection),
+    /// each data file's text, each document's whole front matter (`frontMatterHash`, of its text).
+    /// `StalePageTests` changes every value of those files and fails when a reused page comes out stale.
     private static func siteKey(site: ContentSite, today: CivilDate, codes: OccupationCodeIndex, facts: [String: DocumentFacts]) -> UInt64 {
         var hash = StableHash()
-        hash.combine(site.config.title)
-        hash.combine(site.config.description)
-        hash.combine(site.config.baseURL)
+        hash.combine(String(reflecting: site.config))
         hash.combine(today.description)
         hash.combine(dataFiles: site.dataFiles)
         for document in site.documents {

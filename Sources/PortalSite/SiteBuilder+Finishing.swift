@@ -64,7 +64,7 @@ extension SiteBuilder {
         let listed = checked.pages.map { (path: $0.path, isUnchanged: $0.wasReused) }
             + checked.theme.assets.map { (path: "assets/\($0)", isUnchanged: false) }
         try OfflineBundle.write(
-            from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest),
+            from: output.staging, timestamp: OfflineBundle.timestamp(newestContentDate: newest, environment: dateEnvironment),
             previous: options.outputDirectory.standardizedFileURL, listed: listed,
             record: incremental.map { $0.cache.directory.appendingPathComponent("bundle.bin") })
     }

@@ -42,6 +42,10 @@ extension SiteBuilder {
         /// ``ContentLoader/minimumStampAge``: how old a source's times must be, in seconds, for the next build
         /// to trust them instead of reading the file again. Tests set 0.
         public var minimumStampAge: Double = 2
+        /// Seconds since 1970 (UTC) that fix the build's "today" and the offline bundle's timestamp, as
+        /// `SOURCE_DATE_EPOCH` does; nil reads that variable. Tests set it rather than the environment,
+        /// which every test running beside them shares.
+        public var sourceDateEpoch: Int?
 
         public init(contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, contentDisplayRoot: String? = nil) {
             self.contentDirectory = contentDirectory

@@ -107,7 +107,7 @@ extension SiteBuilder {
     {
         let spillFolder = options.outputDirectory.standardizedFileURL.deletingLastPathComponent()
         let model = try SiteModel(
-            site: site, theme: theme, jobs: jobs, cache: incremental?.bodyCache,
+            site: site, theme: theme, jobs: jobs, dateEnvironment: dateEnvironment, cache: incremental?.bodyCache,
             transientSpill: writing ? { BodySpill(directory: spillFolder, contextKey: 0, named: false) } : nil)
         if let incremental {
             incremental.memo.start(globalKey: incremental.globalKey, site: site, siteKey: model.siteKey)

@@ -31,6 +31,11 @@ public struct SiteBuilder: Sendable {
 
     var jobs: Int { options.jobs ?? ParallelWork.defaultJobs }
 
+    /// The environment that sets the build's day: ``Options/sourceDateEpoch`` when given, else the process's.
+    var dateEnvironment: [String: String] {
+        options.sourceDateEpoch.map { ["SOURCE_DATE_EPOCH": String($0)] } ?? ProcessInfo.processInfo.environment
+    }
+
     /// Checks everything a build checks, without writing anything.
     ///
     /// - Parameter keepingPages: keep every page's text in ``CheckedSite/pages``, for callers that read it;
