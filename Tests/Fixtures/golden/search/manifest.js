@@ -1,0 +1,1 @@
+PortalSearch.manifest({"version":1,"documents":13,"shards":["","related"],"kinds":["Article","Letter","Position description","Presentation","Q\u0026A"],"grades":["EAS-17","EAS-19","EAS-21","EAS-25","EAS-26","P7-06"],"digits":"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ","gradeWidth":1,"table":"00401010242423252621212230","codeShards":[""]});
