@@ -94,7 +94,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle", "PortalContent", "PortalWork", "PortalSearch"]
+            // Yams: StalePageTests finds every value in front matter and data files by parsing them.
+            dependencies: [
+                "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle",
+                "PortalContent", "PortalWork", "PortalSearch", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // Runs the built `portal` binary end to end; depends on PortalCLI so it is built first.
         .testTarget(name: "CLITests", dependencies: ["PortalCLI"]),
