@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import PortalSite
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalCheck
+@testable import PortalOutput
+@testable import PortalCache
+@testable import PortalBundle
 
 /// Pins what the real site's pages look like, byte for byte: one page of each kind, plus the home page.
 ///

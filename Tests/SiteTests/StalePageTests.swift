@@ -4,6 +4,12 @@ import Testing
 import Yams
 
 @testable import PortalSite
+@testable import PortalPages
+@testable import PortalRender
+@testable import PortalCheck
+@testable import PortalOutput
+@testable import PortalCache
+@testable import PortalBundle
 
 /// An incremental build never serves a stale page, whichever input a template can see changes.
 ///
