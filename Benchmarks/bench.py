@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
-"""Builds the same generated corpus with `portal build` and with Hugo, interleaved, and reports medians.
+"""Builds the same generated corpus with `portal build` and with Hugo plus Pagefind, interleaved, and reports medians.
 
-For each size it reports median wall time and peak RSS of full builds (from
-/usr/bin/time -v), the ratios portal/Hugo, the median one-document incremental
-rebuild (hyperfine, with a prepare step that edits one position description),
-the build's Markdown throughput, and the search payload per query when the
-site has a search index. Results go to stdout as Markdown and to
-Benchmarks/work/results.json.
+A searchable site is what the portal builds, so the other side is Hugo's build
+followed by Pagefind's index of it (PyPI's pagefind-bin; `--skip-pagefind`
+times Hugo alone). For each size it reports median wall time, CPU time and peak
+RSS of full builds (from /usr/bin/time -v), the ratios portal/(Hugo+Pagefind),
+the median one-document rebuild (the binaries taking turns, each after the
+same edit of one position description), the bytes and files each tool
+publishes, the build's Markdown throughput, and the search payload per query.
+`--baseline-portal BIN` measures a second portal binary in the same
+interleaved runs, for a before/after comparison on one noisy machine. Results
+go to stdout as Markdown and to Benchmarks/work/results.json.
 
     python3 Benchmarks/bench.py                       # 1,000, 10,000 and 50,000 documents, 5 runs each
     python3 Benchmarks/bench.py --sizes 200 --runs 1  # smoke run
+    python3 Benchmarks/bench.py --sizes 10000 --baseline-portal /tmp/before/portal
 """
 
 import argparse
@@ -79,16 +84,39 @@ def portal_flags(portal, known={}):
     return known[portal]
 
 
+def output_size(folder):
+    """Bytes and files under `folder`: what a tool publishes."""
+    total, files = 0, 0
+    for root, _, names in os.walk(folder):
+        for name in names:
+            total += os.lstat(os.path.join(root, name)).st_size
+            files += 1
+    return {"bytes": total, "files": files}
+
+
+def pagefind_command():
+    """The Pagefind CLI from PyPI's pagefind-bin, installed when missing; None when it cannot be had."""
+    try:
+        import pagefind_bin  # noqa: F401
+    except ImportError:
+        log("Installing pagefind-bin from PyPI …")
+        if subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "pagefind-bin"]).returncode != 0:
+            return None
+    return [sys.executable, "-m", "pagefind_bin"]
+
+
 class Corpus:
-    def __init__(self, size, work, portal):
+    def __init__(self, size, work, portal, name="Public", pagefind=None):
         self.size = size
         self.dir = os.path.join(work, str(size))
         self.stamp = ensure_corpus(size, self.dir)
         self.portal = portal
         self.content = os.path.join(self.dir, "portal", "Content")
-        self.public = os.path.join(self.dir, "portal", "Public")
-        self.cache = os.path.join(self.dir, "portal", ".portal-cache")
+        self.public = os.path.join(self.dir, "portal", name)
+        self.cache = os.path.join(self.dir, "portal", ".portal-cache", name)
+        self.recycle = os.path.join(self.dir, "portal", ".%s.recycle" % name)
         self.hugo_dir = os.path.join(self.dir, "hugo")
+        self.pagefind = pagefind
 
     def portal_command(self, clean=False):
         command = [self.portal, "build", "--content", self.content,
@@ -102,36 +130,25 @@ class Corpus:
         # A full build starts from nothing: no output, no build cache, no recycled staging folder.
         shutil.rmtree(self.public, ignore_errors=True)
         shutil.rmtree(self.cache, ignore_errors=True)
-        shutil.rmtree(os.path.join(os.path.dirname(self.public), ".Public.recycle"), ignore_errors=True)
+        shutil.rmtree(self.recycle, ignore_errors=True)
         return timed(self.portal_command(clean=True))
 
     def hugo_full(self):
+        """Hugo's build, then Pagefind's index over it when Pagefind is had: a searchable site, as the portal's is.
+
+        Wall and CPU times add up; the peak RSS is the larger of the two processes'."""
         public = os.path.join(self.hugo_dir, "public")
         shutil.rmtree(public, ignore_errors=True)
         shutil.rmtree(os.path.join(self.hugo_dir, "resources"), ignore_errors=True)
-        return timed(["hugo", "--quiet", "--source", self.hugo_dir, "--destination", public])
+        wall, rss, cpu = timed(["hugo", "--quiet", "--source", self.hugo_dir, "--destination", public])
+        if self.pagefind:
+            index_wall, index_rss, index_cpu = timed(self.pagefind + ["--site", public, "--silent"])
+            wall, rss, cpu = wall + index_wall, max(rss, index_rss), cpu + index_cpu
+        return wall, rss, cpu
 
     def edited_document(self):
         positions = os.path.join(self.content, "positions")
         return os.path.join(positions, sorted(os.listdir(positions))[len(os.listdir(positions)) // 2])
-
-    def incremental(self, runs, warmup):
-        """Median seconds of a rebuild after a one-document edit, measured by hyperfine."""
-        document = self.edited_document()
-        original = open(document).read()
-        if not os.path.isdir(self.public):
-            self.portal_full()
-        export = os.path.join(self.dir, "incremental.json")
-        prepare = "%s %s touch %s" % (sys.executable, os.path.abspath(__file__), document)
-        try:
-            subprocess.run(["hyperfine", "--style", "none", "--runs", str(runs), "--warmup", str(warmup), "--prepare", prepare,
-                            "--export-json", export, " ".join(self.portal_command())],
-                           check=True, stdout=subprocess.DEVNULL)
-        finally:
-            with open(document, "w") as f:
-                f.write(original)
-        with open(export) as f:
-            return statistics.median(json.load(f)["results"][0]["times"])
 
 
 def ensure_browser():
@@ -162,44 +179,84 @@ def search_payload(corpus):
         return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else None
 
 
+def interleaved_rebuilds(corpora, runs):
+    """Median seconds of a one-document rebuild for each corpus's binary, the binaries taking turns."""
+    document = next(iter(corpora.values())).edited_document()
+    original = open(document).read()
+    times = {name: [] for name in corpora}
+    try:
+        for corpus in corpora.values():
+            if not os.path.isdir(corpus.public):
+                corpus.portal_full()
+        for run in range(runs + 1):
+            names = list(corpora) if run % 2 == 0 else list(reversed(corpora))
+            for name in names:
+                touch(document)
+                wall = timed(corpora[name].portal_command())[0]
+                if run > 0:  # the first round brings every binary's cache up to the edited corpus
+                    times[name].append(wall)
+    finally:
+        with open(document, "w") as f:
+            f.write(original)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def summarize(results):
+    return {"wall_s": statistics.median(r[0] for r in results), "rss_mib": statistics.median(r[1] for r in results),
+            "cpu_s": statistics.median(r[2] for r in results)}
+
+
 def measure(size, args, portal):
-    corpus = Corpus(size, args.work, portal)
+    pagefind = None if args.skip_hugo or args.skip_pagefind else pagefind_command()
+    corpora = {"portal": Corpus(size, args.work, portal, pagefind=pagefind)}
+    if args.baseline_portal:
+        corpora["baseline"] = Corpus(size, args.work, os.path.abspath(args.baseline_portal), name="Public-baseline")
+    corpus = corpora["portal"]
     log("== %d documents (%.1f MB of Markdown)" % (size, corpus.stamp["markdown_bytes"] / 1e6))
-    runs = {"portal": [], "hugo": []}
-    for _ in range(args.warmup):  # warm the page cache for both
-        corpus.portal_full()
-        if not args.skip_hugo:
-            corpus.hugo_full()
+    names = list(corpora) + ([] if args.skip_hugo else ["hugo"])
+    full = {name: (lambda c=corpora.get(name): c.portal_full()) for name in corpora}
+    full["hugo"] = corpus.hugo_full
+    runs = {name: [] for name in names}
+    for _ in range(args.warmup):  # warm the page cache for every contender
+        for name in names:
+            full[name]()
     for run in range(args.runs):
-        # Alternate which goes first so that neither always follows the other's cache effects.
-        order = ["portal", "hugo"] if run % 2 == 0 else ["hugo", "portal"]
+        # Rotate which goes first so that none always follows another's cache effects.
+        order = names[run % len(names):] + names[:run % len(names)]
         for name in order:
-            if name == "hugo" and args.skip_hugo:
-                continue
-            result = corpus.portal_full() if name == "portal" else corpus.hugo_full()
+            result = full[name]()
             runs[name].append(result)
-            log("  %-6s run %d: %.2f s wall, %.2f s CPU, %.0f MiB" % (name, run + 1, result[0], result[2], result[1]))
-    summary = {"documents": size, "markdown_bytes": corpus.stamp["markdown_bytes"], "runs": runs}
+            log("  %-8s run %d: %.2f s wall, %.2f s CPU, %.0f MiB" % (name, run + 1, result[0], result[2], result[1]))
+    summary = {"documents": size, "markdown_bytes": corpus.stamp["markdown_bytes"], "runs": runs,
+               "hugo_with_pagefind": pagefind is not None}
     for name, results in runs.items():
         if results:
-            summary[name] = {"wall_s": statistics.median(r[0] for r in results),
-                             "rss_mib": statistics.median(r[1] for r in results),
-                             "cpu_s": statistics.median(r[2] for r in results)}
+            summary[name] = summarize(results)
+    summary["output"] = {name: output_size(c.public) for name, c in corpora.items()}
     if "hugo" in summary:
-        summary["ratio_wall"] = summary["portal"]["wall_s"] / summary["hugo"]["wall_s"]
-        summary["ratio_rss"] = summary["portal"]["rss_mib"] / summary["hugo"]["rss_mib"]
-        summary["ratio_cpu"] = summary["portal"]["cpu_s"] / summary["hugo"]["cpu_s"]
+        summary["output"]["hugo"] = output_size(os.path.join(corpus.hugo_dir, "public"))
+        for name in corpora:
+            summary[name]["ratio_wall"] = summary[name]["wall_s"] / summary["hugo"]["wall_s"]
+            summary[name]["ratio_rss"] = summary[name]["rss_mib"] / summary["hugo"]["rss_mib"]
+            summary[name]["ratio_cpu"] = summary[name]["cpu_s"] / summary["hugo"]["cpu_s"]
+        summary["ratio_wall"], summary["ratio_rss"], summary["ratio_cpu"] = (
+            summary["portal"]["ratio_wall"], summary["portal"]["ratio_rss"], summary["portal"]["ratio_cpu"])
     summary["markdown_mb_per_s"] = corpus.stamp["markdown_bytes"] / 1e6 / summary["portal"]["wall_s"]
     if args.incremental_runs > 0:
-        summary["incremental_s"] = corpus.incremental(args.incremental_runs, min(args.warmup, 1))
-        summary["incremental_ratio"] = summary["incremental_s"] / summary["portal"]["wall_s"]
-        log("  incremental: %.3f s" % summary["incremental_s"])
+        rebuilds = interleaved_rebuilds(corpora, args.incremental_runs)
+        for name, seconds in rebuilds.items():
+            summary[name]["incremental_s"] = seconds
+            summary[name]["incremental_ratio"] = seconds / summary[name]["wall_s"]
+            log("  %-8s rebuild: %.3f s" % (name, seconds))
+        summary["incremental_s"] = rebuilds["portal"]
+        summary["incremental_ratio"] = summary["portal"]["incremental_ratio"]
     summary["search_payload"] = search_payload(corpus)
     return summary
 
 
 def report(results, cores):
-    lines = ["| documents | Markdown | portal wall | Hugo wall | wall ratio | portal CPU | Hugo CPU | CPU ratio | portal peak RSS | Hugo peak RSS | RSS ratio | incremental (÷ full) | Markdown throughput |",
+    other = "Hugo + Pagefind" if any(r.get("hugo_with_pagefind") for r in results) else "Hugo"
+    lines = ["| documents | Markdown | portal wall | %s wall | wall ratio | portal CPU | %s CPU | CPU ratio | portal peak RSS | %s peak RSS | RSS ratio | incremental (÷ full) | Markdown throughput |" % (other, other, other),
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         hugo = r.get("hugo")
@@ -218,6 +275,23 @@ def report(results, cores):
         lines.append("Growth from %s to %s documents (×%g): portal wall ×%.1f, peak RSS ×%.1f." % (
             format(first["documents"], ","), format(last["documents"], ","), scale,
             last["portal"]["wall_s"] / first["portal"]["wall_s"], last["portal"]["rss_mib"] / first["portal"]["rss_mib"]))
+    for r in results:
+        if "baseline" in r:
+            base, now = r["baseline"], r["portal"]
+            lines.append("")
+            lines.append("Against the baseline binary at %s documents: full build %.2f → %.2f s (×%.3f), CPU %.2f → %.2f s, "
+                         "peak RSS %.0f → %.0f MiB%s%s." % (
+                             format(r["documents"], ","), base["wall_s"], now["wall_s"], now["wall_s"] / base["wall_s"],
+                             base["cpu_s"], now["cpu_s"], base["rss_mib"], now["rss_mib"],
+                             "; ratio to Hugo %.3f → %.3f" % (base["ratio_wall"], now["ratio_wall"]) if "ratio_wall" in base else "",
+                             "; rebuild %.3f → %.3f s (÷ full %.3f → %.3f)" % (
+                                 base["incremental_s"], now["incremental_s"], base["incremental_ratio"], now["incremental_ratio"])
+                             if "incremental_s" in base else ""))
+        outputs = r.get("output", {})
+        if outputs:
+            lines.append("Published at %s documents: %s." % (format(r["documents"], ","), ", ".join(
+                "%s %s files, %.1f MB" % (name if name != "hugo" else ("Hugo + Pagefind" if r.get("hugo_with_pagefind") else "Hugo"),
+                                          format(o["files"], ","), o["bytes"] / 1e6) for name, o in outputs.items())))
     payloads = [(r["documents"], r["search_payload"]) for r in results if r.get("search_payload") is not None]
     for documents, payload in payloads:
         lines.append("Search payload per query at %s documents: %s" % (format(documents, ","), json.dumps(payload)))
@@ -248,11 +322,13 @@ def main():
     parser.add_argument("--incremental-runs", type=int, default=5, help="one-document rebuilds per size (0 skips)")
     parser.add_argument("--warmup", type=int, default=1, help="unmeasured builds of each before the runs")
     parser.add_argument("--skip-hugo", action="store_true")
+    parser.add_argument("--skip-pagefind", action="store_true", help="time Hugo alone, without indexing its site with Pagefind")
+    parser.add_argument("--baseline-portal", help="a second portal binary, measured in the same interleaved runs")
     parser.add_argument("--portal", help="a built portal binary; by default builds one in release mode")
     parser.add_argument("--scratch-path", help="SwiftPM scratch path for the release build")
     parser.add_argument("--work", default=os.path.join(HERE, "work"), help="where corpora and outputs go")
     args = parser.parse_args()
-    ensure_tools(hugo=not args.skip_hugo, hyperfine=args.incremental_runs > 0)
+    ensure_tools(hugo=not args.skip_hugo, hyperfine=False)
     portal = os.path.abspath(args.portal) if args.portal else build_portal(args.scratch_path)
     os.makedirs(args.work, exist_ok=True)
     results = [measure(int(size), args, portal) for size in args.sizes.split(",")]
