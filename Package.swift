@@ -3,7 +3,7 @@ import PackageDescription
 
 // One target per concern; dependencies flow one way (docs/architecture.md):
 // PortalMarkdown -> PortalContent -> PortalRender -> PortalPages -> PortalCheck -> PortalSite -> PortalCLI,
-// with StaffingModel and PortalSearch under the pages, and PortalOutput, PortalCache and PortalBundle
+// with StaffingModel, PortalRedline and PortalSearch under the pages, and PortalOutput, PortalCache and PortalBundle
 // beside them: the cache implements protocols that PortalPages declares, so pages never see it.
 let package = Package(
     name: "ConsultationPortal",
@@ -38,17 +38,22 @@ let package = Package(
             name: "PortalContent",
             dependencies: ["PortalMarkdown", "PortalWork", "StaffingModel", "CLibdeflate", "CXXHash", .product(name: "Yams", package: "Yams")]
         ),
+        // Redlines: a position's current and proposed versions compared section by section and word by word.
+        .target(name: "PortalRedline", dependencies: ["PortalMarkdown"]),
         // The search index: tokenizer, ranking and the sharded index files the browser loads.
         .target(name: "PortalSearch", dependencies: ["PortalWork"]),
         // swift-mustache 2.1.1, vendored with the changes listed in its README.md
         // (Sources/Mustache/README.md): its value lookups were most of a build's templating time.
         .target(name: "Mustache", exclude: ["LICENSE.txt", "README.md"]),
         // Turns one parsed body into HTML sections: code links, staffing blocks, anchors, redlines, captions.
-        .target(name: "PortalRender", dependencies: ["PortalContent", "PortalMarkdown", "StaffingModel", "PortalWork", "Mustache"]),
+        .target(name: "PortalRender", dependencies: ["PortalContent", "PortalRedline", "PortalMarkdown", "StaffingModel", "PortalWork", "Mustache"]),
         // The site model and the page generators: templates, listings, code pages, feeds, search output.
         .target(
             name: "PortalPages",
-            dependencies: ["PortalRender", "PortalContent", "PortalMarkdown", "StaffingModel", "PortalSearch", "PortalWork", "Mustache"]
+            dependencies: [
+                "PortalRender", "PortalRedline", "PortalContent", "PortalMarkdown", "StaffingModel", "PortalSearch", "PortalWork",
+                "Mustache",
+            ]
         ),
         // Checks over every page once the site is made: links and anchors, output paths.
         .target(name: "PortalCheck", dependencies: ["PortalPages", "PortalRender", "PortalContent"]),
@@ -82,7 +87,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["PortalMarkdown"]),
-        .testTarget(name: "ContentTests", dependencies: ["PortalContent", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ContentTests", dependencies: ["PortalContent", "PortalRedline", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "StaffingModelTests",
             dependencies: ["StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]

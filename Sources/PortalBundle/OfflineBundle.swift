@@ -78,120 +78,18 @@ package enum OfflineBundle {
         previous: URL?, record: URL?
     ) throws -> Outcome {
         let target = root + "/" + fileName
-        // The bundle at the target is indexed on another core while the previous one is indexed here (28,000
-        // names each); whether it is used is decided below, and nothing writes to it before then.
-        let targetReading = BackgroundWork { ZipEntryIndex(path: target) }
-        let previousBundle = previous.flatMap { folder in
-            ZipEntryIndex(path: folder.path + "/" + fileName).map { (folder: folder.path, archive: $0) }
-        }
-        let last = record.flatMap(Record.read)
-        // Entries are copied from the previous bundle without reading their data again. Where records are kept,
-        // that bundle must be the one the last build recorded writing: one changed since (a `zip -u` in the
-        // output, say) would carry its changes into this one.
-        let reuse = previousBundle.flatMap { bundle in
-            record == nil || last?.written == FileStamp(bundle.archive.status) ? bundle : nil
-        }
-        let targetArchive = targetReading.result()
-        // A bundle already at the target (the recycled staging folder keeps the one before last) is written
-        // over in place and cut to length at the end: rewriting a file's pages costs the kernel less than
-        // allocating 300 MB of new ones while the old file's are freed. A file that another name shares,
-        // as the archive this copies from would, is unlinked first instead.
-        var existing = stat()
-        var exists = lstat(target, &existing) == 0
-        if exists,
-            (existing.st_mode & S_IFMT) != S_IFREG || existing.st_nlink > 1
-                || previousBundle.map({ existing.st_dev == $0.archive.status.st_dev && existing.st_ino == $0.archive.status.st_ino }) == true
-        {
-            unlink(target)
-            exists = false
-        }
-        // The bundle written over is the one before last when the record says so: the previous bundle was made
-        // from it, and both are as that build left them. Its entries that the previous build copied whole, and
-        // that this build copies whole again, are already in it; where one is at the offset it goes to now, it
-        // is left there instead of copied (on disk, 300 MB less to write back after a one-document edit).
-        var inPlace: (archive: ZipEntryIndex, rewritten: SortedNames)?
-        // (A target still there is a regular file with one name and not the previous bundle, and `reuse` is
-        // there only when the record names it: see above.)
-        if let last, let reuse, exists, last.previous == FileStamp(existing),
-            let archive = targetArchive, FileStamp(archive.status) == FileStamp(existing)
-        {
-            inPlace = (archive, SortedNames(last.rewritten.map { Array($0.utf8) }))
-        }
-        var rewritten: [[UInt8]] = []
-        var keptInPlace = 0
+        let sources = try Sources(target: target, previous: previous, record: record)
         let descriptor = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
         var closed = false
         defer { if !closed { close(descriptor) } }
-        let writer = ZipWriter(descriptor: descriptor, dos: dosDateTime(timestamp))
-        let contents = FileContents()
-        try writer.addDirectory(folder + "/")
-        var folders = Set<String>()
-        var reused = 0
-        // Names are asked for in the order both archives hold them: each lookup starts where the last one ended.
-        var (reusePosition, inPlacePosition, rewrittenPosition) = (0, 0, 0)
-        let prefix = Array("\(folder)/".utf8)
-        // Files come sorted, so most share the previous file's folder; that one's parents are all listed already.
-        var previousFolder: Substring = ""
+        let entries = EntryWriter(
+            writer: ZipWriter(descriptor: descriptor, dos: dosDateTime(timestamp)), root: root, sources: sources)
+        try entries.writer.addDirectory(folder + "/")
         for (path, isUnchanged, status) in files {
-            let fileFolder = Self.folder(of: path)
-            if fileFolder != previousFolder {
-                let parts = path.split(separator: "/")
-                for depth in stride(from: 1, to: parts.count, by: 1) {
-                    let name = parts[..<depth].joined(separator: "/")
-                    if folders.insert(name).inserted { try writer.addDirectory("\(folder)/\(name)/") }
-                }
-                previousFolder = fileFolder
-            }
-            // The entry's name as bytes, which is all the lookups and the writer need.
-            var nameBytes = prefix
-            nameBytes.reserveCapacity(prefix.count + path.utf8.count)
-            nameBytes.append(contentsOf: path.utf8)
-            if let reuse, isUnchanged, let entry = reuse.archive.entry(named: nameBytes, near: &reusePosition) {
-                if let inPlace, !inPlace.rewritten.contains(nameBytes, near: &rewrittenPosition),
-                    let here = inPlace.archive.entry(named: nameBytes, near: &inPlacePosition),
-                    here.headerOffset == writer.nextOffset, here.crc == entry.crc, here.size == entry.size,
-                    here.dos == writer.dosStamp, inPlace.archive.holds(here, headerLength: 30 + nameBytes.count)
-                {
-                    try writer.skipEntryInPlace(nameBytes, crc: entry.crc, size: entry.size)
-                    reused += 1
-                    keptInPlace += 1
-                    continue
-                }
-                // The header comparison in addFileCopyingEntry checks all that dataOffset(of:) would.
-                if reuse.archive.holds(entry, headerLength: 30 + nameBytes.count),
-                    try writer.addFileCopyingEntry(nameBytes, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset)
-                {
-                    reused += 1
-                    continue
-                }
-                if let dataOffset = reuse.archive.dataOffset(of: entry, name: nameBytes) {
-                    try writer.addFile(nameBytes, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: dataOffset)
-                    rewritten.append(nameBytes)
-                    reused += 1
-                    continue
-                }
-            }
-            if let reuse, let status,
-                let entry = reusableEntry(name: nameBytes, path: path, status: status, previous: reuse, near: &reusePosition)
-            {
-                if try !writer.addFileCopyingEntry(nameBytes, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset) {
-                    try writer.addFile(nameBytes, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
-                    rewritten.append(nameBytes)
-                }
-                reused += 1
-                continue
-            }
-            rewritten.append(nameBytes)
-            let file = root + "/" + path
-            try contents.read(file, sizeHint: status.map { Int($0.st_size) } ?? 0)
-            if path.hasSuffix(".html"), contents.contains(onlineOnlyStart) {
-                try writer.addFile(nameBytes, data: withoutOnlineOnlyParts(contents.data))
-            } else {
-                try contents.withBytes { try writer.addFile(nameBytes, bytes: $0) }
-            }
+            try entries.add(path, isUnchanged: isUnchanged, status: status)
         }
-        try writer.finish()
+        try entries.writer.finish()
         // Whatever the file held beyond the new archive goes.
         let length = lseek(descriptor, 0, SEEK_CUR)
         guard length >= 0, ftruncate(descriptor, length) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
@@ -203,14 +101,165 @@ package enum OfflineBundle {
             // Without a record the next build copies every entry, as it always did; so a failure here costs only time.
             if identified {
                 try? Record(
-                    previous: reuse.map { FileStamp($0.archive.status) }, written: FileStamp(written),
-                    rewritten: Set(rewritten.map { String(decoding: $0, as: UTF8.self) })
+                    previous: sources.reuse.map { FileStamp($0.archive.status) }, written: FileStamp(written),
+                    rewritten: Set(entries.rewritten.map { String(decoding: $0, as: UTF8.self) })
                 ).save(to: record)
             } else {
                 try? FileManager.default.removeItem(at: record)
             }
         }
-        return Outcome(reused: reused, keptInPlace: keptInPlace)
+        return Outcome(reused: entries.reused, keptInPlace: entries.keptInPlace)
+    }
+
+    /// The archives a bundle's entries may come from: the previous build's bundle, and the bundle already
+    /// at the target, written over in place.
+    private struct Sources {
+        /// The previous bundle, when its entries may be copied without reading their data again.
+        let reuse: (folder: String, archive: ZipEntryIndex)?
+        /// The bundle written over, when its entries may stay where they are, with the names whose bytes may differ.
+        let inPlace: (archive: ZipEntryIndex, rewritten: SortedNames)?
+
+        init(target: String, previous: URL?, record: URL?) throws {
+            // The bundle at the target is indexed on another core while the previous one is indexed here.
+            let targetReading = BackgroundWork { ZipEntryIndex(path: target) }
+            let previousBundle = previous.flatMap { folder in
+                ZipEntryIndex(path: folder.path + "/" + fileName).map { (folder: folder.path, archive: $0) }
+            }
+            let last = record.flatMap(Record.read)
+            // Entries are copied from the previous bundle without reading their data again. Where records are kept,
+            // that bundle must be the one the last build recorded writing: one changed since (a `zip -u` in the
+            // output, say) would carry its changes into this one.
+            let reuse = previousBundle.flatMap { bundle in
+                record == nil || last?.written == FileStamp(bundle.archive.status) ? bundle : nil
+            }
+            self.reuse = reuse
+            let targetArchive = targetReading.result()
+            let existing = Self.targetToWriteOver(target, previous: previousBundle?.archive)
+            // The bundle written over is the one before last when the record says so: the previous bundle was made
+            // from it, and both are as that build left them. Its entries that the previous build copied whole, and
+            // that this build copies whole again, are already in it; where one is at the offset it goes to now, it
+            // is left there instead of copied.
+            if let last, reuse != nil, let existing, last.previous == FileStamp(existing),
+                let archive = targetArchive, FileStamp(archive.status) == FileStamp(existing)
+            {
+                inPlace = (archive, SortedNames(last.rewritten.map { Array($0.utf8) }))
+            } else {
+                inPlace = nil
+            }
+        }
+
+        /// The status of the file at `target` when it may be written over in place; nil when there is none.
+        ///
+        /// A bundle already at the target (the recycled staging folder keeps the one before last) is written over
+        /// in place and cut to length at the end, which costs the kernel less than allocating a new file while the
+        /// old one's pages are freed. A file that another name shares, as the archive this copies from would, is
+        /// unlinked first instead, and so is anything but a regular file.
+        private static func targetToWriteOver(_ target: String, previous: ZipEntryIndex?) -> stat? {
+            var existing = stat()
+            guard lstat(target, &existing) == 0 else { return nil }
+            let isPrevious = previous.map { existing.st_dev == $0.status.st_dev && existing.st_ino == $0.status.st_ino } == true
+            if (existing.st_mode & S_IFMT) != S_IFREG || existing.st_nlink > 1 || isPrevious {
+                unlink(target)
+                return nil
+            }
+            return existing
+        }
+    }
+
+    /// Adds the bundle's entries one file at a time, from the cheapest source that holds the file's bytes.
+    private final class EntryWriter {
+        let writer: ZipWriter
+        let root: String
+        let sources: Sources
+        private let contents = FileContents()
+        private var folders = Set<String>()
+        /// Files come sorted, so most share the previous file's folder; that one's parents are all listed already.
+        private var previousFolder: Substring = ""
+        /// Names are asked for in the order both archives hold them: each lookup starts where the last one ended.
+        private var reusePosition = 0, inPlacePosition = 0, rewrittenPosition = 0
+        private let prefix = Array("\(folder)/".utf8)
+        /// Entries not copied whole from the previous bundle: their bytes may differ from it.
+        private(set) var rewritten: [[UInt8]] = []
+        private(set) var reused = 0
+        private(set) var keptInPlace = 0
+
+        init(writer: ZipWriter, root: String, sources: Sources) {
+            self.writer = writer
+            self.root = root
+            self.sources = sources
+        }
+
+        /// Adds the file at `path` (relative to the root), and the folders on its way that are not in yet.
+        func add(_ path: String, isUnchanged: Bool, status: stat?) throws {
+            try addFolders(of: path)
+            // The entry's name as bytes, which is all the lookups and the writer need.
+            var name = prefix
+            name.reserveCapacity(prefix.count + path.utf8.count)
+            name.append(contentsOf: path.utf8)
+            if isUnchanged, try addUnchanged(name) { return }
+            if let status, try addReusable(name, path: path, status: status) { return }
+            rewritten.append(name)
+            try contents.read(root + "/" + path, sizeHint: status.map { Int($0.st_size) } ?? 0)
+            if path.hasSuffix(".html"), contents.contains(onlineOnlyStart) {
+                try writer.addFile(name, data: withoutOnlineOnlyParts(contents.data))
+            } else {
+                try contents.withBytes { try writer.addFile(name, bytes: $0) }
+            }
+        }
+
+        private func addFolders(of path: String) throws {
+            let fileFolder = OfflineBundle.folder(of: path)
+            guard fileFolder != previousFolder else { return }
+            let parts = path.split(separator: "/")
+            for depth in stride(from: 1, to: parts.count, by: 1) {
+                let name = parts[..<depth].joined(separator: "/")
+                if folders.insert(name).inserted { try writer.addDirectory("\(folder)/\(name)/") }
+            }
+            previousFolder = fileFolder
+        }
+
+        /// A file the build vouches for as the previous build's: its entry is left in place, copied whole, or
+        /// its data copied; false when the previous bundle does not hold it.
+        private func addUnchanged(_ name: [UInt8]) throws -> Bool {
+            guard let reuse = sources.reuse, let entry = reuse.archive.entry(named: name, near: &reusePosition) else { return false }
+            if let inPlace = sources.inPlace, !inPlace.rewritten.contains(name, near: &rewrittenPosition),
+                let here = inPlace.archive.entry(named: name, near: &inPlacePosition),
+                here.headerOffset == writer.nextOffset, here.crc == entry.crc, here.size == entry.size,
+                here.dos == writer.dosStamp, inPlace.archive.holds(here, headerLength: 30 + name.count)
+            {
+                try writer.skipEntryInPlace(name, crc: entry.crc, size: entry.size)
+                reused += 1
+                keptInPlace += 1
+                return true
+            }
+            // The header comparison in addFileCopyingEntry checks all that dataOffset(of:) would.
+            if reuse.archive.holds(entry, headerLength: 30 + name.count),
+                try writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset)
+            {
+                reused += 1
+                return true
+            }
+            if let dataOffset = reuse.archive.dataOffset(of: entry, name: name) {
+                try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: dataOffset)
+                rewritten.append(name)
+                reused += 1
+                return true
+            }
+            return false
+        }
+
+        /// A file whose size and time say it is the one the previous bundle holds; false when it is not.
+        private func addReusable(_ name: [UInt8], path: String, status: stat) throws -> Bool {
+            guard let reuse = sources.reuse,
+                let entry = reusableEntry(name: name, path: path, status: status, previous: reuse, near: &reusePosition)
+            else { return false }
+            if try !writer.addFileCopyingEntry(name, crc: entry.crc, size: entry.size, from: reuse.archive.descriptor, headerOffset: entry.headerOffset) {
+                try writer.addFile(name, crc: entry.crc, size: entry.size, copyingFrom: reuse.archive.descriptor, at: entry.dataOffset)
+                rewritten.append(name)
+            }
+            reused += 1
+            return true
+        }
     }
 
     /// The part of `path` before its last slash; empty when it has none.

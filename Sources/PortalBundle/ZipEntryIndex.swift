@@ -121,12 +121,25 @@ package final class ZipEntryIndex: @unchecked Sendable {
     }
 
     private func readCentralDirectory(fileSize: UInt64) -> Bool {
+        guard let (count, directorySize, directoryOffset) = locateDirectory(fileSize: fileSize),
+            let directory = read(count: Int(directorySize), at: directoryOffset)
+        else { return false }
+        dataEnd = directoryOffset
+        guard let increasing = indexEntries(of: directory, count: count) else { return false }
+        if !increasing { indexByName(directory) }
+        self.directory = directory
+        return true
+    }
+
+    /// The central directory's entry count, size and offset, from the end record (and its ZIP64 form when
+    /// the values did not fit); nil when the file is no archive this can read.
+    private func locateDirectory(fileSize: UInt64) -> (count: UInt64, size: UInt64, offset: UInt64)? {
         // The end record is the last 22 bytes but for a comment of up to 65,535 bytes.
         let tailSize = min(fileSize, 22 + 0xFFFF)
-        guard tailSize >= 22, let tail = read(count: Int(tailSize), at: fileSize - tailSize) else { return false }
+        guard tailSize >= 22, let tail = read(count: Int(tailSize), at: fileSize - tailSize) else { return nil }
         guard let end = stride(from: tail.count - 22, through: 0, by: -1).first(where: { at in
             tail.le32(at) == 0x0605_4b50 && at + 22 + Int(tail.le16(at + 20)) == tail.count
-        }) else { return false }
+        }) else { return nil }
         let endOffset = fileSize - tailSize + UInt64(end)
         var count = UInt64(tail.le16(end + 10))
         var directorySize = UInt64(tail.le32(end + 12))
@@ -134,53 +147,41 @@ package final class ZipEntryIndex: @unchecked Sendable {
         var directoryLimit = endOffset
         if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
             guard endOffset >= 20, let locator = read(count: 20, at: endOffset - 20), locator.le32(0) == 0x0706_4b50 else {
-                return false
+                return nil
             }
             let recordOffset = locator.le64(8)
             guard endOffset >= 20 + 56, recordOffset <= endOffset - 20 - 56, let record = read(count: 56, at: recordOffset),
                 record.le32(0) == 0x0606_4b50
-            else { return false }
+            else { return nil }
             count = record.le64(32)
             directorySize = record.le64(40)
             directoryOffset = record.le64(48)
             directoryLimit = recordOffset
         }
-        guard directoryOffset <= directoryLimit, directorySize <= directoryLimit - directoryOffset,
-            let directory = read(count: Int(directorySize), at: directoryOffset)
-        else { return false }
-        dataEnd = directoryOffset
-        // Names stay bytes of the directory: making a `String` of each of 28,000 and hashing it into a
-        // table cost 3,000 instructions an entry in every rebuild. `ZipWriter` writes them sorted.
-        ordered.reserveCapacity(Int(min(count, directorySize / 46)))
+        guard directoryOffset <= directoryLimit, directorySize <= directoryLimit - directoryOffset else { return nil }
+        return (count, directorySize, directoryOffset)
+    }
+
+    /// Lists every stored file entry of `directory` in ``ordered``; whether their names increase, or nil when
+    /// the directory is damaged.
+    ///
+    /// Names stay bytes of the directory, with no `String` made or hashed per entry: ``ZipWriter`` writes them
+    /// sorted, so a lookup walks the list.
+    private func indexEntries(of directory: [UInt8], count: UInt64) -> Bool? {
+        ordered.reserveCapacity(Int(min(count, UInt64(directory.count) / 46)))
         var increasing = true
         var at = 0
         for _ in 0..<count {
-            guard at + 46 <= directory.count, directory.le32(at) == 0x0201_4b50 else { return false }
+            guard at + 46 <= directory.count, directory.le32(at) == 0x0201_4b50 else { return nil }
             let nameLength = Int(directory.le16(at + 28))
             let extraLength = Int(directory.le16(at + 30))
             let commentLength = Int(directory.le16(at + 32))
             let nameStart = at + 46
             let extraStart = nameStart + nameLength
             let next = extraStart + extraLength + commentLength
-            guard next <= directory.count else { return false }
-            var compressedSize = UInt64(directory.le32(at + 20))
-            var size = UInt64(directory.le32(at + 24))
-            var headerOffset = UInt64(directory.le32(at + 42))
-            if size == 0xFFFF_FFFF || compressedSize == 0xFFFF_FFFF || headerOffset == 0xFFFF_FFFF {
-                guard let extra = Self.zip64Extra(directory[extraStart..<(extraStart + extraLength)]) else { return false }
-                // The ZIP64 field holds only the values that did not fit, in this order.
-                var field = extra.lowerBound
-                func widened(_ value: UInt64) -> UInt64? {
-                    guard value == 0xFFFF_FFFF else { return value }
-                    guard field + 8 <= extra.upperBound else { return nil }
-                    defer { field += 8 }
-                    return directory.le64(field)
-                }
-                guard let wideSize = widened(size), let wideCompressed = widened(compressedSize),
-                    let wideOffset = widened(headerOffset)
-                else { return false }
-                (size, compressedSize, headerOffset) = (wideSize, wideCompressed, wideOffset)
-            }
+            guard next <= directory.count,
+                let (size, compressedSize, headerOffset) = Self.sizes(in: directory, entryAt: at, extra: extraStart..<(extraStart + extraLength))
+            else { return nil }
             let isFolder = nameLength > 0 && directory[extraStart - 1] == UInt8(ascii: "/")
             if directory.le16(at + 10) == 0, compressedSize == size, !isFolder {
                 let entry = Entry(crc: directory.le32(at + 16), size: size, headerOffset: headerOffset, dos: directory.le32(at + 12))
@@ -195,19 +196,43 @@ package final class ZipEntryIndex: @unchecked Sendable {
             }
             at = next
         }
-        if !increasing {
-            var table: [String: Entry] = [:]
-            var duplicated = Set<String>()
-            for (start, length, entry) in ordered {
-                let name = String(decoding: directory[start..<(start + length)], as: UTF8.self)
-                if table.updateValue(entry, forKey: name) != nil { duplicated.insert(name) }
+        return increasing
+    }
+
+    /// An entry's size, compressed size and header offset, widened from its ZIP64 field where they did not fit.
+    private static func sizes(in directory: [UInt8], entryAt at: Int, extra: Range<Int>) -> (UInt64, UInt64, UInt64)? {
+        var compressedSize = UInt64(directory.le32(at + 20))
+        var size = UInt64(directory.le32(at + 24))
+        var headerOffset = UInt64(directory.le32(at + 42))
+        if size == 0xFFFF_FFFF || compressedSize == 0xFFFF_FFFF || headerOffset == 0xFFFF_FFFF {
+            guard let field64 = zip64Extra(directory[extra]) else { return nil }
+            // The ZIP64 field holds only the values that did not fit, in this order.
+            var field = field64.lowerBound
+            func widened(_ value: UInt64) -> UInt64? {
+                guard value == 0xFFFF_FFFF else { return value }
+                guard field + 8 <= field64.upperBound else { return nil }
+                defer { field += 8 }
+                return directory.le64(field)
             }
-            for name in duplicated { table[name] = nil }
-            byName = table
-            ordered = []
+            guard let wideSize = widened(size), let wideCompressed = widened(compressedSize), let wideOffset = widened(headerOffset)
+            else { return nil }
+            (size, compressedSize, headerOffset) = (wideSize, wideCompressed, wideOffset)
         }
-        self.directory = directory
-        return true
+        return (size, compressedSize, headerOffset)
+    }
+
+    /// For an archive whose names are not in order (not one ``ZipWriter`` wrote): a table by name instead of
+    /// the ordered list; a name that appears twice is left out, so neither entry is trusted.
+    private func indexByName(_ directory: [UInt8]) {
+        var table: [String: Entry] = [:]
+        var duplicated = Set<String>()
+        for (start, length, entry) in ordered {
+            let name = String(decoding: directory[start..<(start + length)], as: UTF8.self)
+            if table.updateValue(entry, forKey: name) != nil { duplicated.insert(name) }
+        }
+        for name in duplicated { table[name] = nil }
+        byName = table
+        ordered = []
     }
 
     /// The data of the ZIP64 extended-information field (id 1) among `extra`'s fields.

@@ -196,36 +196,48 @@ package final class ZipWriter {
         // One record's room, used again for every entry.
         var record = HeaderBytes(capacity: 1024)
         for entry in entries {
-            let needs64 = entry.offset >= 0xFFFF_FFFF
-            record.bytes.removeAll(keepingCapacity: true)
-            record.le32(0x0201_4b50)
-            record.le16(0x0314)  // made by: Unix, 2.0
-            record.le16(needs64 ? 45 : 20)
-            record.le16(0x0800)
-            record.le16(0)
-            record.le16(dos.time)
-            record.le16(dos.date)
-            record.le32(entry.crc)
-            record.le32(UInt32(clamping: entry.size))
-            record.le32(UInt32(clamping: entry.size))
-            record.le16(UInt16(entry.name.count))
-            record.le16(needs64 ? 12 : 0)
-            record.le16(0)  // comment
-            record.le16(0)  // disk
-            record.le16(0)  // internal attributes
-            // Unix mode in the high half; 0x10 marks a folder for DOS tools.
-            record.le32(entry.isDirectory ? (0o40755 << 16 | 0x10) : 0o100644 << 16)
-            record.le32(needs64 ? 0xFFFF_FFFF : UInt32(entry.offset))
-            record.bytes += entry.name
-            if needs64 {
-                record.le16(0x0001)
-                record.le16(8)
-                record.le64(entry.offset)
-            }
+            directoryRecord(entry, into: &record)
             try record.bytes.withUnsafeBytes { try append($0) }
             directorySize += UInt64(record.bytes.count)
         }
-        let count = UInt64(entries.count)
+        let end = endRecords(count: UInt64(entries.count), directoryOffset: directoryOffset, directorySize: directorySize)
+        try end.bytes.withUnsafeBytes { try append($0) }
+        try copyPending()
+        try flush()
+    }
+
+    /// `entry`'s central directory record, written into `record` (emptied first, its room kept).
+    private func directoryRecord(_ entry: Entry, into record: inout HeaderBytes) {
+        let needs64 = entry.offset >= 0xFFFF_FFFF
+        record.bytes.removeAll(keepingCapacity: true)
+        record.le32(0x0201_4b50)
+        record.le16(0x0314)  // made by: Unix, 2.0
+        record.le16(needs64 ? 45 : 20)
+        record.le16(0x0800)
+        record.le16(0)
+        record.le16(dos.time)
+        record.le16(dos.date)
+        record.le32(entry.crc)
+        record.le32(UInt32(clamping: entry.size))
+        record.le32(UInt32(clamping: entry.size))
+        record.le16(UInt16(entry.name.count))
+        record.le16(needs64 ? 12 : 0)
+        record.le16(0)  // comment
+        record.le16(0)  // disk
+        record.le16(0)  // internal attributes
+        // Unix mode in the high half; 0x10 marks a folder for DOS tools.
+        record.le32(entry.isDirectory ? (0o40755 << 16 | 0x10) : 0o100644 << 16)
+        record.le32(needs64 ? 0xFFFF_FFFF : UInt32(entry.offset))
+        record.bytes += entry.name
+        if needs64 {
+            record.le16(0x0001)
+            record.le16(8)
+            record.le64(entry.offset)
+        }
+    }
+
+    /// The end of central directory record, preceded by its ZIP64 record and locator when a value does not fit.
+    private func endRecords(count: UInt64, directoryOffset: UInt64, directorySize: UInt64) -> HeaderBytes {
         var end = HeaderBytes()
         let needs64 = count >= 0xFFFF || directoryOffset >= 0xFFFF_FFFF || directorySize >= 0xFFFF_FFFF
         if needs64 {
@@ -253,9 +265,7 @@ package final class ZipWriter {
         end.le32(needs64 ? 0xFFFF_FFFF : UInt32(directorySize))
         end.le32(needs64 ? 0xFFFF_FFFF : UInt32(directoryOffset))
         end.le16(0)
-        try end.bytes.withUnsafeBytes { try append($0) }
-        try copyPending()
-        try flush()
+        return end
     }
 
     /// Buffers `bytes`, or writes them straight through when they would fill the buffer anyway.

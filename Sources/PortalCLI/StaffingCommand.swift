@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortalContent
 import StaffingModel
 
 /// `portal staffing`: computes every district's workload score and allocation, for what-if analysis.
@@ -49,10 +50,10 @@ struct StaffingCommand: ParsableCommand {
                 print(format == .csv ? table.csv : table.plainText, terminator: format == .csv ? "" : "\n")
             }
         } catch let errors as StaffingErrors {
-            errors.errors.forEach { printError("\($0.path):\($0.line):\($0.column): error: \($0.message)") }
+            errors.errors.forEach { printError(Diagnostic(path: $0.path, line: $0.line, column: $0.column, message: $0.message).description) }
             throw ExitCode(1)
         } catch let error as StaffingBlockError {
-            printError("\(model): error: \(error.message)")
+            printError(Diagnostic(path: model, line: 1, message: error.message).description)
             throw ExitCode(1)
         }
     }
@@ -64,13 +65,16 @@ struct StaffingCommand: ParsableCommand {
         case .success(let text):
             return text
         case .failure(.unreadable):
-            printError("\(path): error: cannot read this file; check the path")
+            printError(Diagnostic(path: path, line: 1, message: "cannot read this file; check the path").description)
         case .failure(.tooLarge(let size)):
             let limit = CommandLineTextFile.limit
             let found = size.map { "is \($0) bytes" } ?? "has more than \(limit) bytes"
-            printError("\(path):1:1: error: this file \(found); the limit is \(limit / 1_048_576) MB (\(limit) bytes), as for every file a build reads")
+            printError(Diagnostic(
+                path: path, line: 1,
+                message: "this file \(found); the limit is \(limit / 1_048_576) MB (\(limit) bytes), as for every file a build reads"
+            ).description)
         case .failure(.notUTF8(let line, let column)):
-            printError("\(path):\(line):\(column): error: file is not valid UTF-8; save it as UTF-8 text")
+            printError(Diagnostic(path: path, line: line, column: column, message: "file is not valid UTF-8; save it as UTF-8 text").description)
         }
         throw ExitCode(1)
     }

@@ -1,6 +1,7 @@
 import Mustache
 import PortalContent
 import PortalMarkdown
+import PortalRedline
 import PortalRender
 import PortalSearch
 import PortalWork

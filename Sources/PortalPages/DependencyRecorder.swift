@@ -9,6 +9,7 @@ import StaffingModel
 import PortalSearch
 import PortalWork
 import Mustache
+import PortalRedline
 #endif
 
 /// Records which document bodies the unit running on this thread reads.

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import PortalContent
 import PortalMarkdown
+import PortalRedline
 import PortalRender
 import PortalSearch
 import PortalWork

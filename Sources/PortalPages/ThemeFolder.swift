@@ -9,6 +9,7 @@ import StaffingModel
 import PortalSearch
 import PortalWork
 import Mustache
+import PortalRedline
 #endif
 
 /// A theme folder's files, listed and read under the rules the content folder follows.

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import PortalContent
 import PortalMarkdown
+import PortalRedline
 import PortalWork
 import StaffingModel
 

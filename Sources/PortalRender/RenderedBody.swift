@@ -140,3 +140,4 @@ import Foundation
 import StaffingModel
 import PortalWork
 import Mustache
+import PortalRedline

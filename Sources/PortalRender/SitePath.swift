@@ -66,5 +66,6 @@ package enum SitePath {
 import Mustache
 import PortalContent
 import PortalMarkdown
+import PortalRedline
 import PortalWork
 import StaffingModel

@@ -53,5 +53,6 @@ import Foundation
 import Mustache
 import PortalContent
 import PortalMarkdown
+import PortalRedline
 import PortalWork
 import StaffingModel

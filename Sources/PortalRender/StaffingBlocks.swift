@@ -88,3 +88,4 @@ import Foundation
 import PortalMarkdown
 import PortalWork
 import Mustache
+import PortalRedline

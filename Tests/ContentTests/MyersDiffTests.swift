@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PortalContent
+@testable import PortalRedline
 
 /// `MyersDiff` must find a shortest edit script, as the standard library's `difference(from:)` does.
 @Suite struct MyersDiffTests {

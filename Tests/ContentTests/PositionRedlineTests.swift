@@ -1,4 +1,5 @@
 import PortalContent
+@testable import PortalRedline
 import PropertyBased
 import Testing
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import PortalContent
+@testable import PortalRedline
 
 @Suite("Word diff tokens")
 struct WordDiffTokenTests {

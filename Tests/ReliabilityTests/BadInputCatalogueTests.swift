@@ -71,10 +71,19 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
         #expect(!FileManager.default.fileExists(atPath: output.path), "a failed build created the output")
     }
 
-    /// As a user runs it: `portal build` prints the error first, exits 1, writes nothing, and neither crashes nor hangs.
+    /// As a user runs it: `portal build` prints the error first, exits 1, and neither crashes nor hangs; an output
+    /// an earlier build made, sentinel page included, is left byte for byte as it was.
     @Test(arguments: BadInputCase.all)
     func binaryExitsOneWithTheError(_ entry: BadInputCase) throws {
-        let output = try temporaryFolder(entry.name).appendingPathComponent("Public")
+        let folder = try temporaryFolder(entry.name)
+        let output = folder.appendingPathComponent("Public")
+        let sentinel = "---\ntitle: Sentinel\nkind: article\ndate: 2024-01-02\n---\n\nThe earlier build's page.\n"
+        try write(sentinel, to: folder.appendingPathComponent("Earlier/articles/sentinel.md"))
+        let earlier = try Portal.run(
+            ["build", "--content", "Earlier", "--theme", themeFolder.path, "--output", output.path, "--no-cache"], in: folder)
+        try #require(earlier.status == 0, "\(earlier.stderr)")
+        let before = try snapshot(output)
+        #expect(before["articles/sentinel.html"] != nil)
         let result = try Portal.run(
             ["build", "--content", "Content", "--theme", themeFolder.path, "--output", output.path],
             in: entry.directory, timeout: 60)
@@ -82,7 +91,7 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
         #expect(result.status == 1, "exit \(result.status): \(result.stderr)")
         #expect(!looksLikeACrash(result.stderr), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").first.map(String.init) == (try entry.expected()))
-        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(differences(before, try snapshot(output)).isEmpty, "the failed build changed the earlier output")
     }
 
     /// The size limit is checked before reading; the 10 MB file is made here rather than committed.
