@@ -43,7 +43,7 @@ let package = Package(
         // The search index: tokenizer, ranking and the sharded index files the browser loads.
         .target(name: "PortalSearch", dependencies: ["PortalWork"]),
         // swift-mustache 2.1.1, vendored with the changes listed in its README.md
-        // (Sources/Mustache/README.md): its value lookups were most of a build's templating time.
+        // (Sources/Mustache/README.md): its value lookups go straight to the strings and dictionaries pages use.
         .target(name: "Mustache", exclude: ["LICENSE.txt", "README.md"]),
         // Turns one parsed body into HTML sections: code links, staffing blocks, anchors, redlines, captions.
         .target(name: "PortalRender", dependencies: ["PortalContent", "PortalRedline", "PortalMarkdown", "StaffingModel", "PortalWork", "Mustache"]),
@@ -83,7 +83,7 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for the whole process once linked:
-            // glibc's allocator made allocation a large share of a build's CPU (Benchmarks/HISTORY.md).
+            // a build allocates and frees many small objects on every core (figures in Benchmarks/HISTORY.md).
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["PortalMarkdown"]),

@@ -12,8 +12,8 @@ import PortalWork
 
 /// The bodies a full build renders, written to a new pack as they are made and read back when a page needs one.
 ///
-/// Holding every rendered body until the pages were made was the largest part of
-/// a 10,000-document build's memory after the search index. When nothing in the
+/// Holding every rendered body until the pages are made would grow memory with the
+/// whole site's HTML; spilled, a full build holds a batch at a time. When nothing in the
 /// build cache's pack can be reused (a clean build, or a change that every body
 /// depends on), ``SiteModel`` renders bodies a batch at a time and appends them
 /// here, to `.bodies.spill.<pid>.<n>` beside the pack, in document order. Saving the

@@ -59,7 +59,7 @@ public struct BuildCache: Sendable {
         var writer = CacheFile.writer(tag: "PMAN", capacity: manifest.units.count * 128)
         writer.write(manifest.globalKey)
         // In the table's own order, not by name as `write(_: [String: Value])` does: the reader makes a table
-        // again, so the order means nothing, and sorting 28,000 names was on a rebuild's last stretch.
+        // again, so the order means nothing, and sorting every page's name would sit at the end of every build.
         writer.write(manifest.units.count)
         for (name, unit) in manifest.units {
             writer.write(name)

@@ -24,8 +24,7 @@ extension DocumentCache {
         return SearchTermStore.Contents(documents: documents, snapshot: decoded.snapshot)
     }
 
-    /// Written a megabyte at a time: the whole file in one buffer would add its size (about 14 MB at 10,000
-    /// documents) to the build's peak memory.
+    /// Written a megabyte at a time: the whole file in one buffer would add its size to the build's peak memory.
     package func saveSearchTerms(_ changes: SearchTermStore.Changes, contextKey: UInt64) throws {
         try CacheFile.replace(searchTermsURL) { emit in
             var writer = CacheFile.writer(tag: "PTR3", capacity: 1 << 20)

@@ -21,8 +21,8 @@ import PortalSearch
 /// matter, the data files, the build date), because a body's links and
 /// generated tables depend on them; a different key means nothing is reused.
 ///
-/// One pack instead of a file per body: creating 10,000 files was a third of
-/// a full build's system time. A build appends the bodies it rendered and
+/// One pack instead of a file per body: a file per body costs the file system an
+/// inode and a directory entry for every document. A build appends the bodies it rendered and
 /// rewrites the pack only when most of it is stale. Each record starts with
 /// its body's key, checked on every read, so a pack that does not match its
 /// index (a crash between the two writes, a damaged file) only means bodies
@@ -131,7 +131,7 @@ package struct DocumentCache: Sendable {
         var entries = entries
         let renderedPaths = Set(rendered.map(\.path))
         // Counted without gathering them: after a small edit the pack is appended to, and the kept bodies,
-        // nearly every document, need no list in path order (sorting 10,000 entries showed in a rebuild).
+        // nearly every document, need no list in path order (which would sort nearly every document again).
         var (keptCount, keptBytes) = (0, UInt64(0))
         for (path, entry) in entries where entry.bodyLength > 0 && !renderedPaths.contains(path) {
             keptCount += 1

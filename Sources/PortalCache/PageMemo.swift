@@ -162,8 +162,8 @@ package final class PageMemo: PageReuse, @unchecked Sendable {
         hash.combine(baseKey)
         hash.combine(extraKey)
         for path in dependencies {
-            // One lookup of a number worked out once per build: hashing each path again for every unit that read
-            // it, and looking it up twice, was a sixth of the memo's checks.
+            // One lookup of a number worked out once per build: a path many units read is hashed once, not once
+            // for each unit that read it.
             hash.combine(dependencyHashes[path] ?? Self.dependencyHash(path: path, sourceHash: nil))
         }
         return hash.value

@@ -16,7 +16,7 @@ package enum LinkCheck {
     package static func problems(_ links: InternalLinks, in pages: [OutputFile], assets: [String]) -> [Diagnostic] {
         let recorded = links.recorded
         // Each page's position by its path, the last of a path as before: one table for both questions
-        // a link asks (is its page written, which anchors it has), sized once for 28,000 pages.
+        // a link asks (is its page written, which anchors it has), sized once for all the pages.
         var pagesByPath: [String: Int] = [:]
         pagesByPath.reserveCapacity(pages.count)
         for (index, page) in pages.enumerated() { pagesByPath[page.path] = index }

@@ -13,7 +13,7 @@ package enum OutputPathCheck {
         var seen = Set<String>(minimumCapacity: pages.count + assets.count)
         var clashing = Set<String>()
         func note(_ path: String) {
-            // Nearly every path is lowercase ASCII already, and `lowercased()` would copy each of 28,000.
+            // Nearly every path is lowercase ASCII already, and `lowercased()` would copy every one.
             let folded = path.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? path : path.lowercased()
             if !seen.insert(folded).inserted { clashing.insert(folded) }
         }

@@ -5,7 +5,7 @@ import Foundation
 /// Nothing runs from them, but a title with U+202E can show "fdp.exe" as
 /// "exe.pdf"; official material should not carry such characters by accident.
 enum BidiControlCheck {
-    /// U+202A–U+202E and U+2066–U+2069; compared as numbers, since hashing every scalar of every title showed in a rebuild's profile.
+    /// U+202A–U+202E and U+2066–U+2069; compared as numbers, not through a set: every scalar of every title is checked on every build.
     static func controls(_ scalar: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }

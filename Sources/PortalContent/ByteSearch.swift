@@ -6,8 +6,8 @@ import Darwin
 
 /// Finds byte strings in byte arrays with `memchr` and `memcmp`.
 ///
-/// The generic `firstRange(of:)` the standard library and Foundation offer costs hundreds of
-/// instructions per byte searched; page HTML is searched this way often enough for that to show.
+/// The generic `firstRange(of:)` the standard library and Foundation offer goes element by element
+/// through generic collection code; page HTML is searched on every page, so these use the C library's.
 public enum ByteSearch {
     /// The first occurrence of `needle` in `bytes[from...]`, as a range of `bytes`' indices.
     public static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Range<Int>? {

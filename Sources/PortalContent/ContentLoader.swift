@@ -25,7 +25,7 @@ public struct ContentLoader: Sendable {
     /// front matter and display path still match is not decoded again.
     public var knownDocuments: [String: ContentDocument] = [:]
     /// Gives ``knownDocuments`` instead, when set: called once the folder is listed and its files' statuses
-    /// taken, so that decoding the cache's documents (50 ms at 10,000) can overlap them on another core.
+    /// taken, so that decoding the cache's documents can overlap them on another core.
     public var knownDocumentsLoading: (@Sendable () -> [String: ContentDocument])?
     /// How old, in seconds, a file's times must be when it is read for its stamp to be kept and trusted
     /// next time (see ``SourceFileStamp``). File times are coarser than the clock, so a change made just
@@ -73,7 +73,7 @@ public struct ContentLoader: Sendable {
         var site = ContentSite(config: gathered.config, documents: gathered.documents, dataFiles: gathered.dataFiles)
         site.unreadDocuments = gathered.unread
         site.failedPaths = gathered.failedPaths
-        // Side by side: one after the other, they were 40 ms of a rebuild at 10,000 documents on one core.
+        // Side by side: each check reads the whole site and none depends on another.
         let checks = ReferenceChecker.checks + [BidiControlCheck.check]
         diagnostics += ParallelWork(jobs: jobs).map(checks) { $0(site) }.joined()
         if diagnostics.contains(where: { $0.severity == .error }) {
@@ -215,7 +215,8 @@ public struct ContentLoader: Sendable {
 
     /// The first `count` lines of `text`, with their line breaks.
     static func lines(_ count: Int, of text: String) -> Substring {
-        // Found with memchr in the UTF-8 bytes: stepping a String.Index byte by byte showed in a rebuild's profile.
+        // Found with memchr in the UTF-8 bytes: every document is read on every build, and stepping a String.Index
+        // byte by byte is far slower.
         let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
             var (seen, offset) = (0, 0)
             while seen < count, let found = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: offset) {
@@ -281,8 +282,8 @@ public struct ContentLoader: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Reads a file with plain POSIX calls: Foundation's path and attribute calls made a
-    /// dozen system calls per file, most of the time of a build that reuses every page.
+    /// Reads a file with plain POSIX calls: Foundation's path and attribute calls make a
+    /// dozen system calls per file, and a build that reuses every page does little else.
     private func readText(_ file: ListedFile, root: String, display: String) -> Result<(String, stat), Diagnostic> {
         var path = root + "/" + file.path
         if file.needsResolving {

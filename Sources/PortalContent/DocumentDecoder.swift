@@ -50,7 +50,7 @@ public enum DocumentDecoder {
         let root: Node?
         do {
             // Named, not defaulted: Yams' default encoding reads the whole process environment on each
-            // call (about 360,000 instructions a document), and its default constructor builds three maps.
+            // call, and its default constructor builds three maps.
             root = try Yams.compose(yaml: split.yaml, Self.resolver, Self.constructor, .utf8)
         } catch let error as YamlError {
             let (line, column, problem) = locate(error)

@@ -19,7 +19,7 @@ public enum FileBytes {
     ///     and one under `/proc`, which reports 0, is read all the same.
     ///   - limit: more bytes than this fail with ``Failure/tooLarge``.
     public static func read(_ descriptor: Int32, expectedSize: Int, limit: Int = .max) -> Result<[UInt8], Failure> {
-        // Uninitialized: zeroing what the read overwrites showed in a rebuild's profile. One byte more than
+        // Uninitialized: the read overwrites it, so zeroing it first would touch every byte twice. One byte more than
         // expected, so that the end shows without growing the array.
         var bytes = [UInt8](unsafeUninitializedCapacity: max(0, expectedSize) + 1) { _, initialized in
             initialized = max(0, expectedSize) + 1

@@ -105,7 +105,7 @@ struct FrontMatterFields {
 
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when nothing needs trimming.
     ///
-    /// Foundation's trimming goes through `NSString` (18,000 instructions a field); a value that starts
+    /// Foundation's trimming bridges the value through `NSString`; a value that starts
     /// and ends with an ASCII character other than a space or a tab, which most do, is returned as it is.
     static func trimmingWhitespace(_ text: String) -> String {
         func keeps(_ byte: UInt8?) -> Bool { byte.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? false }

@@ -20,7 +20,7 @@ public enum LineBreaks {
 
     /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, found by bytes.
     ///
-    /// Splitting by `Character` cost a fifth of a body's parse; a `\n` is always a character of its
+    /// Splitting by `Character` breaks graphemes over every byte of the body; a `\n` is always a character of its
     /// own (a `\r\n` pair would not be, but ``normalized(_:)`` has already made every line end one).
     public static func lines<Text: StringProtocol>(_ text: Text) -> [Substring] where Text.SubSequence == Substring {
         var lines: [Substring] = []

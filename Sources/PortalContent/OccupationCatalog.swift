@@ -77,7 +77,7 @@ public struct OccupationCatalog: Sendable {
     /// Whether two bodies match once leading and trailing whitespace is set aside, without copying either.
     ///
     /// Compared byte for byte: the catalog is built on every build, and `String`'s
-    /// Unicode-aware comparison of two long bodies cost more than the rest of it.
+    /// Unicode-aware comparison walks both long bodies by grapheme.
     /// ASCII whitespace is trimmed on the bytes; other Unicode whitespace at an end
     /// is trimmed as characters.
     private static func sameIgnoringOuterWhitespace(_ a: String, _ b: String) -> Bool {

@@ -40,7 +40,7 @@ public enum OccupationCodeRecognizer {
     static func mentions(in text: String, byBytes: Bool) -> [Mention] {
         guard mayHoldCode(text) else { return [] }
         // In ASCII text without carriage returns each byte is one Character: the code shapes are found
-        // by bytes, and the Characters are made without grapheme breaking, which was most of the cost.
+        // by bytes, and the Characters are made without grapheme breaking, which would otherwise run at every byte.
         let byteCharacters = byBytes ? ASCIIText.characters(of: text) : nil
         let chars = byteCharacters ?? Array(text)
         guard chars.count >= 9 else { return [] }

@@ -225,7 +225,7 @@ private final class CMark: Sendable {
     }
 
     /// `text` without leading and trailing white space and newlines, as `trimmingCharacters(in:)`
-    /// gives it; that one goes through NSString and cost 5 % of a large build.
+    /// gives it; that one bridges every text through NSString.
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
         let blank = CharacterSet.whitespacesAndNewlines

@@ -16,7 +16,7 @@ import Glibc
 /// The output before last is kept as `.<output>.recycle` and becomes the next
 /// build's staging folder: most of its files are hard links to the current
 /// output's, so a rebuild that reuses a page finds it already in place instead
-/// of linking 28,000 files anew and deleting as many. Whatever the recycled
+/// of linking every page anew and deleting as many. Whatever the recycled
 /// folder holds, every file is either checked to be the very file the build
 /// wants (the same inode) or replaced, and files the build does not write are
 /// removed (``prune(keeping:)``), so the staged site is always exactly this
@@ -24,7 +24,7 @@ import Glibc
 package final class OutputDirectory: @unchecked Sendable {
     package let destination: URL
     package let staging: URL
-    /// `staging.path`, worked out once: `URL.path` for each of 28,000 pages showed in a rebuild's profile.
+    /// `staging.path`, worked out once rather than through `URL.path` for every page.
     private let stagingPath: String
     private let lockDescriptor: Int32
     private var committed = false
@@ -38,7 +38,7 @@ package final class OutputDirectory: @unchecked Sendable {
     /// What the recycled folder held when the build started: each file's inode by its path, and the folder's device.
     ///
     /// Read with `readdir`, which gives every entry's inode: a page reused as the very file already
-    /// there then costs no `stat`, which was 28,000 path walks in every rebuild. Only this build
+    /// there then costs no `stat`, which would be a path walk for every page in every rebuild. Only this build
     /// changes the folder afterwards, and it writes each path once.
     ///
     /// Read on another core while the site model is made (``init(destination:jobs:)``), and taken by
@@ -214,8 +214,8 @@ package final class OutputDirectory: @unchecked Sendable {
         }
         noteCreated(path)
         // Linked first and cleared only when something is in the way: in a folder made new nothing ever is,
-        // and the first rebuild after a build from nothing links every page there (28,000 at 10,000 documents);
-        // an `unlink` of the missing name and a `stat` before each cost a tenth of that rebuild.
+        // and the first rebuild after a build from nothing links every page there, so an `unlink` of the
+        // missing name and a `stat` before each would be two wasted system calls a page.
         if Glibc.link(source, target) == 0 { return }
         if errno == EEXIST {
             try removeExisting(target)
@@ -243,11 +243,11 @@ package final class OutputDirectory: @unchecked Sendable {
     /// so that a recycled folder holds only this build's files.
     ///
     /// With a record of what the recycled folder held, only its entries and what this build added
-    /// can be there: walking 28,000 entries again with `readdir` was most of the cost.
+    /// can be there, so the folder is not walked again with `readdir`.
     package func prune(keeping paths: Set<String>) throws {
         var folders: Set<String> = [""]
         for path in paths {
-            // By UTF-8 bytes: searching the characters backwards was most of a rebuild's time here.
+            // By UTF-8 bytes: this runs for every page, and searching the characters backwards breaks graphemes.
             var folder = Substring(path)
             while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
@@ -348,7 +348,7 @@ package final class OutputDirectory: @unchecked Sendable {
 
     /// Creates the folder `path` lands in, once per folder per build.
     private func makeParentDirectory(of path: String) throws {
-        // By UTF-8 bytes: searching the characters backwards, for every page, showed in a rebuild's profile.
+        // By UTF-8 bytes: this runs for every page, and searching the characters backwards breaks graphemes.
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let folder = String(path[..<slash])
         try foldersLock.withLock {

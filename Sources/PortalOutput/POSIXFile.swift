@@ -35,8 +35,8 @@ package enum POSIXFile {
 
     /// The whole file at `path`, read straight into the array (``FileBytes``); nil when it cannot be opened or read.
     ///
-    /// Reading into `Data` and copying that into an array, as the caches did, touched every page twice:
-    /// 30 MB of cache files in every rebuild at 10,000 documents.
+    /// Reading into `Data` and copying that into an array would touch every byte twice, and the caches
+    /// read all their files on every rebuild.
     package static func contents(of path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }

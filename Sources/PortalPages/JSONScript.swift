@@ -56,8 +56,8 @@ package enum JSONScript {
     /// Appends `object` as JSON written exactly as `JSONSerialization` with `.sortedKeys` writes it,
     /// for strings, booleans, integers, arrays and string-keyed dictionaries; false for anything else.
     ///
-    /// Foundation's serializer bridged every string through NSString, which made
-    /// the Q&A pages' data blocks a visible part of a build. `JSONScriptTests`
+    /// Foundation's serializer bridges every string through NSString, and every
+    /// Q&A page writes data blocks. `JSONScriptTests`
     /// compares the two writers.
     package static func append(_ object: Any, to out: inout [UInt8]) -> Bool {
         switch object {

@@ -42,7 +42,7 @@ package struct SearchPages: PageGenerator {
             // The index reads every document's terms; they stand for its body, which it never reads itself.
             DependencyRecorder.note(documents.map(\.path))
             // Terms are worked out on every core, a batch at a time, and each batch is folded into the
-            // builder and dropped: every document's terms at once took over 100 MiB at 10,000 documents.
+            // builder and dropped: every document's terms at once would grow memory with the whole corpus.
             // The dependency on each document is noted above.
             let store = model.searchTermStore
             var builder = store.makeBuilder()

@@ -94,7 +94,7 @@ package final class SearchTermStore: @unchecked Sendable {
             else {
                 return Prepared.empty
             }
-            // The previous build's entries fit; growing the builder's arrays by doubling showed in a rebuild's profile.
+            // The previous build's entries fit, so the builder's arrays are not grown (and copied) by doubling.
             builder.reserveCapacity(entries: cached.snapshot.entryCount + cached.snapshot.entryCount / 64)
             var numbers: [String: (sourceHash: UInt64, number: Int)] = [:]
             numbers.reserveCapacity(cached.documents.count)
@@ -119,7 +119,7 @@ package final class SearchTermStore: @unchecked Sendable {
     /// A builder that numbers terms as the cached snapshot does; empty when the cache had no usable snapshot.
     ///
     /// Handed over, not copied: with a second reference to its arrays, the first document added copied them
-    /// and lost their reserved room, and they then grew by doubling (a rebuild peaked 17 to 20 MiB higher).
+    /// and lost their reserved room, and they then grew by doubling.
     /// Call once.
     package func makeBuilder() -> SearchIndex.Builder {
         lock.withLock {
@@ -156,7 +156,7 @@ package final class SearchTermStore: @unchecked Sendable {
     /// terms had to be worked out (else the cache is still right); drops what the cache gave.
     ///
     /// The save shares the builder's arrays and writes them at once, on another thread, while the index is
-    /// worked out from them: kept until the finishing stage, they added 25 MiB to a full build's peak.
+    /// worked out from them: kept until the finishing stage, they would add their size to a full build's peak.
     package func finish(_ builder: SearchIndex.Builder) {
         lock.withLock {
             prepared = Prepared.empty

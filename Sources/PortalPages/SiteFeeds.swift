@@ -90,7 +90,7 @@ package enum Sitemap {
     /// `lastmod` is the date of the document a page shows, when there is one.
     /// The sitemap, reused from the previous build when the same pages are made from the same front matter.
     ///
-    /// It lists every page, so a rebuild would otherwise sort 28,000 paths at 10,000 documents to
+    /// It lists every page, so a rebuild would otherwise sort every page's path to
     /// write the same file. Its key is the site key (front matter, configuration) and the set of pages.
     package static func files(for pages: [OutputFile], model: SiteModel) -> [OutputFile] {
         model.memoized(path, extraKey: key(for: pages)) { [file(for: pages, model: model)] }
@@ -130,7 +130,7 @@ package enum Sitemap {
 /// Escaping for XML text and attributes; drops the control characters XML 1.0 cannot carry.
 package enum XMLText {
     package static func escape(_ text: String) -> String {
-        // Most text has nothing to drop; filtering scalars for every sitemap entry showed in a rebuild's profile.
+        // Most text has nothing to drop, and every sitemap entry comes here, so such text skips filtering scalars.
         // Only control characters other than tab and line ends, and U+FFFE and U+FFFF (EF BF BE, EF BF BF),
         // are dropped, so text without such bytes (and without any EF byte) is kept whole.
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 != 0xEF) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return HTML.escape(text) }

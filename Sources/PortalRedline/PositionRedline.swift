@@ -140,7 +140,7 @@ public struct PositionRedline: Sendable {
         let oldTokens = old.map { WordDiff.tokens($0.text) }
         let newTokens = new.map { WordDiff.tokens($0.text) }
         // Each distinct text is hashed once, here: the aligner compares and looks up units many times over,
-        // and hashing whole paragraphs for it was a fifth of the redlines' time.
+        // and then compares numbers instead of hashing whole paragraphs each time.
         var textNumbers: [String: Int] = [:]
         func aligned(_ units: [Unit]) -> [AlignedUnit] {
             units.indices.map { index in

@@ -40,8 +40,8 @@ public enum WordDiff {
     /// ``tokens(_:)`` for text that is all ASCII without carriage returns, or nil for any other text.
     ///
     /// Redlines tokenize every position description twice, and walking
-    /// `Character`s (grapheme breaking, Unicode whitespace lookups) was most of
-    /// that. In such text every byte is one `Character`, so a byte scan gives
+    /// `Character`s means grapheme breaking and Unicode whitespace lookups at
+    /// every byte. In such text every byte is one `Character`, so a byte scan gives
     /// the same tokens.
     static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
         var tokens: [Token] = []

@@ -12,7 +12,7 @@ package enum HTML {
     /// Works on UTF-8 bytes, not `Character`s: a quote followed by a combining
     /// mark is one `Character` that is not equal to `"`, so a Character walk
     /// (like swift-mustache's own escaping) leaves that quote bare and lets the
-    /// text end an attribute. It is also several times faster.
+    /// text end an attribute. It also needs no grapheme breaking.
     package static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in

@@ -70,8 +70,8 @@ package struct MentionAnchors {
 
     /// Where each `<tr` or outermost-list `<li` tag starts, in order.
     ///
-    /// By UTF-8 bytes: tags are ASCII, and stepping through a whole list's HTML by `Character` was a
-    /// visible part of rendering bodies. (A `Character` test also missed an item whose text starts with
+    /// By UTF-8 bytes: tags are ASCII, and stepping through a whole list's HTML by `Character` would
+    /// break graphemes over all of it. (A `Character` test also missed an item whose text starts with
     /// a combining mark, which joins the tag's `>` into one character.)
     private func topLevelTagStarts(_ tag: String, in html: String) -> [String.Index] {
         let utf8 = html.utf8

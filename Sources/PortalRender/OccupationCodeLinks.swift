@@ -163,8 +163,7 @@ package final class OccupationCodeLinks: Sendable {
     /// Whether `text` holds the bytes of `code`.
     ///
     /// Foundation's `contains` compares by canonical equivalence through
-    /// NSString, which made finding each mention's place a visible part of the
-    /// build; a code is ASCII digits and a hyphen, which no other character
+    /// NSString, for every mention of every body; a code is ASCII digits and a hyphen, which no other character
     /// decomposes into, so comparing bytes finds the same places.
     package static func text(_ text: String, holds code: String) -> Bool {
         var text = text, code = code

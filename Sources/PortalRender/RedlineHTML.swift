@@ -131,8 +131,8 @@ package enum RedlineHTML {
 
     /// Joins tokens back into text with their spaces, escaping each one.
     ///
-    /// Into bytes: a redline page is hundreds of thousands of tokens, and appending each to a `String` was
-    /// most of the redline pages' own time.
+    /// Into bytes: a redline page is hundreds of thousands of tokens, and appending each to a `String`
+    /// would check and grow the string for every one.
     private struct Writer {
         package enum Mark {
             case deletion, insertion

@@ -3,8 +3,7 @@
 ///
 /// The build cache keeps it, so the next build appends an unchanged document's entries to a builder
 /// made from the same dictionary as they are (``SearchIndex/Builder/append(_:document:)``): nothing is
-/// tokenized, decoded or laid out again. Each document's terms as LEB128 numbers took 12 % of a
-/// one-document rebuild's instructions to check and lay out.
+/// tokenized, decoded or laid out again, as each document's terms would be if kept as LEB128 numbers.
 ///
 /// Encoded as a format byte, then 32-bit little-endian numbers: the dictionary (count, then each term's
 /// UTF-8 length and bytes), the documents' unit counts, the units' lengths (title, code, body) and where
@@ -68,7 +67,7 @@ public struct BuilderSnapshot: Sendable {
     /// The encoded snapshot, handed to `emit` a piece of about `chunk` bytes at a time.
     ///
     /// The entries' arrays are copied a block at a time as they lie in memory (the format is little-endian,
-    /// as the machines it runs on are): a value at a time took 0.04 s of a rebuild at 10,000 documents.
+    /// as the machines it runs on are), not a value at a time: they hold every entry of the corpus.
     ///
     /// - Parameter renumbering: each term's new number when the dictionary is written without the terms no
     ///   document contains (``SearchIndex/Builder/usedDictionary``), with `dictionary` the terms kept.

@@ -22,8 +22,8 @@ public enum JavaScriptLiteral {
 
     /// An object literal from already-encoded values, keys in the order given.
     public static func object(_ members: [(key: String, value: String)]) -> String {
-        // Into one buffer sized up front: a string per member and per key, then joined, was 12,000
-        // instructions for each of the 3,500 entries of the code table.
+        // Into one buffer sized up front, rather than a string per member and per key, then joined:
+        // the code table has thousands of entries.
         var out: [UInt8] = []
         out.reserveCapacity(members.reduce(2) { $0 + $1.key.utf8.count + $1.value.utf8.count + 4 })
         out.append(0x7B)

@@ -316,7 +316,7 @@ public struct SearchIndex: Sendable, Equatable {
         /// Puts the postings of the parts in `units` in their terms' lists, at `next`, each with its impact.
         ///
         /// Over raw buffers: this runs once for every (part, term) pair of the corpus in every build that
-        /// changes a body, and the arrays' bounds and uniqueness checks were a third of its instructions.
+        /// changes a body, so the arrays' bounds and uniqueness checks are left out of its loop.
         /// The arithmetic is `SearchRanking.score`'s, step for step, so every impact is the same.
         private func fill(
             units: Range<Int>, next: inout [Int], unitSlots: UnsafeMutableBufferPointer<Int32>,

@@ -148,7 +148,7 @@ public struct SearchIndexFiles: Sendable {
             return appendDecimal(-value, to: &out)
         }
         // Most values a shard holds (document gaps, parts, impacts) have one to three digits: appended one by one,
-        // they skip the buffer below, whose generic append cost 127 instructions a number (793,000 in a rebuild).
+        // they skip the buffer below and its generic append.
         if value < 10 { return out.append(0x30 + UInt8(value)) }
         if value < 100 {
             out.append(0x30 + UInt8(value / 10))

@@ -36,8 +36,8 @@ extension SiteBuilder {
         /// How the output folder appears in messages, e.g. `Public`; by default its path.
         public var outputDisplayPath: String?
         /// Leave what ``SiteBuilder/build()`` made allocated when it returns, for a process that exits right after
-        /// (`portal build`): freeing it object by object took about 0.1 s of a one-document rebuild at 10,000
-        /// documents, which the end of the process does at once. Never for a process that builds again.
+        /// (`portal build`): freeing it object by object takes time that grows with the site, and the end of the
+        /// process frees it all at once. Never for a process that builds again.
         public var keepsMemoryUntilExit = false
         /// ``ContentLoader/minimumStampAge``: how old a source's times must be, in seconds, for the next build
         /// to trust them instead of reading the file again. Tests set 0.

@@ -39,7 +39,7 @@ enum CSVReader {
     }
 
     /// Reads the text one character at a time, looking one ahead, without copying it into an array:
-    /// an array of characters took 16 bytes for each byte of the file.
+    /// an array of characters holds a 16-byte `Character` for each byte of the file.
     private struct Scanner {
         var problems: [Problem] = []
 
@@ -128,8 +128,8 @@ enum CSVReader {
         mutating func endField() {
             var value = text
             if !quoted {
-                // Trailing blanks dropped in place: reversing the text twice through generic views cost more
-                // than all the rest of the scan (the whole build's data files took 80 M instructions).
+                // Trailing blanks dropped in place, not by reversing the text twice through generic views,
+                // which would copy every value twice.
                 while let last = value.last, last == " " || last == "\t" { value.removeLast() }
             }
             fields.append(Field(text: value, line: fieldLine, column: fieldColumn))

@@ -7,8 +7,8 @@ import Glibc
 /// Turns off Nagle's algorithm on the server's listening socket, which accepted connections inherit on Linux.
 ///
 /// FlyingFox writes a response's header and body in two writes; with Nagle on,
-/// the body waits for the client's delayed ACK, adding about 40 ms to every
-/// response. FlyingFox does not expose its sockets, so the listener is found
+/// the body waits for the client's delayed ACK, which holds every response
+/// back by the client's ACK timer. FlyingFox does not expose its sockets, so the listener is found
 /// among this process's descriptors by its port.
 enum ListenerTuning {
     /// Sets `TCP_NODELAY` on the listening IPv4 socket bound to `port`; returns whether one was found.
