@@ -130,6 +130,18 @@ package struct DocumentCache: Sendable {
     package func save(contextKey: UInt64, entries: [String: Entry], rendered: [(path: String, sourceHash: UInt64, body: RenderedBody)], jobs: Int) throws {
         var entries = entries
         let renderedPaths = Set(rendered.map(\.path))
+        let rewrite = packNeedsRewrite(entries: entries, renderedPaths: renderedPaths, renderedCount: rendered.count)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if rewrite {
+            try rewritePack(entries: &entries, renderedPaths: renderedPaths, rendered: rendered, contextKey: contextKey, jobs: jobs)
+        } else {
+            try appendToPack(entries: &entries, rendered: rendered, contextKey: contextKey, jobs: jobs)
+        }
+        try saveIndex(contextKey: contextKey, entries: entries)
+    }
+
+    /// Whether to write a pack of only the live bodies: appending would leave it mostly stale, or nothing in it is kept.
+    private func packNeedsRewrite(entries: [String: Entry], renderedPaths: Set<String>, renderedCount: Int) -> Bool {
         // Counted without gathering them: after a small edit the pack is appended to, and the kept bodies,
         // nearly every document, need no list in path order (which would sort nearly every document again).
         var (keptCount, keptBytes) = (0, UInt64(0))
@@ -139,60 +151,77 @@ package struct DocumentCache: Sendable {
         }
         var info = stat()
         let packSize = stat(packURL.path, &info) == 0 ? UInt64(info.st_size) : 0
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        // Records are encoded a batch at a time on every core and written as they come, so the pack is never whole in memory.
-        let work = ParallelWork(jobs: jobs)
-        func append(to descriptor: Int32, at start: UInt64) -> Bool {
-            var offset = start
-            for batchStart in stride(from: 0, to: rendered.count, by: 256) {
-                let batch = rendered[batchStart..<min(batchStart + 256, rendered.count)]
-                let records = work.map(Array(batch)) { item in
-                    Self.record(item.body, key: Self.bodyKey(path: item.path, sourceHash: item.sourceHash, contextKey: contextKey))
-                }
-                for (item, record) in zip(batch, records) {
-                    guard record.withUnsafeBytes({ POSIXFile.writeAll(descriptor, $0) }) else { return false }
-                    entries[item.path]?.bodyOffset = offset
-                    entries[item.path]?.bodyLength = UInt64(record.count)
-                    offset += UInt64(record.count)
-                }
-            }
-            return true
-        }
         // Appending grows the pack by about as much as the new bodies' share of the live ones.
-        let newBytesGuess = keptBytes / UInt64(max(keptCount, 1)) * UInt64(rendered.count)
-        if keptCount == 0 || packSize < keptBytes || packSize + newBytesGuess > 2 * (keptBytes + newBytesGuess) {
-            let kept = entries.filter { !renderedPaths.contains($0.key) && $0.value.bodyLength > 0 }.sorted { $0.key < $1.key }
-            // Appending would leave it mostly stale (or nothing in it is kept): write a pack of only the live bodies.
-            let temporary = directory.appendingPathComponent(".bodies.pack.\(getpid())").path
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
-            var offset: UInt64 = 0
-            var written = true
-            for (path, entry) in kept {
-                guard let record = Self.readRecord(packURL.path, offset: entry.bodyOffset, length: Int(entry.bodyLength)) else {
-                    entries[path]?.bodyLength = 0
-                    continue
-                }
-                written = written && record.withUnsafeBytes { POSIXFile.writeAll(descriptor, $0) }
-                entries[path]?.bodyOffset = offset
+        let newBytesGuess = keptBytes / UInt64(max(keptCount, 1)) * UInt64(renderedCount)
+        return keptCount == 0 || packSize < keptBytes || packSize + newBytesGuess > 2 * (keptBytes + newBytesGuess)
+    }
+
+    /// Writes a new pack of the kept bodies, in path order, then the rendered ones, and renames it into place.
+    private func rewritePack(
+        entries: inout [String: Entry], renderedPaths: Set<String>, rendered: [(path: String, sourceHash: UInt64, body: RenderedBody)],
+        contextKey: UInt64, jobs: Int
+    ) throws {
+        let kept = entries.filter { !renderedPaths.contains($0.key) && $0.value.bodyLength > 0 }.sorted { $0.key < $1.key }
+        let temporary = directory.appendingPathComponent(".bodies.pack.\(getpid())").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
+        var offset: UInt64 = 0
+        var written = true
+        for (path, entry) in kept {
+            guard let record = Self.readRecord(packURL.path, offset: entry.bodyOffset, length: Int(entry.bodyLength)) else {
+                entries[path]?.bodyLength = 0
+                continue
+            }
+            written = written && record.withUnsafeBytes { POSIXFile.writeAll(descriptor, $0) }
+            entries[path]?.bodyOffset = offset
+            offset += UInt64(record.count)
+        }
+        written = written
+            && Self.appendRecords(of: rendered, to: descriptor, at: offset, entries: &entries, contextKey: contextKey, jobs: jobs)
+        close(descriptor)
+        guard written, rename(temporary, packURL.path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: packURL.path])
+        }
+    }
+
+    /// Appends the rendered bodies to the end of the pack as it is.
+    private func appendToPack(
+        entries: inout [String: Entry], rendered: [(path: String, sourceHash: UInt64, body: RenderedBody)], contextKey: UInt64, jobs: Int
+    ) throws {
+        let descriptor = open(packURL.path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: packURL.path]) }
+        defer { close(descriptor) }
+        let end = lseek(descriptor, 0, SEEK_END)
+        guard end >= 0, Self.appendRecords(of: rendered, to: descriptor, at: UInt64(end), entries: &entries, contextKey: contextKey, jobs: jobs)
+        else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: packURL.path])
+        }
+    }
+
+    /// Writes the rendered bodies' records to `descriptor` from offset `start` and places them in `entries`;
+    /// false when a write fails.
+    ///
+    /// Records are encoded a batch at a time on every core and written as they come, so the pack is never whole in memory.
+    private static func appendRecords(
+        of rendered: [(path: String, sourceHash: UInt64, body: RenderedBody)], to descriptor: Int32, at start: UInt64,
+        entries: inout [String: Entry], contextKey: UInt64, jobs: Int
+    ) -> Bool {
+        let work = ParallelWork(jobs: jobs)
+        var offset = start
+        for batchStart in stride(from: 0, to: rendered.count, by: 256) {
+            let batch = rendered[batchStart..<min(batchStart + 256, rendered.count)]
+            let records = work.map(Array(batch)) { item in
+                Self.record(item.body, key: Self.bodyKey(path: item.path, sourceHash: item.sourceHash, contextKey: contextKey))
+            }
+            for (item, record) in zip(batch, records) {
+                guard record.withUnsafeBytes({ POSIXFile.writeAll(descriptor, $0) }) else { return false }
+                entries[item.path]?.bodyOffset = offset
+                entries[item.path]?.bodyLength = UInt64(record.count)
                 offset += UInt64(record.count)
             }
-            written = written && append(to: descriptor, at: offset)
-            close(descriptor)
-            guard written, rename(temporary, packURL.path) == 0 else {
-                unlink(temporary)
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: packURL.path])
-            }
-        } else {
-            let descriptor = open(packURL.path, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: packURL.path]) }
-            defer { close(descriptor) }
-            let end = lseek(descriptor, 0, SEEK_END)
-            guard end >= 0, append(to: descriptor, at: UInt64(end)) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: packURL.path])
-            }
         }
-        try saveIndex(contextKey: contextKey, entries: entries)
+        return true
     }
 
     /// Puts the bodies `spill` wrote in place of the pack, then writes the index, whose entries place them.

@@ -26,11 +26,27 @@ public enum DocumentDecoder {
     /// Decodes `text`, the whole file at `path` (relative to Content/), shown in diagnostics as `displayPath`.
     public static func decode(_ text: String, path: String, displayPath: String) -> Result<ContentDocument, Diagnostics> {
         let text = LineBreaks.normalized(text)
-        func failure(_ message: String, line: Int = 1, column: Int = 1) -> Result<ContentDocument, Diagnostics> {
-            // Cut into lines only on failure: most files decode, and cutting a whole file costs.
-            let sourceLines = LineBreaks.lines(text)
-            let source = line <= sourceLines.count ? String(sourceLines[line - 1]) : nil
-            return .failure(Diagnostics([Diagnostic(path: displayPath, line: line, column: column, message: message, sourceLine: source)]))
+        return frontMatter(of: text, displayPath: displayPath).flatMap { split, mapping in
+            document(from: mapping, split: split, text: text, path: path, displayPath: displayPath)
+        }
+    }
+
+    /// One diagnostic at `line` and `column` of `text`, with that line shown.
+    private static func failure(
+        _ message: String, line: Int = 1, column: Int = 1, in text: String, displayPath: String
+    ) -> Diagnostics {
+        // Cut into lines only on failure: most files decode, and cutting a whole file costs.
+        let sourceLines = LineBreaks.lines(text)
+        let source = line <= sourceLines.count ? String(sourceLines[line - 1]) : nil
+        return Diagnostics([Diagnostic(path: displayPath, line: line, column: column, message: message, sourceLine: source)])
+    }
+
+    /// Splits the front matter from the body of normalized `text` and composes it as a YAML mapping.
+    private static func frontMatter(
+        of text: String, displayPath: String
+    ) -> Result<(FrontMatterSplitter.Split, Node.Mapping), Diagnostics> {
+        func failure(_ message: String, line: Int = 1, column: Int = 1) -> Result<(FrontMatterSplitter.Split, Node.Mapping), Diagnostics> {
+            .failure(Self.failure(message, line: line, column: column, in: text, displayPath: displayPath))
         }
         if text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) {
             return failure("the file is empty; start it with front matter between '---' lines (see docs/authoring-guide.md)")
@@ -61,7 +77,16 @@ public enum DocumentDecoder {
         guard case .mapping(let mapping) = root else {
             return failure("front matter must be a set of 'field: value' lines, e.g. title: Customer Relations Coordinator")
         }
+        return .success((split, mapping))
+    }
 
+    /// The document that the front matter `mapping` describes, or every problem with its fields.
+    private static func document(
+        from mapping: Node.Mapping, split: FrontMatterSplitter.Split, text: String, path: String, displayPath: String
+    ) -> Result<ContentDocument, Diagnostics> {
+        func failure(_ message: String) -> Result<ContentDocument, Diagnostics> {
+            .failure(Self.failure(message, in: text, displayPath: displayPath))
+        }
         // Field errors point into the front matter: its fence line and YAML lines are enough.
         let sourceLines = [text.prefix { $0 != "\n" }] + LineBreaks.lines(split.yaml)
         var fields = FrontMatterFields(mapping: mapping, path: displayPath, lineOffset: 1, sourceLines: sourceLines)

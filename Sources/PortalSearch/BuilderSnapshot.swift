@@ -75,63 +75,69 @@ public struct BuilderSnapshot: Sendable {
         dictionary: [String]? = nil, renumbering: [Int32]? = nil, chunk: Int = 1 << 20, _ emit: ([UInt8]) throws -> Void
     ) rethrows {
         precondition(Self.isLittleEndian, "the snapshot's format is little-endian")
-        var out: [UInt8] = []
-        out.reserveCapacity(chunk + 64)
-        func flush(force: Bool = false) throws {
-            if force || out.count >= chunk {
-                try emit(out)
-                out.removeAll(keepingCapacity: true)
-            }
-        }
-        func put(_ value: Int) {
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: value)) { out.append(contentsOf: $0) }
-        }
-        func put<T>(_ values: ArraySlice<T>) {
-            values.withUnsafeBytes { out.append(contentsOf: $0) }
-        }
-        out.append(Self.format)
-        let terms = dictionary ?? self.dictionary
-        put(terms.count)
+        var out = ChunkWriter(chunk: chunk)
+        out.bytes.append(Self.format)
+        try writeDictionary(dictionary ?? self.dictionary, to: &out, emit)
+        try writeUnits(to: &out, emit)
+        try writeEntries(renumbering: renumbering, to: &out, emit)
+        writeLargeCounts(to: &out)
+        try out.flush(force: true, emit)
+    }
+
+    /// The dictionary's count, then each term's UTF-8 length and bytes.
+    private func writeDictionary(_ terms: [String], to out: inout ChunkWriter, _ emit: ([UInt8]) throws -> Void) rethrows {
+        out.put(terms.count)
         for term in terms {
-            put(term.utf8.count)
-            out += term.utf8
-            try flush()
+            out.put(term.utf8.count)
+            out.bytes += term.utf8
+            try out.flush(emit)
         }
-        put(documentCount)
-        for number in 0..<documentCount { put(unitCount(ofDocument: number)) }
-        try flush()
-        put(unitLengths.count)
+    }
+
+    /// The documents' unit counts, then each unit's lengths (title, code, body) and where its entries end.
+    private func writeUnits(to out: inout ChunkWriter, _ emit: ([UInt8]) throws -> Void) rethrows {
+        out.put(documentCount)
+        for number in 0..<documentCount { out.put(unitCount(ofDocument: number)) }
+        try out.flush(emit)
+        out.put(unitLengths.count)
         for (lengths, end) in zip(unitLengths, unitEnds) {
-            put(Int(lengths.title))
-            put(Int(lengths.code))
-            put(Int(lengths.body))
-            put(end)
+            out.put(Int(lengths.title))
+            out.put(Int(lengths.code))
+            out.put(Int(lengths.body))
+            out.put(end)
         }
-        try flush()
-        put(entryTerms.count)
-        let step = max(1, chunk / 4)
+        try out.flush(emit)
+    }
+
+    /// The entries' count, their term numbers (renumbered when `renumbering` is given), then their packed counts.
+    private func writeEntries(renumbering: [Int32]?, to out: inout ChunkWriter, _ emit: ([UInt8]) throws -> Void) rethrows {
+        out.put(entryTerms.count)
+        let step = max(1, out.chunk / 4)
         for start in stride(from: 0, to: entryTerms.count, by: step) {
             let block = entryTerms[start..<min(start + step, entryTerms.count)]
             if let renumbering {
-                put(ArraySlice(block.map { renumbering[Int($0)] }))
+                out.put(ArraySlice(block.map { renumbering[Int($0)] }))
             } else {
-                put(block)
+                out.put(block)
             }
-            try flush()
+            try out.flush(emit)
         }
         for start in stride(from: 0, to: entryCounts.count, by: step) {
-            put(entryCounts[start..<min(start + step, entryCounts.count)])
-            try flush()
+            out.put(entryCounts[start..<min(start + step, entryCounts.count)])
+            try out.flush(emit)
         }
-        put(largeCounts.count)
+    }
+
+    /// The counts too large to pack: their count, then each entry's number and counts, by entry.
+    private func writeLargeCounts(to out: inout ChunkWriter) {
+        out.put(largeCounts.count)
         for entry in largeCounts.keys.sorted() {
             let counts = largeCounts[entry]!
-            put(entry)
-            put(Int(counts.title))
-            put(Int(counts.code))
-            put(Int(counts.body))
+            out.put(entry)
+            out.put(Int(counts.title))
+            out.put(Int(counts.code))
+            out.put(Int(counts.body))
         }
-        try flush(force: true)
     }
 
     private static var isLittleEndian: Bool { 1.littleEndian == 1 }
@@ -142,41 +148,47 @@ public struct BuilderSnapshot: Sendable {
         #if _endian(big)
         return nil
         #else
-        var position = 0
-        func number() -> Int? {
-            guard position + 4 <= bytes.count else { return nil }
-            defer { position += 4 }
-            return Int(bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
-        }
-        /// `count` 32-bit numbers, copied as they are.
-        func numbers<T>(_ count: Int, as type: T.Type) -> [T]? {
-            guard count >= 0, count <= (bytes.count - position) / 4 else { return nil }
-            let start = position
-            position += count * 4
-            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + count * 4)]))
-                initialized = count
-            }
-        }
         guard bytes.first == Self.format else { return nil }
-        position = 1
-        guard let termCount = number(), termCount <= bytes.count - position else { return nil }
+        var reader = NumberReader(bytes: bytes, position: 1)
+        guard let dictionary = Self.readDictionary(&reader),
+            let documentCount = reader.number(), let unitCounts = reader.numbers(documentCount, as: UInt32.self),
+            unitCounts.allSatisfy({ $0 > 0 }),
+            let unitCount = reader.number(), unitCount == unitCounts.reduce(0, { $0 + Int($1) }),
+            let units = reader.numbers(unitCount * 4, as: Int32.self),
+            let entryCount = reader.number(), let entryTerms = reader.numbers(entryCount, as: Int32.self),
+            let entryCounts = reader.numbers(entryCount, as: UInt32.self),
+            let checkedUnits = Self.checkedUnits(units, count: unitCount, entryCount: entryCount),
+            Self.termsAreInside(entryTerms, termCount: dictionary.count),
+            let largeCount = reader.number(), largeCount == Self.zeroCount(entryCounts),
+            let large = reader.numbers(largeCount * 4, as: Int32.self), reader.position == bytes.count,
+            let largeCounts = Self.checkedLargeCounts(large, count: largeCount, entryCounts: entryCounts)
+        else { return nil }
+        self.init(
+            dictionary: dictionary, unitCounts: unitCounts.map { Int($0) }, unitLengths: checkedUnits.lengths,
+            unitEnds: checkedUnits.ends, entryTerms: entryTerms, entryCounts: entryCounts, largeCounts: largeCounts)
+        #endif
+    }
+
+    /// The dictionary: its count, then each term's length and UTF-8 bytes, which must be valid.
+    private static func readDictionary(_ reader: inout NumberReader) -> [String]? {
+        guard let termCount = reader.number(), termCount <= reader.bytes.count - reader.position else { return nil }
         var dictionary: [String] = []
         dictionary.reserveCapacity(termCount)
         for _ in 0..<termCount {
-            guard let length = number(), length <= bytes.count - position,
-                let term = String(validating: bytes[position..<(position + length)], as: UTF8.self)
+            guard let length = reader.number(), length <= reader.bytes.count - reader.position,
+                let term = String(validating: reader.bytes[reader.position..<(reader.position + length)], as: UTF8.self)
             else { return nil }
-            position += length
+            reader.position += length
             dictionary.append(term)
         }
-        guard let documentCount = number(), let unitCounts = numbers(documentCount, as: UInt32.self),
-            unitCounts.allSatisfy({ $0 > 0 }),
-            let unitCount = number(), unitCount == unitCounts.reduce(0, { $0 + Int($1) }),
-            let units = numbers(unitCount * 4, as: Int32.self),
-            let entryCount = number(), let entryTerms = numbers(entryCount, as: Int32.self),
-            let entryCounts = numbers(entryCount, as: UInt32.self)
-        else { return nil }
+        return dictionary
+    }
+
+    /// Each unit's lengths and entry end from its four numbers; nil when a length is negative or the ends
+    /// are out of order or do not end at `entryCount`.
+    private static func checkedUnits(
+        _ units: [Int32], count unitCount: Int, entryCount: Int
+    ) -> (lengths: [FieldCounts], ends: [Int])? {
         var unitLengths: [FieldCounts] = []
         var unitEnds: [Int] = []
         unitLengths.reserveCapacity(unitCount)
@@ -191,27 +203,90 @@ public struct BuilderSnapshot: Sendable {
             previousEnd = end
         }
         guard previousEnd == entryCount else { return nil }
-        // Over raw buffers: these run over every entry of the corpus.
-        let termsInside = entryTerms.withUnsafeBufferPointer { terms in
+        return (unitLengths, unitEnds)
+    }
+
+    // Over raw buffers: these two run over every entry of the corpus.
+
+    /// Whether every entry's term number is inside a dictionary of `termCount` terms.
+    private static func termsAreInside(_ entryTerms: [Int32], termCount: Int) -> Bool {
+        entryTerms.withUnsafeBufferPointer { terms in
             terms.allSatisfy { UInt32(bitPattern: $0) < UInt32(termCount) }
         }
-        let zeroCounts = entryCounts.withUnsafeBufferPointer { counts in counts.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } }
-        guard termsInside, let largeCount = number(), largeCount == zeroCounts, let large = numbers(largeCount * 4, as: Int32.self),
-            position == bytes.count
-        else { return nil }
+    }
+
+    /// How many entries have packed counts of 0, each of which must have large counts.
+    private static func zeroCount(_ entryCounts: [UInt32]) -> Int {
+        entryCounts.withUnsafeBufferPointer { counts in counts.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } }
+    }
+
+    /// The counts too large to pack, by entry; nil unless each is for a distinct entry packed as 0 and is
+    /// non-negative and not all zero.
+    private static func checkedLargeCounts(_ large: [Int32], count largeCount: Int, entryCounts: [UInt32]) -> [Int: FieldCounts]? {
         var largeCounts: [Int: FieldCounts] = [:]
         largeCounts.reserveCapacity(largeCount)
         for index in 0..<largeCount {
             let entry = Int(UInt32(bitPattern: large[index * 4]))
             let counts = FieldCounts(title: large[index * 4 + 1], code: large[index * 4 + 2], body: large[index * 4 + 3])
-            guard entry < entryCount, entryCounts[entry] == 0, largeCounts[entry] == nil,
+            guard entry < entryCounts.count, entryCounts[entry] == 0, largeCounts[entry] == nil,
                 counts.title >= 0, counts.code >= 0, counts.body >= 0, counts.title + counts.code + counts.body > 0
             else { return nil }
             largeCounts[entry] = counts
         }
-        self.init(
-            dictionary: dictionary, unitCounts: unitCounts.map { Int($0) }, unitLengths: unitLengths, unitEnds: unitEnds,
-            entryTerms: entryTerms, entryCounts: entryCounts, largeCounts: largeCounts)
-        #endif
+        return largeCounts
+    }
+}
+
+/// The bytes ``BuilderSnapshot/encode(dictionary:renumbering:chunk:_:)`` has not yet handed on.
+private struct ChunkWriter {
+    /// About how many bytes are handed on at a time.
+    let chunk: Int
+    var bytes: [UInt8] = []
+
+    init(chunk: Int) {
+        self.chunk = chunk
+        bytes.reserveCapacity(chunk + 64)
+    }
+
+    /// Hands the bytes to `emit` once there are `chunk` of them, or at once when `force` is set.
+    mutating func flush(force: Bool = false, _ emit: ([UInt8]) throws -> Void) rethrows {
+        if force || bytes.count >= chunk {
+            try emit(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `value` as a 32-bit little-endian number.
+    mutating func put(_ value: Int) {
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: value)) { bytes.append(contentsOf: $0) }
+    }
+
+    /// `values` as they lie in memory.
+    mutating func put<T>(_ values: ArraySlice<T>) {
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// Reads the 32-bit little-endian numbers of an encoded ``BuilderSnapshot`` from `position` on.
+private struct NumberReader {
+    let bytes: UnsafeRawBufferPointer
+    var position: Int
+
+    /// The next number; nil when the bytes end first.
+    mutating func number() -> Int? {
+        guard position + 4 <= bytes.count else { return nil }
+        defer { position += 4 }
+        return Int(bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+    }
+
+    /// The next `count` numbers, copied as they are; nil when the bytes end first.
+    mutating func numbers<T>(_ count: Int, as type: T.Type) -> [T]? {
+        guard count >= 0, count <= (bytes.count - position) / 4 else { return nil }
+        let start = position
+        position += count * 4
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + count * 4)]))
+            initialized = count
+        }
     }
 }

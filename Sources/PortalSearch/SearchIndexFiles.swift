@@ -44,8 +44,29 @@ public struct SearchIndexFiles: Sendable {
     /// - Parameter jobs: threads that encode the terms' entries side by side; the files are the same for any number.
     public func files(for index: SearchIndex, includingDocuments: Bool = true, jobs: Int = 1) -> [(path: String, contents: String)] {
         let terms = index.sortedTerms
-        // Every term's entry, back to back: entry `i` ends at `entryEnds[i]` and starts where `i - 1` ends.
-        // Encoded a run of terms per thread, then put together in term order.
+        let (entries, entryEnds) = Self.encodedEntries(of: terms, in: index, jobs: jobs)
+        let entrySizes = entryEnds.indices.map { entryEnds[$0] - ($0 == 0 ? 0 : entryEnds[$0 - 1]) + 1 }
+        let plan = ShardPlan(terms: terms, budget: shardBudget, sizes: entrySizes)
+        var files: [(path: String, contents: String)] = []
+        files.reserveCapacity(1 + plan.shards.count + index.documents.count)
+        let codes = codeTable(index)
+        let codePlan = ShardPlan(
+            terms: codes.map(\.key), budget: codeShardBudget, sizes: codes.map { $0.value.utf8.count + $0.key.utf8.count + 4 })
+        files.append(("\(Self.directory)/manifest.js", manifest(index, plan: plan, codePlan: codePlan)))
+        Self.appendTermShards(plan, entries: entries, entryEnds: entryEnds, to: &files)
+        if includingDocuments {
+            for (number, document) in index.documents.enumerated() {
+                files.append((Self.documentPath(number: number), Self.documentScript(number: number, document: document)))
+            }
+        }
+        Self.appendCodeShards(codePlan, codes: codes, to: &files)
+        return files
+    }
+
+    /// Every term's entry, back to back: entry `i` ends at `ends[i]` and starts where `i - 1` ends.
+    ///
+    /// Encoded a run of terms per thread, then put together in term order.
+    private static func encodedEntries(of terms: [String], in index: SearchIndex, jobs: Int) -> (bytes: [UInt8], ends: [Int]) {
         var postingsThrough: [Int] = []
         postingsThrough.reserveCapacity(terms.count)
         for term in terms { postingsThrough.append((postingsThrough.last ?? 0) + 16 + index.postings[term]!.count * 8) }
@@ -70,14 +91,13 @@ public struct SearchIndexFiles: Sendable {
             entries += run.bytes
             entryEnds += run.ends.map { $0 + base }
         }
-        let entrySizes = entryEnds.indices.map { entryEnds[$0] - ($0 == 0 ? 0 : entryEnds[$0 - 1]) + 1 }
-        let plan = ShardPlan(terms: terms, budget: shardBudget, sizes: entrySizes)
-        var files: [(path: String, contents: String)] = []
-        files.reserveCapacity(1 + plan.shards.count + index.documents.count)
-        let codes = codeTable(index)
-        let codePlan = ShardPlan(
-            terms: codes.map(\.key), budget: codeShardBudget, sizes: codes.map { $0.value.utf8.count + $0.key.utf8.count + 4 })
-        files.append(("\(Self.directory)/manifest.js", manifest(index, plan: plan, codePlan: codePlan)))
+        return (entries, entryEnds)
+    }
+
+    /// Appends `search/s/N.js` for each shard of `plan`: its terms' entries, cut from `entries` at `entryEnds`.
+    private static func appendTermShards(
+        _ plan: ShardPlan, entries: [UInt8], entryEnds: [Int], to files: inout [(path: String, contents: String)]
+    ) {
         var first = 0
         for (number, shard) in plan.shards.enumerated() {
             let last = first + shard.terms.count
@@ -86,28 +106,28 @@ public struct SearchIndexFiles: Sendable {
             var out: [UInt8] = []
             out.reserveCapacity(end - start + shard.terms.count + 40)
             out += "PortalSearch.addShard(".utf8
-            Self.appendDecimal(number, to: &out)
+            appendDecimal(number, to: &out)
             out += ",{".utf8
             for term in first..<last {
                 if term > first { out.append(0x2C) }
                 out += entries[(term == 0 ? 0 : entryEnds[term - 1])..<entryEnds[term]]
             }
             out += "});\n".utf8
-            files.append(("\(Self.directory)/s/\(number).js", String(decoding: out, as: UTF8.self)))
+            files.append(("\(directory)/s/\(number).js", String(decoding: out, as: UTF8.self)))
             first = last
         }
-        if includingDocuments {
-            for (number, document) in index.documents.enumerated() {
-                files.append((Self.documentPath(number: number), Self.documentScript(number: number, document: document)))
-            }
-        }
+    }
+
+    /// Appends `search/c/N.js` for each non-empty shard of `codePlan`: its slice of the code table, in order.
+    private static func appendCodeShards(
+        _ codePlan: ShardPlan, codes: [(key: String, value: String)], to files: inout [(path: String, contents: String)]
+    ) {
         var codeStart = 0
         for (number, shard) in codePlan.shards.enumerated() where !shard.terms.isEmpty {
             let body = JavaScriptLiteral.object(Array(codes[codeStart..<(codeStart + shard.terms.count)]))
             codeStart += shard.terms.count
-            files.append(("\(Self.directory)/c/\(number).js", "PortalSearch.addCodes(\(number),\(body));\n"))
+            files.append(("\(directory)/c/\(number).js", "PortalSearch.addCodes(\(number),\(body));\n"))
         }
-        return files
     }
 
     /// `"term":[documentDelta,part,impact,…]`, led by `-count` when the list keeps only the best of `count` parts.
