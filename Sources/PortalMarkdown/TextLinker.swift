@@ -1,10 +1,3 @@
-/// A piece of a text node after a ``TextLinker`` has looked at it.
-public enum TextRun: Sendable, Equatable {
-    case text(String)
-    /// Text that becomes a link to `url`.
-    case link(text: String, url: String)
-}
-
 /// Turns plain text into runs of text and links, such as occupation codes into links to their pages.
 ///
 /// The Markdown wrapper calls it on every text node outside code spans, code
