@@ -1,9 +1,4 @@
-/// Writes the build cache's binary records: little-endian integers, length-prefixed UTF-8 strings.
-///
-/// JSON through `Codable` made reading and writing the cache most of the time
-/// of an incremental build; these records are written and read field by field.
-/// Each type lists its fields in `write(to:)` and reads them back in the same
-/// order in `init(from:)`; a round-trip test per type keeps the two in step.
+/// Writes the build cache's binary records (``BinaryCodable``): little-endian integers, length-prefixed UTF-8 strings.
 public struct BinaryWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
 

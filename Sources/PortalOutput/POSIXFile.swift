@@ -7,9 +7,10 @@ import PortalWork
 
 /// Plain POSIX writes, shared by the output folder, the build cache and the ZIP writer.
 ///
-/// Foundation's `Data.write` syncs every file to disk, which made writing most
-/// of a build's time; nothing here needs that, since the output is swapped in
-/// whole and a lost cache only means a full build.
+/// Foundation's `Data.write` syncs every file to disk, which nothing here needs:
+/// the output is swapped in whole, and a lost cache only means a full build.
+/// Hand-written rather than taken from swift-system: it is a handful of Glibc
+/// calls, not worth a dependency.
 package enum POSIXFile {
     /// Writes all of `bytes` to `descriptor`, retrying short writes and interruptions; false on any other error.
     package static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {

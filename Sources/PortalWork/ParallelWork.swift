@@ -6,7 +6,8 @@ import Foundation
 /// documents, rendering bodies (cmark-gfm's parse still holds its process-wide lock; tree walks and
 /// HTML rendering run outside it) and running page generators. `jobs` of 1
 /// runs everything on the calling thread, which the byte-identity tests
-/// compare against.
+/// compare against. Plain threads rather than Dispatch or task groups: the build is synchronous code,
+/// and this runs exactly `jobs` threads with no async context to enter.
 public struct ParallelWork: Sendable {
     /// How many threads work at once.
     public let jobs: Int

@@ -2,7 +2,8 @@
 ///
 /// Columns are 1-based character positions; an unquoted field's column is that of its first
 /// non-space character, a quoted field's is that of its opening quote. Blank lines are skipped.
-/// A leading byte-order mark is ignored.
+/// A leading byte-order mark is ignored. Hand-written rather than a CSV package such as SwiftCSV,
+/// which gives no line and column for a field, so a data-file problem could not point at its place.
 enum CSVReader {
     struct Field: Equatable {
         var text: String

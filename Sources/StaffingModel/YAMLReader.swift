@@ -5,7 +5,8 @@ import Yams
 ///
 /// Every reader returns `nil` after recording an error, or silently when the node itself is
 /// missing (the enclosing ``mapping(_:what:required:optional:)`` already reported that), so
-/// one pass over a file reports every problem once.
+/// one pass over a file reports every problem once. Hand-written over Yams' nodes rather than Yams'
+/// `YAMLDecoder`, whose `Codable` errors give no line and column and stop at the first problem.
 struct YAMLReader {
     let path: String
     private(set) var errors: [StaffingError] = []
