@@ -169,7 +169,11 @@ public struct BuilderSnapshot: Sendable {
         #endif
     }
 
+    // The decoding steps and `NumberReader`'s reads are inlined into `init?(decoding:)`, so that
+    // splitting it into steps costs its loops over every entry of the corpus nothing.
+
     /// The dictionary: its count, then each term's length and UTF-8 bytes, which must be valid.
+    @inline(__always)
     private static func readDictionary(_ reader: inout NumberReader) -> [String]? {
         guard let termCount = reader.number(), termCount <= reader.bytes.count - reader.position else { return nil }
         var dictionary: [String] = []
@@ -186,6 +190,7 @@ public struct BuilderSnapshot: Sendable {
 
     /// Each unit's lengths and entry end from its four numbers; nil when a length is negative or the ends
     /// are out of order or do not end at `entryCount`.
+    @inline(__always)
     private static func checkedUnits(
         _ units: [Int32], count unitCount: Int, entryCount: Int
     ) -> (lengths: [FieldCounts], ends: [Int])? {
@@ -209,6 +214,7 @@ public struct BuilderSnapshot: Sendable {
     // Over raw buffers: these two run over every entry of the corpus.
 
     /// Whether every entry's term number is inside a dictionary of `termCount` terms.
+    @inline(__always)
     private static func termsAreInside(_ entryTerms: [Int32], termCount: Int) -> Bool {
         entryTerms.withUnsafeBufferPointer { terms in
             terms.allSatisfy { UInt32(bitPattern: $0) < UInt32(termCount) }
@@ -216,12 +222,14 @@ public struct BuilderSnapshot: Sendable {
     }
 
     /// How many entries have packed counts of 0, each of which must have large counts.
+    @inline(__always)
     private static func zeroCount(_ entryCounts: [UInt32]) -> Int {
         entryCounts.withUnsafeBufferPointer { counts in counts.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } }
     }
 
     /// The counts too large to pack, by entry; nil unless each is for a distinct entry packed as 0 and is
     /// non-negative and not all zero.
+    @inline(__always)
     private static func checkedLargeCounts(_ large: [Int32], count largeCount: Int, entryCounts: [UInt32]) -> [Int: FieldCounts]? {
         var largeCounts: [Int: FieldCounts] = [:]
         largeCounts.reserveCapacity(largeCount)
@@ -273,6 +281,7 @@ private struct NumberReader {
     var position: Int
 
     /// The next number; nil when the bytes end first.
+    @inline(__always)
     mutating func number() -> Int? {
         guard position + 4 <= bytes.count else { return nil }
         defer { position += 4 }
@@ -280,6 +289,7 @@ private struct NumberReader {
     }
 
     /// The next `count` numbers, copied as they are; nil when the bytes end first.
+    @inline(__always)
     mutating func numbers<T>(_ count: Int, as type: T.Type) -> [T]? {
         guard count >= 0, count <= (bytes.count - position) / 4 else { return nil }
         let start = position
