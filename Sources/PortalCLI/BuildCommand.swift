@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PortalCache
-import PortalOutput
 import PortalSite
 
 /// `portal build`: writes the whole site, or nothing when anything is wrong.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PortalContent
 import PortalSite
 
 /// `portal check`: every check a build makes, without writing output.

@@ -1,9 +1,6 @@
 import PortalContent
-import PortalOutput
-import PortalPages
 import PortalRender
 import PortalSearch
-import PortalWork
 
 // The build cache's records in the binary form of ``BinaryWriter``: each type
 // writes its fields in one order and reads them back in the same order.

@@ -1,9 +1,5 @@
-import PortalContent
-import PortalOutput
 import PortalPages
 import PortalRender
-import PortalSearch
-import PortalWork
 
 /// The build cache's side of ``BodyCache``: bodies and search terms in a ``DocumentCache`` folder.
 package struct DocumentBodyCache: BodyCache {

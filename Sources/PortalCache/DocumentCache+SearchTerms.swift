@@ -2,9 +2,7 @@ import Foundation
 import PortalContent
 import PortalOutput
 import PortalPages
-import PortalRender
 import PortalSearch
-import PortalWork
 
 extension DocumentCache {
     private var searchTermsURL: URL { directory.appendingPathComponent("search-terms.bin") }

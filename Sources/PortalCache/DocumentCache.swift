@@ -246,4 +246,3 @@ package struct DocumentCache: Sendable {
         try? FileManager.default.removeItem(at: oldBodiesURL)
     }
 }
-

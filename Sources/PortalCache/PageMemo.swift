@@ -205,4 +205,3 @@ package final class PageMemo: PageReuse, @unchecked Sendable {
         )
     }
 }
-

@@ -1,6 +1,5 @@
 import PortalContent
 import PortalPages
-import PortalRender
 
 /// Refuses a build where two output files would land on the same path.
 ///

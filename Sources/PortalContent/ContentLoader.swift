@@ -187,7 +187,6 @@ public struct ContentLoader: Sendable {
         })
     }
 
-
     /// Whether the loader reads the file at `relative`: a Markdown document, a data file or the site's settings.
     ///
     /// `.MD` and `.Md` are Markdown too: a file an author saved with an upper-case extension is read, never skipped.

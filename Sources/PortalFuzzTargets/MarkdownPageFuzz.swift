@@ -1,11 +1,5 @@
 import Foundation
-import PortalBundle
-import PortalCache
-import PortalCheck
-import PortalContent
-import PortalOutput
 import PortalPages
-import PortalRender
 import PortalSite
 
 /// Builds one fuzzed document, beside the real staffing data, through every check and page generator.

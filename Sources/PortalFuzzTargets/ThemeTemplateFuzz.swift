@@ -1,5 +1,4 @@
 import Foundation
-import PortalContent
 import PortalSite
 
 /// Loads a theme whose templates are fuzzed and renders a one-article site with it.

@@ -1,10 +1,4 @@
-import Mustache
-import PortalContent
-import PortalMarkdown
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// Rendered bodies and search terms kept between builds; the build cache provides it (``PortalCache``).
 ///

@@ -1,12 +1,9 @@
 import Foundation
-import Mustache
 import PortalContent
 import PortalMarkdown
 import PortalRedline
 import PortalRender
-import PortalSearch
 import PortalWork
-import StaffingModel
 
 /// Parses every document's body once, or takes it from the build cache, for ``SiteModel``.
 ///

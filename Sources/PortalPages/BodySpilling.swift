@@ -1,10 +1,4 @@
-import Mustache
-import PortalContent
-import PortalMarkdown
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// A file that rendered bodies go to as they are made, read back when a page needs one.
 package protocol BodySpilling: AnyObject, Sendable {

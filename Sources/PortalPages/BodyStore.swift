@@ -1,12 +1,5 @@
 import Foundation
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRedline
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// The rendered bodies of one build: those rendered now, and those read from the cache when a page first asks.
 package final class BodyStore: @unchecked Sendable {

@@ -1,10 +1,4 @@
-import Mustache
-import PortalContent
-import PortalMarkdown
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// What the build cache keeps of one document's rendered body: its source hash, its facts and where the body is.
 package struct CachedBody: Sendable {

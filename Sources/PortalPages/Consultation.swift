@@ -1,10 +1,6 @@
-import Mustache
 import PortalContent
 import PortalMarkdown
 import PortalRedline
-import PortalRender
-import PortalSearch
-import PortalWork
 import StaffingModel
 
 /// One consultation: a letter, the documents it encloses, what it proposes, and its review window.

@@ -1,11 +1,3 @@
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// Formats `YYYY-MM-DD` dates the way the letters write them: "August 30, 2022".
 package enum DateText {

@@ -1,11 +1,6 @@
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
 import PortalRender
-import PortalSearch
 import PortalWork
-import StaffingModel
 
 /// The pages every site has: the home page, one listing per kind, and one page per document.
 package struct DocumentPages: PageGenerator {

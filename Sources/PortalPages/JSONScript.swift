@@ -1,12 +1,4 @@
 import Foundation
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// JSON for `<script type="application/ld+json">` data blocks, safe to place inside the element.
 package enum JSONScript {

@@ -1,10 +1,4 @@
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalRender
-import PortalSearch
-import PortalWork
 import StaffingModel
 
 /// Site-wide pages shown in the main menu after the kind listings.

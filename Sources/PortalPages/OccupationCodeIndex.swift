@@ -1,12 +1,7 @@
 import Foundation
-import Mustache
 import PortalContent
-import PortalMarkdown
 import PortalRedline
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// Every occupation code the site knows: the catalog, where each code is mentioned, and the computed redlines.
 package struct OccupationCodeIndex: Sendable {

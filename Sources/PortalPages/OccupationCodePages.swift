@@ -1,11 +1,7 @@
-import Mustache
 import PortalContent
-import PortalMarkdown
 import PortalRedline
 import PortalRender
-import PortalSearch
 import PortalWork
-import StaffingModel
 
 /// The occupation-code pages: the index (sorted, and grouped by grade), one page per code, and one redline per revised position.
 ///

@@ -1,12 +1,5 @@
 import Foundation
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// One finished output file: where it goes, relative to the output root, and where its bytes come from.
 ///

@@ -1,11 +1,5 @@
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// One proposal packet per consultation: the letter and every enclosure, in reading order, on one page.
 ///

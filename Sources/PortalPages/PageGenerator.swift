@@ -1,12 +1,5 @@
 import Foundation
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// One family of output files: document pages, code pages, the search index, and so on.
 ///

@@ -1,11 +1,4 @@
 import Foundation
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// The page generators a build runs, in the order their pages are written.
 package enum PageGenerators {

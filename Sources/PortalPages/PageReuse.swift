@@ -1,10 +1,4 @@
 import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// Reuses whole units of pages from the previous build; the build cache provides it (``PortalCache``).
 ///

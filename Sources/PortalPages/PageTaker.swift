@@ -1,10 +1,3 @@
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// Takes each finished unit of pages as soon as it is rendered, and hands the pages back without their text.
 package protocol PageTaker: AnyObject, Sendable {

@@ -1,10 +1,7 @@
-import Mustache
 import PortalContent
 import PortalMarkdown
 import PortalRedline
 import PortalRender
-import PortalSearch
-import PortalWork
 import StaffingModel
 
 /// Template fields the reading experience adds to the document pages and the home page.

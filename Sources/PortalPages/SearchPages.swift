@@ -1,11 +1,7 @@
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
 import PortalRender
 import PortalSearch
 import PortalWork
-import StaffingModel
 
 /// The search page, `search.html`, and the sharded index scripts it loads on demand.
 ///

@@ -1,12 +1,7 @@
 import Foundation
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalRender
 import PortalSearch
 import PortalWork
-import StaffingModel
 
 /// Each document's tokenized search terms: from the build cache when its source is unchanged, else worked out now.
 ///
@@ -176,4 +171,3 @@ package final class SearchTermStore: @unchecked Sendable {
         saving?.result()
     }
 }
-

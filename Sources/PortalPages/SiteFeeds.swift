@@ -1,11 +1,5 @@
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// The site-wide files beside the pages: the Atom feed of consultations and the 404 page.
 package struct SiteFeeds: PageGenerator {

@@ -1,7 +1,6 @@
 import Foundation
 import Mustache
 import PortalContent
-import PortalMarkdown
 import PortalRedline
 import PortalRender
 import PortalSearch

@@ -1,10 +1,5 @@
-import Mustache
 import PortalContent
-import PortalMarkdown
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// The sitemap of every page, built after all generators so it sees their pages too.
 package enum Sitemap {

@@ -1,11 +1,5 @@
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// One slide view per presentation: a slide at a time, moved with the keyboard, numbered in the URL hash.
 ///

@@ -1,11 +1,6 @@
 import Foundation
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
 import PortalRender
-import PortalSearch
-import PortalWork
 import StaffingModel
 
 /// The staffing pages: every computed table on one page, and an offline calculator per workload model.

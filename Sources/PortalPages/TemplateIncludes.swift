@@ -1,11 +1,6 @@
 import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// The includes (`{{> name}}`) between a theme's templates, checked before any page is rendered.
 ///

@@ -1,12 +1,7 @@
 import Foundation
 import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// The templates and static assets in a theme folder, parsed once per build.
 ///

@@ -1,10 +1,4 @@
-import Mustache
-import PortalContent
-import PortalMarkdown
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// Escaping for XML text and attributes; drops the control characters XML 1.0 cannot carry.
 package enum XMLText {

@@ -2,8 +2,6 @@ import Foundation
 import Mustache
 import PortalContent
 import PortalMarkdown
-import PortalWork
-import StaffingModel
 
 /// Turns a document's Markdown blocks into a ``RenderedBody``.
 package struct BodyRenderer: Sendable {

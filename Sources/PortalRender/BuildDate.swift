@@ -1,9 +1,4 @@
 import Foundation
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalWork
 import StaffingModel
 
 /// The day a build treats as "today", for the review-window status printed on the pages.

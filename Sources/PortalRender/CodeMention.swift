@@ -1,9 +1,4 @@
 import Foundation
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalWork
-import StaffingModel
 
 /// One place in a document that mentions an occupation code.
 package struct CodeMention: Sendable, Equatable {

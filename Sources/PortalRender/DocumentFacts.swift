@@ -1,10 +1,5 @@
 import Foundation
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel
 
 /// What rendering one body found that the rest of the site needs: small enough to keep for every document.
 package struct DocumentFacts: Sendable, Equatable {

@@ -1,9 +1,4 @@
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel
 
 /// Rewrites a page's rendered HTML so it can sit inside another page, as the proposal packet needs.
 ///

@@ -1,9 +1,4 @@
 import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel
 
 /// Escaping for text placed in HTML, both outside the templates and in their `{{value}}` tags.
 package enum HTML {

@@ -1,10 +1,6 @@
 import Foundation
-import Mustache
 import PortalContent
 import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel
 
 /// The links authors write between documents: rewritten to output pages while bodies are parsed, checked once every page exists.
 ///

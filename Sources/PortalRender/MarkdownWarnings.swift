@@ -1,10 +1,6 @@
 import Foundation
-import Mustache
 import PortalContent
 import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel
 
 /// Located warnings for what a body held that its page does not show as written: raw HTML and unsafe links.
 ///

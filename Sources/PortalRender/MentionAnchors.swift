@@ -1,9 +1,4 @@
-import Mustache
-import PortalContent
 import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel
 
 /// Gives an id to each paragraph, list item, table row or heading that mentions an occupation code.
 ///

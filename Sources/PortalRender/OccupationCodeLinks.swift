@@ -1,10 +1,6 @@
 import Foundation
-import Mustache
 import PortalContent
 import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel
 
 /// Turns occupation codes in every body into links to their code pages, and records where each one stands.
 ///

@@ -1,8 +1,4 @@
-import Mustache
-import PortalContent
-import PortalMarkdown
 import PortalRedline
-import PortalWork
 import StaffingModel
 
 /// Writes a ``PositionRedline`` as HTML: the inline redline and the side-by-side table.

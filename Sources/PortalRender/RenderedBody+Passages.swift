@@ -1,9 +1,3 @@
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel
 
 extension RenderedBody {
     /// A few consecutive blocks of a body without level-2 headings, wrapped in an element with an anchor.

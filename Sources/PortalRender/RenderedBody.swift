@@ -1,9 +1,4 @@
 import Foundation
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalWork
-import StaffingModel
 
 /// A document body rendered to HTML and cut at its level-2 headings.
 ///

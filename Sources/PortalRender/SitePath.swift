@@ -1,3 +1,5 @@
+import PortalContent
+
 /// Output paths and the relative links between them.
 ///
 /// Every link in the site is relative and ends in an explicit `.html` file, so
@@ -62,10 +64,3 @@ package enum SitePath {
     package static let home = "index.html"
     package static func listing(_ kind: DocumentKind) -> String { "\(kind.listingSlug)/index.html" }
 }
-
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes readable, unique anchor ids from heading text within one page.
 package struct Slugger {
     private var used: [String: Int] = [:]
@@ -48,11 +50,3 @@ package struct Slugger {
         return count == 1 ? base : "\(base)-\(count)"
     }
 }
-
-import Foundation
-import Mustache
-import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel

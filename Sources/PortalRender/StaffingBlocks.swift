@@ -1,3 +1,4 @@
+import Foundation
 import PortalContent
 import StaffingModel
 
@@ -83,9 +84,3 @@ package struct StaffingBlocks {
         return html + "</div>\n"
     }
 }
-
-import Foundation
-import PortalMarkdown
-import PortalWork
-import Mustache
-import PortalRedline

@@ -1,10 +1,5 @@
 import Foundation
-import Mustache
 import PortalContent
-import PortalMarkdown
-import PortalRedline
-import PortalWork
-import StaffingModel
 
 /// Gives a Markdown table the caption GFM cannot express, so every table on the site is named (WCAG 1.3.1).
 ///

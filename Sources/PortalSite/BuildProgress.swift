@@ -1,14 +1,3 @@
-import PortalBundle
-import PortalCache
-import PortalCheck
-import PortalContent
-import PortalMarkdown
-import PortalOutput
-import PortalPages
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// What a build is doing, reported through ``SiteBuilder/Options/progress`` for a terminal display.
 public enum BuildProgress: Sendable, Equatable {

@@ -1,3 +1,6 @@
+import Foundation
+import PortalContent
+
 /// What a build did, for the one summary line the CLI prints.
 public struct BuildReport: Sendable {
     public var pagesWritten: Int
@@ -16,16 +19,3 @@ public struct BuildReport: Sendable {
         return "Wrote \(pagesWritten) pages\(reusedText) from \(documents) documents to \(output) in \(String(format: "%.2f", seconds)) s\(warningText)."
     }
 }
-
-import Foundation
-import PortalBundle
-import PortalCache
-import PortalCheck
-import PortalContent
-import PortalMarkdown
-import PortalOutput
-import PortalPages
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel

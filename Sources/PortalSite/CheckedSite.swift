@@ -1,14 +1,5 @@
-import PortalBundle
-import PortalCache
-import PortalCheck
 import PortalContent
-import PortalMarkdown
-import PortalOutput
 import PortalPages
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// The outcome of a successful check: the content, the theme and every page.
 public struct CheckedSite: Sendable {

@@ -1,15 +1,10 @@
 import Foundation
 import PortalBundle
 import PortalCache
-import PortalCheck
 import PortalContent
-import PortalMarkdown
 import PortalOutput
 import PortalPages
-import PortalRender
-import PortalSearch
 import PortalWork
-import StaffingModel
 
 /// What an incremental build carries through: the build cache, the previous build's page units and the global key.
 ///

@@ -1,15 +1,7 @@
 import Foundation
-import PortalBundle
-import PortalCache
-import PortalCheck
-import PortalContent
-import PortalMarkdown
 import PortalOutput
 import PortalPages
 import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 /// Takes each finished page as soon as its unit is rendered, so a build never holds every page's text at once.
 ///

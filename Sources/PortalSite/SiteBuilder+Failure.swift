@@ -1,15 +1,6 @@
 import Foundation
-import PortalBundle
-import PortalCache
-import PortalCheck
 import PortalContent
-import PortalMarkdown
 import PortalOutput
-import PortalPages
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 extension SiteBuilder {
     /// Why a build or check stopped; each prints as one or more compiler-style lines.

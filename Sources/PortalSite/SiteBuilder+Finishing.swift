@@ -1,15 +1,8 @@
 import Foundation
 import PortalBundle
-import PortalCache
-import PortalCheck
 import PortalContent
-import PortalMarkdown
 import PortalOutput
-import PortalPages
-import PortalRender
-import PortalSearch
 import PortalWork
-import StaffingModel
 
 extension SiteBuilder {
     /// Completes a staged build and swaps it in: assets, prune, bundle and cache, the marker, then the swap.

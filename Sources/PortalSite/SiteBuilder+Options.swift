@@ -1,15 +1,8 @@
 import Foundation
 import PortalBundle
 import PortalCache
-import PortalCheck
 import PortalContent
-import PortalMarkdown
 import PortalOutput
-import PortalPages
-import PortalRender
-import PortalSearch
-import PortalWork
-import StaffingModel
 
 extension SiteBuilder {
     /// Where a build reads and writes, and how.

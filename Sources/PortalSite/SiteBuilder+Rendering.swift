@@ -1,15 +1,10 @@
 import Foundation
-import PortalBundle
 import PortalCache
 import PortalCheck
 import PortalContent
-import PortalMarkdown
 import PortalOutput
 import PortalPages
-import PortalRender
-import PortalSearch
 import PortalWork
-import StaffingModel
 
 extension SiteBuilder {
     /// What happens to each page once a generator has made it.

@@ -1,15 +1,9 @@
 import Foundation
-import PortalBundle
 import PortalCache
-import PortalCheck
 import PortalContent
-import PortalMarkdown
 import PortalOutput
 import PortalPages
-import PortalRender
-import PortalSearch
 import PortalWork
-import StaffingModel
 
 /// Builds the site: content in, checked pages out. This type reads like the pipeline.
 ///

@@ -2,8 +2,6 @@ import ArgumentParser
 import FlyingFox
 import FlyingSocks
 import Foundation
-import PortalCache
-import PortalOutput
 import PortalSite
 
 /// Runs builds for `serve` one at a time and reports each in one line.

@@ -3,7 +3,6 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import PortalCache
-import PortalOutput
 import PortalSite
 
 /// `portal serve`: builds the site, serves it on the loopback interface, and rebuilds and reloads on every change.

@@ -2,9 +2,6 @@ import ArgumentParser
 import FlyingFox
 import FlyingSocks
 import Foundation
-import PortalCache
-import PortalOutput
-import PortalSite
 
 /// Sends FlyingFox's warnings and errors to standard error, and its request log too with `--verbose`.
 struct ServeLogger: Logging {

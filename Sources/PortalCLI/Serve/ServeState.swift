@@ -1,5 +1,4 @@
 import Foundation
-import PortalContent
 
 /// What `portal serve` knows about the last build, shared by the watcher thread and the request handlers.
 ///
