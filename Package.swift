@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
+        // Debian's cmark-gfm, the GitHub-flavoured Markdown parser, as a module.
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
@@ -113,6 +114,7 @@ let package = Package(
             dependencies: ["PortalCLI", "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle", "PortalContent", "PortalMarkdown", "PortalFuzzTargets"]),
         // libFuzzer targets (Scripts/fuzz.sh); without -DFUZZING, PortalFuzz replays saved inputs.
         .target(name: "PortalFuzzTargets", dependencies: ["PortalContent", "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle"]),
+        // The fuzzing executable: libFuzzer's entry point, or a replay of saved inputs.
         .executableTarget(name: "PortalFuzz", dependencies: ["PortalFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

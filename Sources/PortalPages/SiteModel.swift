@@ -261,8 +261,7 @@ package final class SiteModel: @unchecked Sendable {
     /// The main menu (`nav.mustache`) as each page shows it, rendered once per way it can look.
     ///
     /// The menu's links depend only on how deep the page is, and its marked entry on which menu page it
-    /// is, so 28,000 pages need a few dozen renderings of it; rendering it on every page through the
-    /// layout was half of the layout's cost.
+    /// is, so however many pages there are, a few dozen renderings of it serve them all.
     package final class MainMenu: @unchecked Sendable {
         private let lock = NSLock()
         private var rendered: [String: String] = [:]
