@@ -60,7 +60,8 @@ for target in "/../secret.txt" "/../../secret.txt" "/%2e%2e/secret.txt" "/%2E%2E
 done
 
 # 3. Load: every page and asset of the site in rotation, zero socket errors and zero non-2xx answers.
-(cd "$work/Public" && find . -type f ! -name '*.zip' | sed 's|^\.||' | sort) > "$work/paths"
+# Hidden files (the marker .portal-output) are refused by design, like every name starting with a dot.
+(cd "$work/Public" && find . -type f ! -name '*.zip' ! -name '.*' | sed 's|^\.||' | sort) > "$work/paths"
 {
     echo "paths = {}"
     while read -r path; do printf 'paths[#paths + 1] = "%s"\n' "$path"; done < "$work/paths"
