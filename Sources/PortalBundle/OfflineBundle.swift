@@ -1,12 +1,12 @@
 import Foundation
 import PortalContent
+import PortalOutput
+import PortalRender
 import PortalWork
 import StaffingModel
 
 #if canImport(Glibc)
 import Glibc
-import PortalOutput
-import PortalRender
 #endif
 
 /// The offline bundle: one ZIP of the whole built site that works after extraction, opened from disk.

@@ -1,11 +1,8 @@
 import Foundation
+import PortalContent
 
 #if canImport(Glibc)
 import Glibc
-import PortalOutput
-import PortalContent
-import PortalWork
-import PortalRender
 #endif
 
 /// The stored entries of an existing ZIP, read from its central directory, so their data can be copied out.

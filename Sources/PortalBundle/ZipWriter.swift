@@ -1,11 +1,9 @@
 import Foundation
+import PortalContent
+import PortalOutput
 
 #if canImport(Glibc)
 import Glibc
-import PortalOutput
-import PortalContent
-import PortalWork
-import PortalRender
 #endif
 
 /// A minimal writer of stored (uncompressed) ZIP entries, with ZIP64 records when needed.

@@ -1,13 +1,10 @@
 import Foundation
+import PortalOutput
+import PortalPages
+import PortalRender
 
 #if canImport(Glibc)
 import Glibc
-import PortalPages
-import PortalRender
-import PortalOutput
-import PortalContent
-import PortalSearch
-import PortalWork
 #endif
 
 /// The bodies a full build renders, written to a new pack as they are made and read back when a page needs one.

@@ -1,13 +1,11 @@
 import Foundation
 import PortalContent
+import PortalOutput
+import PortalPages
+import PortalSearch
 
 #if canImport(Glibc)
 import Glibc
-import PortalPages
-import PortalRender
-import PortalOutput
-import PortalSearch
-import PortalWork
 #endif
 
 /// The folder where a build keeps what the next build needs to reuse pages (``PageMemo``).

@@ -7,7 +7,6 @@ import PortalWork
 
 #if canImport(Glibc)
 import Glibc
-import PortalSearch
 #endif
 
 /// Rendered bodies and their ``DocumentFacts``, kept between builds so an unchanged document is not parsed again.

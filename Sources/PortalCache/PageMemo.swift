@@ -1,13 +1,11 @@
 import Foundation
 import PortalContent
+import PortalPages
+import PortalSearch
 import PortalWork
 
 #if canImport(Glibc)
 import Glibc
-import PortalPages
-import PortalRender
-import PortalOutput
-import PortalSearch
 #endif
 
 /// Reuses the pages of the previous build whose inputs did not change; the heart of incremental builds.

@@ -3,7 +3,6 @@ import PortalContent
 
 #if canImport(Glibc)
 import Glibc
-import PortalWork
 #endif
 
 /// Reading and writing the build cache's binary files.

@@ -1,7 +1,5 @@
 #if canImport(Glibc)
 import Glibc
-import PortalContent
-import PortalWork
 #endif
 
 /// The two renames `rename(2)` cannot do: swapping two paths, and moving without replacing what is there.

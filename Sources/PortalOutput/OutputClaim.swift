@@ -2,8 +2,6 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
-import PortalContent
-import PortalWork
 #endif
 
 /// Decides, before anything is written, whether a build may put its output at a path.

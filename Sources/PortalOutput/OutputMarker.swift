@@ -2,8 +2,6 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
-import PortalContent
-import PortalWork
 #endif
 
 /// The file a build leaves at the top of its output (``OutputClaim/markerName``): it makes the folder the portal's.

@@ -2,7 +2,6 @@ import PortalContent
 
 #if canImport(Glibc)
 import Glibc
-import PortalWork
 #endif
 
 /// Plain POSIX writes, shared by the output folder, the build cache and the ZIP writer.

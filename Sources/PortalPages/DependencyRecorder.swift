@@ -2,14 +2,6 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
-import PortalRender
-import PortalContent
-import PortalMarkdown
-import StaffingModel
-import PortalSearch
-import PortalWork
-import Mustache
-import PortalRedline
 #endif
 
 /// Records which document bodies the unit running on this thread reads.

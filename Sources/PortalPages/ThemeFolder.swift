@@ -3,13 +3,6 @@ import PortalContent
 
 #if canImport(Glibc)
 import Glibc
-import PortalRender
-import PortalMarkdown
-import StaffingModel
-import PortalSearch
-import PortalWork
-import Mustache
-import PortalRedline
 #endif
 
 /// A theme folder's files, listed and read under the rules the content folder follows.
