@@ -100,23 +100,32 @@ package final class OutputDirectory: @unchecked Sendable {
         if Self.isOwnFolder(staging.path) { try? FileManager.default.removeItem(at: staging) }
         // Only a real folder the portal made is recycled: through a symbolic link the pages would be written
         // somewhere else, and a folder without the marker is someone else's.
-        if Self.isOwnFolder(recycle.path), FileRename.withoutReplacing(recycle.path, staging.path) {
-            let stagingPath = stagingPath
-            recycledReading = BackgroundWork(jobs: jobs) { Self.listing(of: stagingPath) }
-            tracksCreated = true
-        } else {
-            tracksCreated = false
-            guard mkdir(staging.path, 0o755) == 0 else {
+        let recycledAsStaging = Self.isOwnFolder(recycle.path) && FileRename.withoutReplacing(recycle.path, staging.path)
+        if !recycledAsStaging {
+            // Thrown before every stored property is set, so `deinit` (which moves or removes the staging
+            // folder) never runs on a folder this build did not make.
+            let descriptor = lockDescriptor
+            func release() {
+                flock(descriptor, LOCK_UN)
+                close(descriptor)
+            }
+            guard mkdir(stagingPath, 0o755) == 0 else {
                 let reason = errno
-                flock(lockDescriptor, LOCK_UN)
-                close(lockDescriptor)
-                if reason == EEXIST { throw InTheWay(path: staging.path) }
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: staging.path])
+                release()
+                if reason == EEXIST { throw InTheWay(path: stagingPath) }
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: stagingPath])
             }
             // Marked at once, so that a build killed before it finishes leaves a folder the next one knows as its own.
             guard POSIXFile.write(UnsafeRawBufferPointer(start: nil, count: 0), to: stagingPath + "/" + OutputClaim.markerName) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.path])
+                rmdir(stagingPath)
+                release()
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stagingPath])
             }
+        }
+        tracksCreated = recycledAsStaging
+        if recycledAsStaging {
+            let stagingPath = stagingPath
+            recycledReading = BackgroundWork(jobs: jobs) { Self.listing(of: stagingPath) }
         }
     }
 

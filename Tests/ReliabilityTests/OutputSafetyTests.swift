@@ -245,4 +245,21 @@ import Testing
         #expect(clean.status == 0, "\(clean.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cache/CACHEDIR.TAG").path))
     }
+
+    /// A staging folder's name taken by someone else's folder stops the build, and that folder is neither
+    /// moved to the recycled name nor removed when the half-made output is let go.
+    @Test func aStagingNameTakenBySomeoneElseIsLeftAlone() throws {
+        let folder = try temporaryFolder()
+        let theirs = folder.appendingPathComponent(".Site.staging-\(getpid())")
+        try write("theirs\n", to: theirs.appendingPathComponent("keep.txt"))
+        let before = try entries(folder)
+        #expect(throws: OutputDirectory.InTheWay.self) {
+            _ = try OutputDirectory(destination: folder.appendingPathComponent("Site"))
+        }
+        let after = try entries(folder, skipping: [".Site.lock"])
+        #expect(after == before)
+        // The lock was let go: the next open takes it.
+        try FileManager.default.removeItem(at: theirs)
+        _ = try OutputDirectory(destination: folder.appendingPathComponent("Site"))
+    }
 }
