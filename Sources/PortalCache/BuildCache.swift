@@ -89,12 +89,12 @@ public struct BuildCache: Sendable {
                 throw OutputClaim.Refusal(path: path, message: "the build cache must be a folder; choose another --cache, or --no-cache")
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            guard entries.isEmpty || entries.contains(Self.tagName) else {
+            if Self.isOwnCache(path) { return }
+            guard entries.isEmpty else {
                 throw OutputClaim.Refusal(
-                    path: path, message: "holds files the portal did not write, and is not its build cache (no \(Self.tagName));"
+                    path: path, message: "holds files the portal did not write, and is not its build cache (no portal \(Self.tagName));"
                         + " choose another --cache, or --no-cache")
             }
-            if entries.contains(Self.tagName) { return }
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -110,9 +110,18 @@ public struct BuildCache: Sendable {
 
     /// Forgets everything, for `--clean`: only a folder tagged as the portal's cache is removed.
     package func remove() throws {
-        var info = stat()
-        guard lstat(directory.path + "/" + Self.tagName, &info) == 0 else { return }
+        guard Self.isOwnCache(directory.path) else { return }
         try FileManager.default.removeItem(at: directory)
+    }
+
+    /// Whether the folder at `path` holds the portal's own tag: other tools (cargo, pip, backup programs) tag
+    /// their caches with the same file name, and a folder of theirs must never pass for the portal's.
+    private static func isOwnCache(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path + "/" + tagName, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 4096,
+            let text = try? String(contentsOfFile: path + "/" + tagName, encoding: .utf8)
+        else { return false }
+        return text == tagText
     }
 
     /// The default cache for an output folder: `.portal-cache/<output name>` beside it, e.g. `.portal-cache/Public`.

@@ -229,7 +229,13 @@ import Testing
 
     @Test func aCacheFolderThatIsNotThePortalsIsRefused() throws {
         let folder = try project()
-        for arguments in [["--cache", "notes"], ["--cache", "notes", "--clean"], ["--cache", "Content"], ["--cache", "Content/.cache"]] {
+        // Another tool's cache, tagged with the same file name.
+        try write("Signature: 8a477f597d28d172789f06886806bc55\n# pip's cache\n", to: folder.appendingPathComponent("pip/CACHEDIR.TAG"))
+        try write("wheel\n", to: folder.appendingPathComponent("pip/wheels/a.whl"))
+        for arguments in [
+            ["--cache", "notes"], ["--cache", "notes", "--clean"], ["--cache", "Content"], ["--cache", "Content/.cache"],
+            ["--cache", "pip", "--clean"],
+        ] {
             let before = try entries(folder)
             let result = try build(["--output", "Public"] + arguments, in: folder)
             #expect(result.status == 1, "\(arguments): \(result.stderr)")
