@@ -43,8 +43,7 @@ public struct SiteBuilder: Sendable {
     @discardableResult
     public func claimOutput() throws(Failure) -> OutputClaim {
         do {
-            var protected = OutputClaim.Protected(content: options.contentDirectory, theme: options.themeDirectory)
-            protected.home = ProcessInfo.processInfo.environment["HOME"]
+            let protected = OutputClaim.Protected(content: options.contentDirectory, theme: options.themeDirectory)
             return try OutputClaim.claim(
                 options.outputDirectory, shown: options.outputDisplayPath ?? options.outputDirectory.path,
                 protecting: protected, force: options.force)
