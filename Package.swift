@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "PortalWork"),
         // The staffing criteria's workload model, districts and bands: pure computation, no files or HTML.
         .target(name: "StaffingModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Build-time SVG charts of the staffing figures (scores against bands, the complement); needs only the domain.
+        .target(name: "PortalCharts", dependencies: ["StaffingModel"]),
         // Reads and checks Content/: front matter, documents, references, data files; small shared file utilities.
         .target(
             name: "PortalContent",
@@ -53,7 +55,7 @@ let package = Package(
             name: "PortalPages",
             dependencies: [
                 "PortalRender", "PortalRedline", "PortalContent", "PortalMarkdown", "StaffingModel", "PortalSearch", "PortalWork",
-                "Mustache",
+                "Mustache", "PortalCharts",
             ]
         ),
         // Checks over every page once the site is made: links and anchors, output paths.
@@ -92,6 +94,10 @@ let package = Package(
         .testTarget(
             name: "StaffingModelTests",
             dependencies: ["StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "ChartTests",
+            dependencies: ["PortalCharts", "StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "SearchTests", dependencies: ["PortalSearch"]),
         .testTarget(

@@ -63,6 +63,9 @@ package enum ReadingContext {
         }
         context["proposals"] = groups
         context["hasProposals"] = !groups.isEmpty
+        let charts = ConsultationCharts.figures(consultation.letter, enclosures: consultation.enclosures, from: path, model: model)
+        context["charts"] = charts
+        context["hasCharts"] = !charts.isEmpty
         return context
     }
 

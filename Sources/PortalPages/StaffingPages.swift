@@ -23,7 +23,7 @@ package struct StaffingPages: PageGenerator {
     package func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
         guard Self.hasPages(model) else { return [] }
         let data = model.staffing.data
-        var files = [overview(model)]
+        var files = [overview(model)] + StaffingCharts.files(model)
         for stem in data.models.keys.sorted() {
             files += calculator(stem: stem, model)
         }
@@ -48,10 +48,12 @@ package struct StaffingPages: PageGenerator {
                 tables += table("districts", ["model": stem, "districts": stem], model)
             }
             return ["id": "model-\(stem)", "name": data.models[stem]!.name, "tables": tables,
-                    "calculatorHref": SitePath.link(from: path, to: Self.calculatorPath(stem))]
+                    "calculatorHref": SitePath.link(from: path, to: Self.calculatorPath(stem)),
+                    "charts": [StaffingCharts.scoreFigure(stem, from: path, model)].compactMap { $0 }]
         }
         let complements: [[String: Any]] = data.complements.keys.sorted().map { stem in
-            ["id": "complement-\(stem)", "name": data.complements[stem]!.name, "tables": table("complement", ["complement": stem], model)]
+            ["id": "complement-\(stem)", "name": data.complements[stem]!.name, "tables": table("complement", ["complement": stem], model),
+             "charts": [StaffingCharts.complementFigure(stem, from: path, model)].compactMap { $0 }]
         }
         let ratios: [[String: Any]] = data.ratios.keys.sorted().map { stem in
             ["id": "ratio-\(stem)", "name": data.ratios[stem]!.name, "tables": table("ratio", ["ratio": stem], model)]
