@@ -16,7 +16,7 @@ public struct ComplementChart: Sendable {
     public let rows: [Row]
 
     static let margin = 8.0
-    static let labelColumn = 150.0
+    static let labelColumn = 125.0
     static let barHeight = 12.0
 
     public init(title: String, complement: PositionComplement, catalog: [String: PositionLabel]) {

@@ -1,4 +1,5 @@
 import Foundation
+import PortalCharts
 import PortalContent
 import PortalRender
 import StaffingModel
@@ -87,6 +88,7 @@ package struct StaffingPages: PageGenerator {
             "exceptionDistricts": exceptionDistricts.map { ["name": $0] },
             "dataScript": SitePath.link(from: path, to: Self.calculatorDataPath(stem)),
             "scriptHref": SitePath.link(from: path, to: "assets/calculator.js"),
+            "bandScaleHref": SitePath.link(from: path, to: "assets/band-scale.js"),
             "overviewHref": SitePath.link(from: path, to: Self.overviewPath),
             "codes": workload.occupationCodes.map { code in
                 ["code": code, "label": model.staffing.catalog[code].map { $0.name(code: code) } ?? code]
@@ -114,7 +116,8 @@ package struct StaffingPages: PageGenerator {
             }
         }
         let exactMeans = ExactMeans(sums: sums, districts: data.districtSets[stem]?.rows.count ?? 0)
-        let json = (try? Staffing.json(CalculatorData(parameters: parameters, exactMeans: exactMeans), pretty: false)) ?? "{}"
+        let chart = BandScale(edges: ScoreFindings.edges(of: data.models[stem]!), nearEdgeMargin: ScoreFindings.defaultMargin)
+        let json = (try? Staffing.json(CalculatorData(parameters: parameters, exactMeans: exactMeans, chart: chart), pretty: false)) ?? "{}"
         return "window.PortalStaffing = window.PortalStaffing || {};\nwindow.PortalStaffing[\(Staffing.jsonString(stem))] = \(json);\n"
     }
 
@@ -123,9 +126,16 @@ package struct StaffingPages: PageGenerator {
         package var districts: Int
     }
 
+    /// What the calculator's band scale needs besides the parameters, from the same code as the build's score charts.
+    private struct BandScale: Encodable {
+        package var edges: [Decimal]
+        package var nearEdgeMargin: Decimal
+    }
+
     private struct CalculatorData: Encodable {
         package var parameters: CalculatorParameters
         package var exactMeans: ExactMeans
+        package var chart: BandScale
     }
 }
 

@@ -18,7 +18,7 @@ import Testing
             ("Texas", d("212.55")), ("California", d("187.78")), ("Ohio", d("77.35")), ("Vermont", d("28.44")),
         ])
         #expect(root.name == "svg")
-        #expect(root.attributes["viewBox"]?.hasPrefix("0 0 400 ") == true)
+        #expect(root.attributes["viewBox"]?.hasPrefix("0 0 \(ChartNumber.coordinate(ChartStyle.width)) ") == true)
         #expect(root.attributes["role"] == "img")
         let labels = root.classed("district-label").map(\.text)
         #expect(labels == [
@@ -54,7 +54,7 @@ import Testing
             #expect(root.classed("edges").first!.all("line").contains { $0.number("x1") == x })
         }
         // The axis holds the top edge: 260 × 1.05, rounded up to a multiple of 10.
-        #expect(abs((400 - 16) / perPoint - 280) < 0.05)
+        #expect(abs((ChartStyle.width - 16) / perPoint - 280) < 0.05)
     }
 
     @Test func marksExceptionsAndNearEdgeDistrictsWithPatternsAndWordsNotColourAlone() throws {

@@ -136,6 +136,7 @@
       if (problems.length) {
         summary.hidden = true;
         setText("calc-message", "Check the form: " + problems.join("; ") + ".");
+        form.dispatchEvent(new CustomEvent("staffing-result", { detail: null }));
         return;
       }
       const district = document.getElementById("calc-district").value;
@@ -151,6 +152,9 @@
       setText("calc-flags", result.flags.length ? result.flags.join("; ") : "none");
       setText("calc-message", "Score " + result.score + (result.band ? ", band " + result.band : ", no band") + ".");
       summary.hidden = false;
+      // band-scale.js draws the result on the band scale.
+      result.district = district;
+      form.dispatchEvent(new CustomEvent("staffing-result", { detail: result }));
     }
 
     form.addEventListener("submit", run);
