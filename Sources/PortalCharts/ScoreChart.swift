@@ -11,6 +11,8 @@ public struct ScoreChart: Sendable {
     public let findings: ScoreFindings
     public let model: WorkloadModel
     public let names: PositionShortNames
+    /// Sentences the legend ends with, e.g. that the figures are illustrative.
+    public let notes: [String]
 
     static let margin = 8.0
     static let edgeLabelRow = 16.0
@@ -19,13 +21,19 @@ public struct ScoreChart: Sendable {
     static let barHeight = 12.0
     static let lineHeight = 16.0
 
+    /// The chart of `districts`; its legend says so when the sidecar marks them illustrative.
     public init(title: String, model: WorkloadModel, districts: DistrictCounts, catalog: [String: PositionLabel]) {
-        self.init(title: title, model: model, results: model.compute(districts: districts), catalog: catalog)
+        self.init(
+            title: title, model: model, results: model.compute(districts: districts), catalog: catalog,
+            notes: districts.info.illustrativeNotice.map { [$0] } ?? [])
     }
 
     /// A chart of results already computed with `model`.
-    public init(title: String, model: WorkloadModel, results: [DistrictResult], catalog: [String: PositionLabel]) {
+    public init(
+        title: String, model: WorkloadModel, results: [DistrictResult], catalog: [String: PositionLabel], notes: [String] = []
+    ) {
         self.title = title
+        self.notes = notes
         self.model = model
         findings = ScoreFindings(model: model, results: results)
         names = PositionShortNames(codes: model.occupationCodes, catalog: catalog)
@@ -178,7 +186,7 @@ public struct ScoreChart: Sendable {
         if let lowest = findings.edges.first {
             lines.append("Below \(ChartNumber.plain(lowest)): no positions")
         }
-        lines += names.key
+        lines += names.key + notes
         var group = SVGElement("g", [("class", "legend")])
         let wrapped = lines.flatMap { ChartStyle.wrap($0, limit: ChartStyle.smallLineLimit) }
         for (index, line) in wrapped.enumerated() {

@@ -44,16 +44,17 @@ package enum StaffingCharts {
     /// for pages that do not show that table already.
     package static func scoreFigure(_ stem: String, from path: String, table: String? = nil, _ model: SiteModel) -> [String: Any]? {
         guard let chart = scoreChart(stem, model) else { return nil }
+        let notice = model.staffing.data.districtSets[stem]?.info.illustrativeNotice
         return figure(
             src: SitePath.link(from: path, to: scoresPath(stem)), alt: chart.alternative,
-            caption: "Workload score of each district against the bands: \(chart.title)", table: table)
+            caption: chart.title + (notice.map { ". " + $0 } ?? ""), table: table)
     }
 
     package static func complementFigure(_ stem: String, from path: String, table: String? = nil, _ model: SiteModel) -> [String: Any]? {
         guard let chart = complementChart(stem, model) else { return nil }
         return figure(
             src: SitePath.link(from: path, to: complementPath(stem)), alt: chart.alternative,
-            caption: "Authorized positions before and after: \(chart.title)", table: table)
+            caption: "\(chart.title): each position before and after", table: table)
     }
 
     private static func figure(src: String, alt: String, caption: String, table: String?) -> [String: Any] {

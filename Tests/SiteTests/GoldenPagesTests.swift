@@ -40,6 +40,8 @@ import Testing
         "customer-connect/coordinator-duties.html",
         "staffing/index.html",
         "staffing/customer-relations-2022-calculator.html",
+        "staffing/charts/customer-relations-2022-scores.svg",
+        "staffing/charts/customer-relations-2022-complement.svg",
         "search.html",
         "404.html",
         "feed.xml",
