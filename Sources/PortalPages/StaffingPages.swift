@@ -81,6 +81,10 @@ package struct StaffingPages: PageGenerator {
             return entry
         }
         let exceptionDistricts = workload.exceptions.flatMap(\.districts).sorted()
+        // The districts' chart, with its table: this page shows neither otherwise.
+        let charts = [StaffingCharts.scoreFigure(
+            stem, from: path, table: districts.map { _ in table("districts", ["model": stem, "districts": stem], model) }, model)]
+            .compactMap { $0 }
         let content = model.theme.render("calculator", [
             "stem": stem, "name": workload.name, "factors": factors, "hasMeans": districts != nil,
             "meansAreIllustrative": districts?.isIllustrative ?? false,
@@ -90,6 +94,7 @@ package struct StaffingPages: PageGenerator {
             "scriptHref": SitePath.link(from: path, to: "assets/calculator.js"),
             "bandScaleHref": SitePath.link(from: path, to: "assets/band-scale.js"),
             "overviewHref": SitePath.link(from: path, to: Self.overviewPath),
+            "charts": charts, "hasCharts": !charts.isEmpty,
             "codes": workload.occupationCodes.map { code in
                 ["code": code, "label": model.staffing.catalog[code].map { $0.name(code: code) } ?? code]
             },
