@@ -13,6 +13,8 @@ public struct ScoreChart: Sendable {
     public let names: PositionShortNames
     /// Sentences the legend ends with, e.g. that the figures are illustrative.
     public let notes: [String]
+    /// The axis, shared by every part of the drawing.
+    let scale: ScoreScale
 
     static let margin = 8.0
     static let edgeLabelRow = 16.0
@@ -35,28 +37,25 @@ public struct ScoreChart: Sendable {
         self.title = title
         self.notes = notes
         self.model = model
-        findings = ScoreFindings(model: model, results: results)
+        let findings = ScoreFindings(model: model, results: results)
+        self.findings = findings
         names = PositionShortNames(codes: model.occupationCodes, catalog: catalog)
+        scale = ScoreScale(
+            highestEdge: findings.edges.last ?? 0, highestScore: findings.placements.map(\.score).max(),
+            left: Self.margin, right: ChartStyle.width - Self.margin)
     }
 
     /// The text alternative: the chart's finding, naming the district nearest a band edge.
     public var alternative: String { findings.summary }
 
-    /// The axis, shared by every part of the drawing.
-    var scale: ScoreScale {
-        ScoreScale(
-            highestEdge: findings.edges.last ?? 0, highestScore: findings.placements.map(\.score).max(),
-            left: Self.margin, right: ChartStyle.width - Self.margin)
-    }
 
     /// The whole SVG file.
     public var svg: String {
-        var parts: [SVGElement] = []
         var y = Self.margin
         let (labels, labelRows) = edgeLabels(top: y)
         y += Double(labelRows) * Self.edgeLabelRow
         let stripTop = y
-        parts.append(bandStrip(top: stripTop))
+        let strip = bandStrip(top: stripTop)
         y += Self.bandStrip + Self.rowGap
         let rowsTop = y
         var rows = SVGElement("g", [("class", "districts")])
@@ -72,7 +71,8 @@ public struct ScoreChart: Sendable {
         let (legend, legendHeight) = self.legend(top: y)
         y += legendHeight + Self.margin
         var root = ChartStyle.root(id: "score-chart", height: y, title: title, description: alternative)
-        for part in parts + [edgeLines, labels, rows, legend] { root.append(part) }
+        // Edge lines first, so the bars cover them and only the ticks above and below each bar show.
+        for part in [strip, edgeLines, labels, rows, legend] { root.append(part) }
         return root.xml + "\n"
     }
 
@@ -148,20 +148,20 @@ public struct ScoreChart: Sendable {
             ("fill", placement.isException ? "url(#\(ChartStyle.stripes))" : ChartStyle.bar),
             ("stroke", ChartStyle.bar), ("stroke-width", "1"),
         ]))
-        var height = textHeight + Self.barHeight + Self.rowGap
-        let marks = self.marks(placement)
+        var markBaseline = barTop + Self.barHeight + 13
         if placement.isNearEdge {
             group.append(SVGElement("circle", [
                 ("cx", ChartNumber.coordinate(end)), ("cy", ChartNumber.coordinate(barTop + Self.barHeight / 2)), ("r", "5"),
                 ("fill", "#ffffff"), ("stroke", ChartStyle.text), ("stroke-width", "2"),
             ]))
         }
+        let marks = self.marks(placement)
         for line in marks.isEmpty ? [] : ChartStyle.wrap(marks.joined(separator: " · "), limit: ChartStyle.smallLineLimit) {
             group.append(ChartStyle.text(
-                line, x: Self.margin, y: barTop + Self.barHeight + 13 + height - (textHeight + Self.barHeight + Self.rowGap),
-                size: ChartStyle.smallSize, weight: "bold", className: "district-marks"))
-            height += Self.lineHeight
+                line, x: Self.margin, y: markBaseline, size: ChartStyle.smallSize, weight: "bold", className: "district-marks"))
+            markBaseline += Self.lineHeight
         }
+        let height = markBaseline - 13 - top + Self.rowGap
         return (group, barTop, height)
     }
 
