@@ -75,3 +75,21 @@ import Testing
         }
     }
 }
+
+@Suite struct ScoreScaleTests {
+    /// The rule `band-scale.js` repeats: 0 to the larger of the top edge and the highest score, plus 5 %, up to tens.
+    @Test func theAxisHoldsTheTopEdgeAndEveryScore() {
+        #expect(ScoreScale(highestEdge: 203, highestScore: Decimal(string: "212.55"), left: 0, right: 1).maximum == 230)
+        #expect(ScoreScale(highestEdge: 203, highestScore: nil, left: 0, right: 1).maximum == 220)
+        #expect(ScoreScale(highestEdge: 260, highestScore: 10, left: 0, right: 1).maximum == 280)
+        #expect(ScoreScale(highestEdge: 0, highestScore: nil, left: 0, right: 1).maximum == 10)
+    }
+
+    @Test func scoresMapOntoTheAxisAndClampAtItsEnds() {
+        let scale = ScoreScale(highestEdge: 190, highestScore: nil, left: 8, right: 208)
+        #expect(scale.maximum == 200)
+        #expect(scale.x(Decimal(100)) == 108)
+        #expect(scale.x(Decimal(0)) == 8)
+        #expect(scale.x(Decimal(500)) == 208)
+    }
+}

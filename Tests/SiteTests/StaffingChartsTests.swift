@@ -60,6 +60,13 @@ import Testing
         // The dossier carries the tables too, under each chart.
         #expect(dossier.contains("<th scope=\"row\">California</th>"))
         #expect(dossier.contains("<summary>The figures as a table</summary>"))
+        // The calculator draws its band scale from the edges and margin the charts use, and shows the districts' chart.
+        let data = try read(output.output.appendingPathComponent(StaffingPages.calculatorDataPath("customer-relations-2022")))
+        #expect(data.contains("\"chart\":{\"edges\":[40,102,135,187,203],\"nearEdgeMargin\":2}"))
+        let calculator = try read(output.output.appendingPathComponent(StaffingPages.calculatorPath("customer-relations-2022")))
+        #expect(alt(of: "../staffing/charts/customer-relations-2022-scores.svg", in: calculator) == scoresAlt)
+        #expect(calculator.contains("<script src=\"../assets/band-scale.js\"></script>"))
+        #expect(calculator.contains("<div id=\"calc-band-scale\" class=\"band-scale\" hidden></div>"))
         // The 2019 letter names no model or complement: no charts.
         let other = try read(output.output.appendingPathComponent("letters/2019-12-12-enterprise-customer-care-restructure.html"))
         #expect(!other.contains("staffing-at-a-glance"))
