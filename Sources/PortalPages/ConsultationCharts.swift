@@ -15,22 +15,15 @@ package enum ConsultationCharts {
             for info in model.generatedBlocks(of: document) {
                 guard let request = try? StaffingBlockRequest.parse(infoString: info) else { continue }
                 if let stem = request.parameters["model"], seen.insert("model:\(stem)").inserted,
-                   let figure = StaffingCharts.scoreFigure(
-                    stem, from: path, table: table("districts", ["model": stem, "districts": stem], model), model) {
+                   let figure = StaffingCharts.scoreFigureWithTable(stem, from: path, model) {
                     figures.append(figure)
                 }
                 if let stem = request.parameters["complement"], seen.insert("complement:\(stem)").inserted,
-                   let figure = StaffingCharts.complementFigure(
-                    stem, from: path, table: table("complement", ["complement": stem], model), model) {
+                   let figure = StaffingCharts.complementFigureWithTable(stem, from: path, model) {
                     figures.append(figure)
                 }
             }
         }
         return figures
-    }
-
-    private static func table(_ name: String, _ parameters: [String: String], _ model: SiteModel) -> String? {
-        (try? model.staffing.data.table(named: name, parameters: parameters, catalog: model.staffing.catalog))
-            .map(StaffingBlocks.html)
     }
 }

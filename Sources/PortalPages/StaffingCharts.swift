@@ -57,6 +57,21 @@ package enum StaffingCharts {
             caption: "\(chart.title): each position before and after", table: table)
     }
 
+    /// The score figure with the districts table under it, for a page that does not show that table already.
+    package static func scoreFigureWithTable(_ stem: String, from path: String, _ model: SiteModel) -> [String: Any]? {
+        scoreFigure(stem, from: path, table: tableHTML("districts", ["model": stem, "districts": stem], model), model)
+    }
+
+    /// The complement figure with its table under it.
+    package static func complementFigureWithTable(_ stem: String, from path: String, _ model: SiteModel) -> [String: Any]? {
+        complementFigure(stem, from: path, table: tableHTML("complement", ["complement": stem], model), model)
+    }
+
+    private static func tableHTML(_ name: String, _ parameters: [String: String], _ model: SiteModel) -> String? {
+        (try? model.staffing.data.table(named: name, parameters: parameters, catalog: model.staffing.catalog))
+            .map(StaffingBlocks.html)
+    }
+
     private static func figure(src: String, alt: String, caption: String, table: String?) -> [String: Any] {
         var figure: [String: Any] = ["src": src, "alt": alt, "caption": caption]
         figure["table"] = table

@@ -82,9 +82,7 @@ package struct StaffingPages: PageGenerator {
         }
         let exceptionDistricts = workload.exceptions.flatMap(\.districts).sorted()
         // The districts' chart, with its table: this page shows neither otherwise.
-        let charts = [StaffingCharts.scoreFigure(
-            stem, from: path, table: districts.map { _ in table("districts", ["model": stem, "districts": stem], model) }, model)]
-            .compactMap { $0 }
+        let charts = [StaffingCharts.scoreFigureWithTable(stem, from: path, model)].compactMap { $0 }
         let content = model.theme.render("calculator", [
             "stem": stem, "name": workload.name, "factors": factors, "hasMeans": districts != nil,
             "meansAreIllustrative": districts?.isIllustrative ?? false,
