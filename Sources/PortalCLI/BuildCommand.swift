@@ -16,6 +16,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var locations: SiteLocations
 
+    @OptionGroup var address: BaseURLOption
+
     @Option(
         name: .long,
         help: "The output folder; replaced as a whole on success. It must be new, empty, or one the portal wrote.")
@@ -57,6 +59,7 @@ struct BuildCommand: ParsableCommand {
         options.progress = progress.callback
         options.force = force
         options.outputDisplayPath = output
+        options.baseURL = try address.normalized()
         // The process ends right after the build.
         options.keepsMemoryUntilExit = true
         if !noCache {

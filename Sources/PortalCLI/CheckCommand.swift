@@ -22,6 +22,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var locations: SiteLocations
 
+    @OptionGroup var address: BaseURLOption
+
     @Flag(name: .long, help: "Exit 1 on warnings too.")
     var strict = false
 
@@ -29,9 +31,11 @@ struct CheckCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let builder = SiteBuilder(options: .init(
+        var options = SiteBuilder.Options(
             contentDirectory: locations.contentURL, themeDirectory: locations.themeURL,
-            outputDirectory: URL(fileURLWithPath: "/dev/null"), contentDisplayRoot: locations.contentDisplayRoot))
+            outputDirectory: URL(fileURLWithPath: "/dev/null"), contentDisplayRoot: locations.contentDisplayRoot)
+        options.baseURL = try address.normalized()
+        let builder = SiteBuilder(options: options)
         let report: CheckReport
         do {
             let checked = try builder.check()

@@ -12,17 +12,16 @@ package struct SiteFeeds: PageGenerator {
 
     /// Atom 1.0, newest consultation first; dates come from the content, never from the clock.
     ///
-    /// Links are absolute when `base_url` is set; otherwise relative to the
-    /// feed, which Atom resolves against the feed's own address.
+    /// Links are absolute, with a self link, when `base_url` is set; otherwise relative to the
+    /// feed, which Atom resolves against the feed's own address. Ids never depend on the address
+    /// (``feedID(_:config:)``), so that moving the site shows no old entry as new.
     package func feed(_ model: SiteModel) -> OutputFile {
         let config = model.site.config
         let consultations = Consultation.all(in: model)
         func url(_ path: String) -> String {
             config.baseURL.isEmpty ? SitePath.encoded(path) : "\(config.baseURL)/\(SitePath.encoded(path))"
         }
-        func id(_ path: String) -> String {
-            config.baseURL.isEmpty ? "urn:consultation-portal:\(SitePath.encoded(path))" : "\(config.baseURL)/\(SitePath.encoded(path))"
-        }
+        func id(_ path: String) -> String { Self.feedID(SitePath.encoded(path), config: config) }
         let updated = consultations.first?.letter.date ?? model.site.documents.map(\.date).max() ?? "1980-01-01"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -64,14 +63,24 @@ package struct SiteFeeds: PageGenerator {
         return OutputFile(path: Self.feedPath, contents: xml)
     }
 
+    /// The permanent id of the resource at `encodedPath`: a `tag:` URI (RFC 4151) from site.yaml's
+    /// `id_authority` and `id_date`, or, when they are not set, a `urn:` every portal shares.
+    package static func feedID(_ encodedPath: String, config: SiteConfig) -> String {
+        config.feedIdentity?.id(encodedPath) ?? "urn:consultation-portal:\(encodedPath)"
+    }
+
+    /// The 404 page. A server shows it for any missing path, however deep, so with `base_url` its links
+    /// (stylesheets, menu, search) start with the address; without one they are relative, as elsewhere.
     package func notFound(_ model: SiteModel) -> OutputFile {
         let path = Self.notFoundPath
+        let base = model.site.config.baseURL
+        let root = base.isEmpty ? SitePath.root(from: path) : base + "/"
         let content = model.theme.render("not-found", [
-            "homeHref": SitePath.link(from: path, to: SitePath.home),
-            "lettersHref": SitePath.link(from: path, to: SitePath.listing(.letter)),
+            "homeHref": root + SitePath.home,
+            "lettersHref": root + SitePath.listing(.letter),
         ])
         return model.wrap(
             content, path: path, title: "Page not found",
-            description: "The page you asked for is not on the \(model.site.config.title).", bodyClass: "not-found")
+            description: "The page you asked for is not on the \(model.site.config.title).", bodyClass: "not-found", root: root)
     }
 }

@@ -246,13 +246,15 @@ package final class SiteModel: @unchecked Sendable {
 
     package func wrap(
         _ content: String, path: String, title: String, description: String, bodyClass: String,
-        isHome: Bool = false, currentListing: DocumentKind? = nil, breadcrumbs: [[String: Any]] = []
+        isHome: Bool = false, currentListing: DocumentKind? = nil, breadcrumbs: [[String: Any]] = [], root: String? = nil
     ) -> OutputFile {
-        let crumbs = isHome ? [] : [["href": SitePath.link(from: path, to: SitePath.home), "label": "Home"]] + breadcrumbs
+        // `root` is what leads from the page to the site's top: relative by default, the address for 404.html.
+        let root = root ?? SitePath.root(from: path)
+        let crumbs = isHome ? [] : [["href": root + SitePath.home, "label": "Home"]] + breadcrumbs
         let html = theme.render("layout", [
-            "root": SitePath.root(from: path), "siteTitle": site.config.title, "siteDescription": site.config.description,
+            "root": root, "siteTitle": site.config.title, "siteDescription": site.config.description,
             "pageTitle": title, "description": description, "isHome": isHome, "bodyClass": bodyClass,
-            "navigation": navigation.html(for: path, isHome: isHome, model: self),
+            "navigation": navigation.html(for: path, isHome: isHome, root: root, model: self),
             "breadcrumbs": crumbs, "hasBreadcrumbs": !crumbs.isEmpty, "content": content,
         ])
         return OutputFile(path: path, contents: html)
@@ -268,14 +270,13 @@ package final class SiteModel: @unchecked Sendable {
         /// The entries' targets and labels, in menu order; made once, since a page family only shows when it has pages.
         private var entries: [(path: String, label: String)]?
 
-        package func html(for path: String, isHome: Bool, model: SiteModel) -> String {
+        package func html(for path: String, isHome: Bool, root: String, model: SiteModel) -> String {
             lock.lock()
             defer { lock.unlock() }
             let entries = self.entries ?? Self.entries(model)
             self.entries = entries
             // Home is marked on the home page; any other entry on the page it names.
             let current = isHome ? 0 : entries.indices.dropFirst().first { entries[$0].path == path }
-            let root = SitePath.root(from: path)
             let key = "\(root) \(current ?? -1)"
             if let html = rendered[key] { return html }
             let nav: [[String: Any]] = entries.enumerated().map { index, entry in

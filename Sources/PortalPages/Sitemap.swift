@@ -5,12 +5,14 @@ import PortalRender
 package enum Sitemap {
     package static let path = "sitemap.xml"
 
-    /// The sitemap, reused from the previous build when the same pages are made from the same front matter.
+    /// The sitemap, reused from the previous build when the same pages are made from the same front matter;
+    /// none without `base_url`, since the protocol allows only absolute addresses.
     ///
     /// It lists every page, so a rebuild would otherwise sort every page's path to
     /// write the same file. Its key is the site key (front matter, configuration) and the set of pages.
     package static func files(for pages: [OutputFile], model: SiteModel) -> [OutputFile] {
-        model.memoized(path, extraKey: key(for: pages)) { [file(for: pages, model: model)] }
+        guard !model.site.config.baseURL.isEmpty else { return [] }
+        return model.memoized(path, extraKey: key(for: pages)) { [file(for: pages, model: model)] }
     }
 
     /// The set of page paths, in any order, as one number: each path's hash, mixed, added up.
@@ -26,7 +28,7 @@ package enum Sitemap {
 
     /// The sitemap made anew.
     ///
-    /// `loc` is absolute when `base_url` is set; otherwise relative to the sitemap (useful to tools, not to crawlers).
+    /// `loc` is the page's absolute address under `base_url`, which must be set.
     /// `lastmod` is the date of the document a page shows, when there is one.
     package static func file(for pages: [OutputFile], model: SiteModel) -> OutputFile {
         var dates: [String: String] = [:]
@@ -40,7 +42,7 @@ package enum Sitemap {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in Set(pages.map(\.path)).sorted() where path.hasSuffix(".html") && path != SiteFeeds.notFoundPath {
             let location = SitePath.encoded(path)
-            xml += "<url><loc>\(XMLText.escape(base.isEmpty ? location : "\(base)/\(location)"))</loc>"
+            xml += "<url><loc>\(XMLText.escape("\(base)/\(location)"))</loc>"
             if let date = dates[path] { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }

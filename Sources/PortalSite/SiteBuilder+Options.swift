@@ -15,6 +15,9 @@ extension SiteBuilder {
         /// Threads for rendering bodies and running generators; nil uses `PORTAL_JOBS` or every core.
         /// Any value gives byte-identical output.
         public var jobs: Int?
+        /// The address the site is published at, in ``PublishedAddress``'s normal form; replaces site.yaml's
+        /// `base_url` when set (`portal build --base-url`).
+        public var baseURL: String?
         /// Whether to write the offline bundle, a ZIP of the whole site (`OfflineBundle`); on by default.
         public var offlineBundle = true
         /// Told what the build is doing, for a progress display; called on the building thread.

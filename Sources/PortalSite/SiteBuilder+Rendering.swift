@@ -78,8 +78,10 @@ extension SiteBuilder {
                 return BackgroundWork(jobs: loader.jobs) { documents.loadDocuments(globalKey: globalKey) }
             }
             if let knownReading { loader.knownDocumentsLoading = { knownReading.result() } }
-            let site = try loader.load()
+            var site = try loader.load()
             if let incremental, let knownReading { incremental.knownDocuments = knownReading.result() }
+            if let baseURL = options.baseURL { site.config.baseURL = baseURL }
+            site.warnings = (site.warnings + publishingWarnings(site, displayRoot: loader.displayRoot)).sorted()
             return site
         } catch {
             throw .diagnostics(error)
