@@ -35,6 +35,7 @@ struct CheckCommand: ParsableCommand {
             contentDirectory: locations.contentURL, themeDirectory: locations.themeURL,
             outputDirectory: URL(fileURLWithPath: "/dev/null"), contentDisplayRoot: locations.contentDisplayRoot)
         options.baseURL = try address.normalized()
+        options.checksPublishingSettings = true
         let builder = SiteBuilder(options: options)
         let report: CheckReport
         do {

@@ -88,6 +88,8 @@ package struct StaffingPages: PageGenerator {
             "meansAreIllustrative": districts?.isIllustrative ?? false,
             "assumption": StaffingTable.indexToMeanAssumption,
             "exceptionDistricts": exceptionDistricts.map { ["name": $0] },
+            "exceptionDistrictList": StaffingTable.englishList(exceptionDistricts),
+            "hasExceptions": !exceptionDistricts.isEmpty,
             "dataScript": SitePath.link(from: path, to: Self.calculatorDataPath(stem)),
             "scriptHref": SitePath.link(from: path, to: "assets/calculator.js"),
             "bandScaleHref": SitePath.link(from: path, to: "assets/band-scale.js"),

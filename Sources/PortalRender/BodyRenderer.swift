@@ -60,7 +60,7 @@ package struct BodyRenderer: Sendable {
                     continue
                 }
             case .table:
-                html = "<div class=\"table-wrap\">\n" + TableCaption.scopingHeaders(html) + "</div>\n"
+                html = "<div class=\"table-wrap\" tabindex=\"0\">\n" + TableCaption.scopingHeaders(html) + "</div>\n"
                 html = TableCaption.add(to: html, leadIn: previousText)
             case .footnotes, .other:
                 break

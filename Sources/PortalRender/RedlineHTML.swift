@@ -30,7 +30,7 @@ package enum RedlineHTML {
 
     /// The two versions in two columns, aligned row by row; the old side marks deletions, the new side insertions.
     package static func sideBySide(_ redline: PositionRedline, oldLabel: String, newLabel: String) -> String {
-        var html = "<div class=\"table-wrap redline-side-by-side\">\n<table>\n"
+        var html = "<div class=\"table-wrap redline-side-by-side\" tabindex=\"0\">\n<table>\n"
         html += "<caption>\(HTML.escape(oldLabel)) beside \(HTML.escape(newLabel)), aligned section by section and item by item</caption>\n"
         html += "<thead><tr><th scope=\"col\">\(HTML.escape(oldLabel))</th><th scope=\"col\">\(HTML.escape(newLabel))</th></tr></thead>\n"
         for section in redline.sections {

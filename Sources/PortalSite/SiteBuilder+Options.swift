@@ -18,6 +18,10 @@ extension SiteBuilder {
         /// The address the site is published at, in ``PublishedAddress``'s normal form; replaces site.yaml's
         /// `base_url` when set (`portal build --base-url`).
         public var baseURL: String?
+        /// Warn when site.yaml lacks what publishing needs, an address and the feed ids' authority
+        /// (``SiteBuilder/publishingWarnings(_:displayRoot:)``): `portal check`, the gate before publishing,
+        /// does; a build to read from disk or to preview needs neither.
+        public var checksPublishingSettings = false
         /// Whether to write the offline bundle, a ZIP of the whole site (`OfflineBundle`); on by default.
         public var offlineBundle = true
         /// Told what the build is doing, for a progress display; called on the building thread.

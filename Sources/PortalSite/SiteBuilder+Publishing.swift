@@ -5,8 +5,10 @@ extension SiteBuilder {
     ///
     /// Each is one warning on site.yaml, however many pages it touches: without `base_url` no sitemap is
     /// written (the protocol allows only absolute addresses) and the feed has no self link; without
-    /// `id_authority` the feed's entry ids are the same for every portal.
+    /// `id_authority` the feed's entry ids are the same for every portal. Only with
+    /// ``Options/checksPublishingSettings``.
     func publishingWarnings(_ site: ContentSite, displayRoot: String) -> [Diagnostic] {
+        guard options.checksPublishingSettings else { return [] }
         let path = "\(displayRoot)/site.yaml"
         var warnings: [Diagnostic] = []
         if site.config.baseURL.isEmpty {

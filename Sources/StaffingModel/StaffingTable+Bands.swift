@@ -38,7 +38,7 @@ extension StaffingTable {
     }
 
     /// "A", "A and B", "A, B and C".
-    static func englishList(_ items: [String]) -> String {
+    package static func englishList(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
     }

@@ -74,14 +74,18 @@ final class ReadInBackground: @unchecked Sendable {
     }
 }
 
-/// A scratch site folder for one test: `Content/` with the given files and a copy of the real `Theme/`.
+/// What publishing needs (``publishedSiteYAML``), so that `portal check --strict` reports only what a test puts in.
+let publishedSiteYAML = "base_url: https://portal.example.org/\nid_authority: portal.example.org\nid_date: 2024-01-01\n"
+
+/// A scratch site folder for one test: `Content/` with the given files and a copy of the real `Theme/`;
+/// without a `site.yaml` among them, one with ``publishedSiteYAML``.
 func makeSite(_ files: [String: String], name: String = #function) throws -> URL {
     let folder = FileManager.default.temporaryDirectory
         .appendingPathComponent("portal-cli-\(name.filter(\.isLetter))-\(UUID().uuidString)")
     let content = folder.appendingPathComponent("Content")
     try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Theme"), to: folder.appendingPathComponent("Theme"))
-    for (path, text) in files {
+    for (path, text) in files.merging(["site.yaml": publishedSiteYAML], uniquingKeysWith: { given, _ in given }) {
         try write(text, to: content.appendingPathComponent(path))
     }
     return folder

@@ -61,7 +61,9 @@ import Testing
     @Test func noInjectedScriptElement() {
         for (path, html) in htmlFiles {
             for tag in Self.tags(in: html) where tag.lowercased().hasPrefix("<script") {
-                let isFile = tag.wholeMatch(of: /<script src="[a-z0-9\/._-]+\.js"( defer)?>/) != nil
+                // 404.html starts its links with the fixture's base_url, escaped.
+                let local = tag.replacingOccurrences(of: "src=\"https://example.org/portal&amp;x=&#39;y&#39;/", with: "src=\"")
+                let isFile = local.wholeMatch(of: /<script src="[a-z0-9\/._-]+\.js"( defer)?>/) != nil
                 let isData = tag == "<script type=\"application/ld+json\">" || tag == "<script type=\"application/json\">"
                     || tag.hasPrefix("<script type=\"application/json\" id=\"")
                 #expect(isFile || isData, "\(path): unexpected \(tag)")

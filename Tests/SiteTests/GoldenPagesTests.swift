@@ -95,6 +95,8 @@ import Testing
             outputDirectory: output, contentDisplayRoot: "Content")
         options.sourceDateEpoch = sourceDateEpoch
         options.offlineBundle = false
+        // With an address, so that the sitemap is written and 404.html's absolute links are pinned too.
+        options.baseURL = "https://portal.example.org"
         _ = try SiteBuilder(options: options).build()
         return output
     }

@@ -222,15 +222,23 @@ func files(in folder: URL) throws -> [String] {
         #expect(text.contains("<updated>2022-08-30T00:00:00Z</updated>"))
     }
 
-    @Test func sitemapListsEveryPageAnd404Exists() throws {
-        let sitemap = try page("sitemap.xml")
-        let listed = Set(sitemap.matches(of: /<loc>([^<]+)<\/loc>/).map { String($0.output.1) })
-        let html = try files(in: output).filter { $0.hasSuffix(".html") && $0 != "404.html" }
-        #expect(listed == Set(html))
-        #expect(sitemap.contains("<loc>letters/2022-08-30-customer-relations-coordinators.html</loc><lastmod>2022-08-30</lastmod>"))
+    @Test func noSitemapWithoutAnAddressAnd404Exists() throws {
+        // The sitemaps protocol allows only absolute addresses; Content/site.yaml has none.
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("sitemap.xml").path))
         let notFound = try page("404.html")
         #expect(notFound.contains("<h1>Page not found</h1>"))
         #expect(notFound.contains("href=\"index.html\""))
+    }
+
+    @Test func sitemapListsEveryPageByItsAddress() throws {
+        let base = "https://portal.example.org/a"
+        let built = try buildRealContent("reading-sitemap", baseURL: base).output
+        let sitemap = try read(built.appendingPathComponent("sitemap.xml"))
+        let listed = Set(sitemap.matches(of: /<loc>([^<]+)<\/loc>/).map { String($0.output.1) })
+        let html = try files(in: built).filter { $0.hasSuffix(".html") && $0 != "404.html" }
+        #expect(listed == Set(html.map { "\(base)/\($0)" }))
+        #expect(sitemap.contains("<loc>\(base)/letters/2022-08-30-customer-relations-coordinators.html</loc><lastmod>2022-08-30</lastmod>"))
+        #expect(try read(built.appendingPathComponent("404.html")).contains("href=\"\(base)/index.html\""))
     }
 
     @Test func bundleHoldsTheWholeSiteAndWorksAfterExtraction() throws {
@@ -295,7 +303,7 @@ func files(in folder: URL) throws -> [String] {
         for folder in ["letters", "positions"] {
             try fileManager.createDirectory(at: content.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        try "title: Small\ndescription: A small test portal.\nbase_url: \"\(baseURL)\"\n".write(
+        try "title: Small\ndescription: A small test portal.\nbase_url: \"\(baseURL)\"\nid_authority: portal.example.org\nid_date: 2024-05\n".write(
             to: content.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
         try """
             ---
@@ -351,7 +359,7 @@ func files(in folder: URL) throws -> [String] {
         #expect(sitemap.contains("<loc>https://portal.example.org/letters/2199-01-01-future.html</loc>"))
         #expect(!sitemap.contains("<loc>letters/"))
         let feed = try read(output.appendingPathComponent("feed.xml"))
-        #expect(feed.contains("<id>https://portal.example.org/letters/2199-01-01-future.html</id>"))
+        #expect(feed.contains("<id>tag:portal.example.org,2024-05:letters/2199-01-01-future.html</id>"))
         #expect(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://portal.example.org/feed.xml\"/>"))
         let packet = try read(output.appendingPathComponent("packets/letters/2199-01-01-future.html"))
         #expect(packet.contains("data-enclosure=\"positions/1111-2222-proposed.html\""))
