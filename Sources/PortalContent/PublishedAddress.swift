@@ -35,7 +35,7 @@ package enum PublishedAddress {
 
         package var reason: String {
             switch self {
-            case .notAURL: "is not a URL (only printable characters, no spaces or quotes)"
+            case .notAURL: "is not a URL (printable ASCII only: no spaces or quotes; percent-encode, or punycode the host)"
             case .scheme: "must start with https:// or http://"
             case .noHost: "has no host name after https://"
             case .userInfo: "must not hold a user name or password"

@@ -70,6 +70,14 @@ import Testing
         let sitemap = try read(folder.appendingPathComponent("B/sitemap.xml"))
         #expect(sitemap.contains("<loc>https://new.example.org/index.html</loc>"))
         #expect(!sitemap.contains("old.example.net"))
+        // The same output and cache again at another address: nothing that names the address is reused.
+        let moved = try PortalProcess.run(["build", "--output", "B", "--base-url", "https://moved.example.org/x"], in: folder)
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let output = folder.appendingPathComponent("B")
+        #expect(try read(output.appendingPathComponent("sitemap.xml")).contains("<loc>https://moved.example.org/x/index.html</loc>"))
+        #expect(try read(output.appendingPathComponent("feed.xml")).contains("href=\"https://moved.example.org/x/feed.xml\""))
+        #expect(try read(output.appendingPathComponent("404.html")).contains("href=\"https://moved.example.org/x/assets/site.css\""))
+        #expect(!(try read(output.appendingPathComponent("404.html")).contains("new.example.org")))
     }
 
     @Test func withoutAnAddressNoSitemapAndOneWarning() throws {
@@ -121,6 +129,7 @@ import Testing
         ("https:///path", "has no host name"),
         ("https:example.org", "has no host name"),
         ("https://example.org/a b", "is not a URL"),
+        ("https://bücher.example/", "is not a URL"),
         ("https://example.org/\"><script>", "is not a URL"),
         ("https://example.org/?q=1", "must not have a ?query or #fragment"),
         ("https://example.org/#top", "must not have a ?query or #fragment"),
