@@ -24,11 +24,12 @@ build: deps
 ## bytes; the browser recomputes the status on the reader's own day.
 ## PORTAL_FLAGS adds options, e.g. `make site PORTAL_FLAGS=--force` to move aside a Public/ the portal did not write.
 ## BASE_URL is the address the site is published at (`make site BASE_URL=https://example.org/portal/`); with it
-## the sitemap is written and the feed's links are absolute. Empty, site.yaml's base_url is used.
+## the sitemap is written and the feed's links are absolute. Empty, site.yaml's base_url is used. The recipe reads
+## it from its environment (where make puts a command-line or environment variable), so no quote in it reaches the shell.
 BASE_URL ?=
 site: build
 	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}" \
-		$(PORTAL) build --content Content --theme Theme --output Public $(if $(BASE_URL),--base-url '$(BASE_URL)') $(PORTAL_FLAGS)
+		$(PORTAL) build --content Content --theme Theme --output Public $(if $(BASE_URL),--base-url "$$BASE_URL") $(PORTAL_FLAGS)
 
 ## Run the Swift test suites. Tests make their scratch sites under TMPDIR, so they get a folder of
 ## their own that is removed afterwards: left in /tmp, a run's hundreds of MB added up to gigabytes.

@@ -76,12 +76,18 @@ def test_nothing_runs_or_is_injected_with_the_policy_bypassed(driver):
         driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
 
 
+# 404.html links its assets at the corpus's base_url, the page's own origin once published; opened from
+# file:// that is another origin, which the policy rightly blocks.
+PUBLISHED_ASSETS = "'https://example.org/portal&x='y'/assets/"
+
+
 def test_no_page_logs_a_policy_violation(driver):
     driver.get_log("browser")
     problems = []
     for page in pages():
         problems += [f"{page.relative_to(site())}: {p}" for p in check_page(driver, file_url(page))]
-        problems += [f"{page.relative_to(site())}: {m}" for m in csp_violations(driver)]
+        problems += [f"{page.relative_to(site())}: {m}" for m in csp_violations(driver)
+                     if not (page.name == "404.html" and PUBLISHED_ASSETS in m)]
     assert not problems, "\n".join(problems)
 
 
