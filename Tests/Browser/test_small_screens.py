@@ -98,6 +98,22 @@ def test_wide_tables_scroll_in_a_frame_that_keeps_caption_and_row_headers(driver
     assert wide >= 1
 
 
+def test_text_table_reflows_to_one_record_per_block_on_a_phone(driver):
+    """A code page's versions table is words, not numbers: on a phone each version is a block, each cell named."""
+    def measure():
+        driver.get(file_url(PUBLIC / "codes/2345-5035.html"))
+        return driver.execute_script("""
+            const frame = document.querySelector('.table-stacked');
+            const cell = frame.querySelector('td[data-label="Consultation"]');
+            return {wide: frame.scrollWidth > frame.clientWidth + 1, label: getComputedStyle(cell, '::before').content,
+                    display: getComputedStyle(frame.querySelector('tr')).display}""")
+    phone = at_width(driver, 375, measure)
+    assert not phone["wide"] and phone["display"] == "block", phone
+    assert phone["label"] == '"Consultation: "', phone
+    desktop = at_width(driver, 1280, measure)
+    assert desktop["display"] == "table-row", desktop
+
+
 def test_calculator_controls_are_big_labelled_and_fit_320_pixels(driver):
     page = PUBLIC / "staffing/customer-relations-2022-calculator.html"
 
