@@ -15,11 +15,17 @@ struct DocumentScaffold {
     var grade: String?
     /// The folder under Content/ for qa and article documents; nil for the kind's default.
     var folder: String?
+    /// The letter or decision a response answers, or the letter a decision decides, relative to Content/.
+    var target: String? = nil
+    /// The sender and addressee a response or decision takes from its target, when it could be read:
+    /// a response goes back the other way, a decision the same way as the proposal.
+    var people: (from: Person, to: Person)? = nil
 
     /// The path relative to Content/, following the authoring guide's file-name rules.
     var path: String {
         switch kind {
         case .letter: "letters/\(date)-\(titleSlug).md"
+        case .response, .decision: "\(kind.listingSlug)/\(date)-\(titleSlug).md"
         case .presentation: "presentations/\(date)-\(titleSlug).md"
         case .position: "positions/\(code ?? "0000-0000")-\(version.rawValue).md"
         case .qa, .article: "\(folder ?? kind.listingSlug)/\(titleSlug).md"
@@ -36,17 +42,17 @@ struct DocumentScaffold {
             "kind: \(kind.rawValue)",
             "date: \(date)",
             "# One plain sentence that says what the document is; shown in listings and to search engines.",
-            "summary: \(Self.quoted("Describe this \(kind == .qa ? "Q-and-A" : kind.label.lowercased()) in one sentence."))",
+            "summary: \(Self.quoted(ScaffoldPlaceholder.summary(kind).text))",
         ]
         switch kind {
         case .letter:
             lines += [
                 "from:",
-                "  name: Name of the sender",
-                "  title: Title of the sender",
+                "  name: \(ScaffoldPlaceholder.senderName.text)",
+                "  title: \(ScaffoldPlaceholder.senderTitle.text)",
                 "  organization: United States Postal Service, Labor Relations",
                 "to:",
-                "  name: Name of the addressee",
+                "  name: \(ScaffoldPlaceholder.addresseeName.text)",
                 "  title: President",
                 "  organization: National Association of Postal Supervisors",
                 "  address:",
@@ -57,20 +63,34 @@ struct DocumentScaffold {
                 "enclosures: []",
                 "# salutation: \"Dear Mr. Butts:\"",
                 "# closing: Sincerely,",
-                "# contact: Name of the person to contact",
+                "# contact: \(ScaffoldPlaceholder.contactName.text)",
                 "# tracking: \"9114901496451617774088\"",
             ]
         case .position:
             lines += [
                 "occupation_code: \(code ?? "0000-0000")",
                 grade == nil ? "# The grade from the source, e.g. EAS-17." : nil,
-                "grade: \(grade ?? "EAS-00")",
+                "grade: \(grade ?? ScaffoldPlaceholder.grade.text)",
                 "version: \(version.rawValue)",
                 "# consultation: letters/YYYY-MM-DD-name.md",
                 "# bargaining_unit: Clerk",
             ].compactMap { $0 }
         case .presentation:
             lines += ["# consultation: letters/YYYY-MM-DD-name.md"]
+        case .response:
+            lines += ["# The letter or decision this answers (39 U.S.C. §1004(d)(1)(B) or (d)(2))."]
+            lines += ["responds_to: \(target ?? "letters/YYYY-MM-DD-name.md")"] + peopleLines(
+                fromOrganization: "National Association of Postal Supervisors", toOrganization: "United States Postal Service, Labor Relations")
+        case .decision:
+            lines += [
+                "# The proposal letter decided on (39 U.S.C. §1004(d)(2)).",
+                "decides: \(target ?? "letters/YYYY-MM-DD-name.md")",
+                "# The day the decision takes effect, YYYY-MM-DD.",
+                "# implements_on: \(date)",
+                "# Only when the decision gives extraordinary circumstances for a review period under 60 days:",
+                "# extraordinary_circumstances: \(Self.quoted(ScaffoldPlaceholder.circumstances.text))",
+            ] + peopleLines(
+                fromOrganization: "United States Postal Service, Labor Relations", toOrganization: "National Association of Postal Supervisors")
         case .qa, .article:
             break
         }
@@ -82,34 +102,51 @@ struct DocumentScaffold {
     private var body: String {
         switch kind {
         case .letter:
-            "The paragraphs of the letter, between the salutation and the closing."
+            ScaffoldPlaceholder.letterBody.text
         case .position:
             """
             ## Functional Purpose
 
-            The functional purpose as the source states it.
+            \(ScaffoldPlaceholder.purpose.text)
 
             ## Duties and Responsibilities
 
-            1. The first duty.
+            1. \(ScaffoldPlaceholder.firstDuty.text)
             """
         case .presentation:
             """
-            ## Title of the first slide
+            ## \(ScaffoldPlaceholder.slideTitle.text)
 
-            The content of the first slide.
+            \(ScaffoldPlaceholder.slideContent.text)
             """
         case .qa:
             """
-            An introduction to the questions.
+            \(ScaffoldPlaceholder.questionsIntroduction.text)
 
-            ## The first question?
+            ## \(ScaffoldPlaceholder.firstQuestion.text)
 
-            The answer.
+            \(ScaffoldPlaceholder.answer.text)
             """
         case .article:
-            "The text of the article."
+            ScaffoldPlaceholder.articleBody.text
+        case .response:
+            ScaffoldPlaceholder.responseBody.text
+        case .decision:
+            ScaffoldPlaceholder.decisionBody.text
         }
+    }
+
+    /// `from` and `to` as taken from the target, or placeholders with the usual organizations.
+    private func peopleLines(fromOrganization: String, toOrganization: String) -> [String] {
+        func block(_ key: String, _ person: Person?, placeholder: ScaffoldPlaceholder, organization: String) -> [String] {
+            guard let person else { return ["\(key):", "  name: \(placeholder.text)", "  organization: \(organization)"] }
+            var lines = ["\(key):", "  name: \(Self.quoted(person.name))"]
+            if let title = person.title { lines.append("  title: \(Self.quoted(title))") }
+            if let organization = person.organization { lines.append("  organization: \(Self.quoted(organization))") }
+            return lines
+        }
+        return block("from", people?.from, placeholder: .senderName, organization: fromOrganization)
+            + block("to", people?.to, placeholder: .addresseeName, organization: toOrganization)
     }
 
     /// Lowercase ASCII words joined by hyphens, at most 60 characters: `customer-relations-coordinators`,

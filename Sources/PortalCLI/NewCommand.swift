@@ -8,9 +8,11 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Create a new document with complete front matter, ready to fill in.",
         discussion: """
-            Letters and presentations go to letters/ and presentations/ as YYYY-MM-DD-title.md, \
-            positions to positions/CODE-VERSION.md, Q-and-As to questions-and-answers/ and articles \
-            to articles/ unless --folder says otherwise. The file name comes from the title, with \
+            Letters, presentations, responses and decisions go to letters/, presentations/, responses/ \
+            and decisions/ as YYYY-MM-DD-title.md, positions to positions/CODE-VERSION.md, Q-and-As to \
+            questions-and-answers/ and articles to articles/ unless --folder says otherwise. A response \
+            needs --responds-to with the letter or decision it answers, a decision --decides with the \
+            letter it decides; the sender and addressee are taken from that document. The file name comes from the title, with \
             accents folded (Ünïcödé gives unicode). Every value is checked before anything is written: \
             a title is one line of visible text of at most 200 characters, a date a real calendar date \
             from 1900 to 2199. An existing file is never overwritten, and nothing is written outside \
@@ -18,7 +20,7 @@ struct NewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The kind of document: letter, position, qa, presentation or article.")
+    @Argument(help: "The kind of document: letter, position, qa, presentation, article, response or decision.")
     var kind: DocumentKind
 
     @Argument(help: "The document's title, in quotes.")
@@ -38,6 +40,12 @@ struct NewCommand: ParsableCommand {
 
     @Option(name: .long, help: "The folder under the content folder for a qa or article, e.g. customer-connect.")
     var folder: String?
+
+    @Option(name: .customLong("responds-to"), help: "For a response: the letter or decision it answers, e.g. letters/2022-08-30-x.md.")
+    var respondsTo: String?
+
+    @Option(name: .long, help: "For a decision: the proposal letter it decides, e.g. letters/2022-08-30-x.md.")
+    var decides: String?
 
     @Option(name: .long, help: "The content folder.")
     var content: String = "Content"
@@ -68,13 +76,46 @@ struct NewCommand: ParsableCommand {
             _ = try ScaffoldValues.checkedFolder(folder)
         }
         if content.isEmpty { throw .init(message: "--content is empty; give the content folder, e.g. --content Content") }
+        try checkTarget()
+    }
+
+    /// `--responds-to` for a response and `--decides` for a decision, each naming a document of the right kind.
+    private func checkTarget() throws(ScaffoldValues.Problem) {
+        if respondsTo != nil && kind != .response { throw .init(message: "--responds-to applies to responses only") }
+        if decides != nil && kind != .decision { throw .init(message: "--decides applies to decisions only") }
+        switch kind {
+        case .response:
+            guard let respondsTo else {
+                throw .init(message: "a response needs --responds-to with the letter or decision it answers, e.g. --responds-to letters/2022-08-30-customer-relations-coordinators.md")
+            }
+            _ = try ScaffoldValues.checkedTarget(respondsTo, option: "--responds-to", content: contentRoot, kinds: [.letter, .decision])
+        case .decision:
+            guard let decides else {
+                throw .init(message: "a decision needs --decides with the proposal letter, e.g. --decides letters/2022-08-30-customer-relations-coordinators.md")
+            }
+            _ = try ScaffoldValues.checkedTarget(decides, option: "--decides", content: contentRoot, kinds: [.letter])
+        default:
+            break
+        }
+    }
+
+    /// The content folder as given, without a trailing slash.
+    private var contentRoot: String {
+        content.count > 1 && content.hasSuffix("/") ? String(content.dropLast()) : content
     }
 
     func run() throws {
-        let scaffold = DocumentScaffold(
+        var scaffold = DocumentScaffold(
             kind: kind, title: title, date: date ?? Self.today(), code: code, version: version ?? .proposed, grade: grade,
             folder: try folder.map { folder throws(ScaffoldValues.Problem) in try ScaffoldValues.checkedFolder(folder) })
-        let root = content.count > 1 && content.hasSuffix("/") ? String(content.dropLast()) : content
+        let root = contentRoot
+        if let given = respondsTo ?? decides {
+            let target = try ScaffoldValues.checkedTarget(
+                given, option: kind == .response ? "--responds-to" : "--decides", content: root,
+                kinds: kind == .response ? [.letter, .decision] : [.letter])
+            scaffold.target = target.path
+            scaffold.people = target.people.map { kind == .response ? (from: $0.to, to: $0.from) : $0 }
+        }
         do {
             try NewFileWriter(root: root).create(scaffold.text, at: scaffold.path)
         } catch {

@@ -99,6 +99,34 @@ extension PositionFields: BinaryCodable {
     }
 }
 
+extension ResponseFields: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(respondsTo)
+        writer.write(from)
+        writer.write(to)
+    }
+
+    public init(from reader: inout BinaryReader) throws {
+        self.init(respondsTo: try reader.string(), from: try reader.read(), to: try reader.read())
+    }
+}
+
+extension DecisionFields: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) {
+        writer.write(decides)
+        writer.write(implementsOn)
+        writer.write(extraordinaryCircumstances)
+        writer.write(from)
+        writer.write(to)
+    }
+
+    public init(from reader: inout BinaryReader) throws {
+        self.init(
+            decides: try reader.string(), implementsOn: try reader.optionalString(),
+            extraordinaryCircumstances: try reader.optionalString(), from: try reader.optional(), to: try reader.optional())
+    }
+}
+
 /// Everything but the body, which is the part of the source after the front matter.
 extension ContentDocument: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
@@ -112,6 +140,8 @@ extension ContentDocument: BinaryCodable {
         writer.write(consultation)
         writer.write(letter)
         writer.write(position)
+        writer.write(response)
+        writer.write(decision)
         writer.write(bodyLineOffset)
         writer.write(fieldLocations.count)
         for key in fieldLocations.keys.sorted() {
@@ -131,6 +161,8 @@ extension ContentDocument: BinaryCodable {
         let summary = try reader.optionalString(), sourceDate = try reader.optionalString(), consultation = try reader.optionalString()
         let letter: LetterFields? = try reader.optional()
         let position: PositionFields? = try reader.optional()
+        let response: ResponseFields? = try reader.optional()
+        let decision: DecisionFields? = try reader.optional()
         let bodyLineOffset = try reader.int()
         let locations = try reader.array { reader in (try reader.string(), try reader.read(SourceLocation.self)) }
         self.init(
@@ -139,6 +171,8 @@ extension ContentDocument: BinaryCodable {
             bodyLineOffset: bodyLineOffset,
             fieldLocations: Dictionary(locations, uniquingKeysWith: { first, _ in first }),
             sourceHash: try reader.uint64(), frontMatterHash: try reader.uint64())
+        self.response = response
+        self.decision = decision
         // After the body, which the initializer sets and which would clear them.
         fileStamp = try reader.optional()
         bodyFacts = try reader.optional()
@@ -174,10 +208,11 @@ extension BodyFacts: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
         writer.write(mayContainBidiControl)
         writer.write(outerTrimmedHash)
+        writer.write(mayHoldPlaceholder)
     }
 
     public init(from reader: inout BinaryReader) throws {
-        self.init(mayContainBidiControl: try reader.bool(), outerTrimmedHash: try reader.uint64())
+        self.init(mayContainBidiControl: try reader.bool(), outerTrimmedHash: try reader.uint64(), mayHoldPlaceholder: try reader.bool())
     }
 }
 

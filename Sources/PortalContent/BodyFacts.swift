@@ -9,9 +9,12 @@ public struct BodyFacts: Sendable, Equatable {
     public var mayContainBidiControl: Bool
     /// ``OccupationCatalog/outerTrimmedHash(_:)`` of the body.
     public var outerTrimmedHash: UInt64
+    /// ``ScaffoldPlaceholder/bodyMayHoldPlaceholder(_:)`` of the body.
+    public var mayHoldPlaceholder: Bool
 
-    public init(mayContainBidiControl: Bool, outerTrimmedHash: UInt64) {
+    public init(mayContainBidiControl: Bool, outerTrimmedHash: UInt64, mayHoldPlaceholder: Bool = false) {
         self.mayContainBidiControl = mayContainBidiControl
         self.outerTrimmedHash = outerTrimmedHash
+        self.mayHoldPlaceholder = mayHoldPlaceholder
     }
 }

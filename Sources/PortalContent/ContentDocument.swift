@@ -88,6 +88,8 @@ public struct ContentDocument: Sendable, Equatable {
         var consultation: String?
         var letter: LetterFields?
         var position: PositionFields?
+        var response: ResponseFields?
+        var decision: DecisionFields?
         var body: String?
         /// Where `body` can be read again once released (see ``ContentDocument/releaseBody()``).
         var bodySource: BodySource?
@@ -130,6 +132,8 @@ public struct ContentDocument: Sendable, Equatable {
             copy.bodySource = bodySource
             copy.fileStamp = fileStamp
             copy.bodyFacts = bodyFacts
+            copy.response = response
+            copy.decision = decision
             return copy
         }
     }
@@ -207,6 +211,14 @@ public struct ContentDocument: Sendable, Equatable {
         get { storage.position }
         set { unique().position = newValue }
     }
+    public var response: ResponseFields? {
+        get { storage.response }
+        set { unique().response = newValue }
+    }
+    public var decision: DecisionFields? {
+        get { storage.decision }
+        set { unique().decision = newValue }
+    }
     /// The Markdown after the front matter.
     public var body: String {
         get { storage.body ?? storage.bodySource.flatMap { $0.read() } ?? "" }
@@ -272,7 +284,13 @@ public struct ContentDocument: Sendable, Equatable {
         let body = self.body
         unique().bodyFacts = BodyFacts(
             mayContainBidiControl: BidiControlCheck.mayContainControl(body),
-            outerTrimmedHash: OccupationCatalog.outerTrimmedHash(body))
+            outerTrimmedHash: OccupationCatalog.outerTrimmedHash(body),
+            mayHoldPlaceholder: ScaffoldPlaceholder.bodyMayHoldPlaceholder(body))
+    }
+
+    /// Whether the body may hold a `portal new` placeholder, from ``bodyFacts`` when known.
+    var bodyMayHoldPlaceholder: Bool {
+        storage.bodyFacts?.mayHoldPlaceholder ?? ScaffoldPlaceholder.bodyMayHoldPlaceholder(body)
     }
 
     /// Whether the body may hold a bidirectional control, from ``bodyFacts`` when known, else from the body itself.
@@ -324,6 +342,8 @@ public struct ContentDocument: Sendable, Equatable {
             && a.consultation == b.consultation
             && a.letter == b.letter
             && a.position == b.position
+            && a.response == b.response
+            && a.decision == b.decision
             && lhs.body == rhs.body
             && a.bodyLineOffset == b.bodyLineOffset
             && a.fieldLocations == b.fieldLocations

@@ -40,6 +40,16 @@ public struct ContentSite: Sendable {
         (index.byConsultation[path] ?? []).map { documents[$0] }
     }
 
+    /// The responses whose `responds_to` names the letter or decision at `path`, in path order.
+    public func responses(to path: String) -> [ContentDocument] {
+        (index.byRespondsTo[path] ?? []).map { documents[$0] }
+    }
+
+    /// The decisions whose `decides` names the letter at `path`, in path order.
+    public func decisions(of path: String) -> [ContentDocument] {
+        (index.byDecides[path] ?? []).map { documents[$0] }
+    }
+
     /// The document an enclosure reference names.
     public func document(for enclosure: EnclosureReference) -> ContentDocument? {
         switch enclosure.target {

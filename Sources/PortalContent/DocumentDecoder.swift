@@ -13,6 +13,8 @@ public enum DocumentDecoder {
         .letter: ["from", "to", "statute", "enclosures", "salutation", "closing", "contact", "tracking"],
         .position: ["occupation_code", "grade", "version", "bargaining_unit"],
         .qa: [], .presentation: [], .article: [],
+        .response: ["responds_to", "from", "to"],
+        .decision: ["decides", "implements_on", "extraordinary_circumstances", "from", "to"],
     ]
 
     /// No implicit types: every field is read as text, so the default resolver's bool, int, float and
@@ -110,11 +112,15 @@ public enum DocumentDecoder {
 
         var letter: LetterFields?
         var position: PositionFields?
+        var response: ResponseFields?
+        var decision: DecisionFields?
         if let kind {
             fields.rejectUnknownFields(allowed: commonFields.union(kindFields[kind] ?? []), kind: kind.rawValue)
             switch kind {
             case .letter: letter = decodeLetter(&fields)
             case .position: position = decodePosition(&fields, path: path)
+            case .response: response = decodeResponse(&fields)
+            case .decision: decision = decodeDecision(&fields)
             default: break
             }
         }
@@ -125,13 +131,17 @@ public enum DocumentDecoder {
         guard let title, let kind, let date else {
             return failure("front matter is incomplete")  // unreachable: each nil reported above
         }
-        if kind == .letter && letter == nil || kind == .position && position == nil {
+        if kind == .letter && letter == nil || kind == .position && position == nil
+            || kind == .response && response == nil || kind == .decision && decision == nil {
             return failure("front matter is incomplete")
         }
-        return .success(ContentDocument(
+        var document = ContentDocument(
             path: path, displayPath: displayPath, kind: kind, title: title, date: date, summary: summary,
             sourceDate: sourceDate, consultation: consultation, letter: letter, position: position,
-            body: split.body, bodyLineOffset: split.bodyLineOffset, fieldLocations: fields.fieldLocations))
+            body: split.body, bodyLineOffset: split.bodyLineOffset, fieldLocations: fields.fieldLocations)
+        document.response = response
+        document.decision = decision
+        return .success(document)
     }
 
     // MARK: Kinds
@@ -153,6 +163,36 @@ public enum DocumentDecoder {
         return LetterFields(
             from: from, to: to, statute: statute, enclosures: enclosures, salutation: salutation,
             closing: closing, contact: contact, tracking: tracking)
+    }
+
+    /// A response: what it answers, who sent it and to whom (39 U.S.C. §1004(d)(1)(B), (d)(2)(A)).
+    private static func decodeResponse(_ fields: inout FrontMatterFields) -> ResponseFields? {
+        let respondsTo = decodeReference("responds_to", in: &fields, required: true, example: "letters/2022-08-30-customer-relations-coordinators.md")
+        let from = decodePerson("from", in: &fields)
+        let to = decodePerson("to", in: &fields)
+        guard let respondsTo, let from, let to else { return nil }
+        return ResponseFields(respondsTo: respondsTo, from: from, to: to)
+    }
+
+    /// A decision: the proposal it decides, when it takes effect, and why the review period was cut short (§1004(d)(2)).
+    private static func decodeDecision(_ fields: inout FrontMatterFields) -> DecisionFields? {
+        let decides = decodeReference("decides", in: &fields, required: true, example: "letters/2022-08-30-customer-relations-coordinators.md")
+        let implementsOn = decodeDate("implements_on", in: &fields, required: false)
+        let circumstances = fields.string("extraordinary_circumstances", required: false, hint: "\"The reason, as the decision states it.\"")
+        let from = fields.node("from") == nil ? nil : decodePerson("from", in: &fields)
+        let to = fields.node("to") == nil ? nil : decodePerson("to", in: &fields)
+        guard let decides else { return nil }
+        return DecisionFields(decides: decides, implementsOn: implementsOn, extraordinaryCircumstances: circumstances, from: from, to: to)
+    }
+
+    /// A path to another document inside Content/, checked for shape; whether it names one is checked later.
+    private static func decodeReference(_ key: String, in fields: inout FrontMatterFields, required: Bool, example: String) -> String? {
+        guard let value = fields.string(key, required: required, hint: example) else { return nil }
+        guard isSafeRelativePath(value) else {
+            fields.report("field '\(key)' must be a path inside Content/ ending in .md, without '..', e.g. \(key): \(example)", at: fields.node(key))
+            return nil
+        }
+        return value
     }
 
     private static func decodePerson(_ key: String, in fields: inout FrontMatterFields) -> Person? {

@@ -1,6 +1,6 @@
 /// The kinds of document the portal publishes; each has its own front-matter fields and layout.
 public enum DocumentKind: String, Sendable, CaseIterable, Codable, Comparable {
-    case letter, position, qa, presentation, article
+    case letter, position, qa, presentation, article, response, decision
 
     /// The plural heading of the kind's listing page.
     public var pluralTitle: String {
@@ -10,6 +10,8 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable, Comparable {
         case .qa: "Questions and answers"
         case .presentation: "Presentations"
         case .article: "Articles"
+        case .response: "Responses"
+        case .decision: "Decisions"
         }
     }
 
@@ -21,6 +23,8 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable, Comparable {
         case .qa: "Q&A"
         case .presentation: "Presentation"
         case .article: "Article"
+        case .response: "Response"
+        case .decision: "Decision"
         }
     }
 
@@ -32,6 +36,8 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable, Comparable {
         case .qa: "questions-and-answers"
         case .presentation: "presentations"
         case .article: "articles"
+        case .response: "responses"
+        case .decision: "decisions"
         }
     }
 

@@ -13,7 +13,7 @@ import Glibc
 /// a crash only means a full build.
 package enum CacheFile {
     /// Bump when any record's layout changes.
-    package static let formatVersion = 4
+    package static let formatVersion = 5
 
     /// The records after the tag and version, or nil when the file is missing or of another kind or version.
     package static func read(_ url: URL, tag: String) -> BinaryReader? {

@@ -73,7 +73,7 @@ package struct PacketPages: PageGenerator {
                     + "<h2 id=\"\(section.id)\">\(section.titleHTML)</h2>\n\(section.html)</section>\n"
             }
             return body.intro + slides.joined()
-        case .letter, .qa, .article:
+        case .letter, .qa, .article, .response, .decision:
             return body.html
         }
     }

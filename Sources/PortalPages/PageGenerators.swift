@@ -5,7 +5,7 @@ package enum PageGenerators {
     /// Every generator, in output order. Add a new page family here.
     package static let all: [any PageGenerator] = [
         DocumentPages(),
-        SlidePages(), PacketPages(), SiteFeeds(),
+        SlidePages(), PacketPages(), SiteFeeds(), DeadlineCalendar(),
         SearchPages(),
         StaffingPages(),
         OccupationCodePages(),

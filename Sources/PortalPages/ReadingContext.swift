@@ -15,6 +15,7 @@ package enum ReadingContext {
         case .letter:
             guard let consultation = Consultation(letter: document, model: model) else { return [:] }
             return dossier(consultation, from: path, model: model)
+                .merging(ReplyContext.dossier(of: document, from: path, model: model)) { $1 }
         case .position:
             return positionSummary(model.body(of: document))
         case .presentation:
@@ -23,6 +24,8 @@ package enum ReadingContext {
             return ["faqJSONLD": faqJSONLD(document, model: model)]
         case .article:
             return [:]
+        case .response, .decision:
+            return ReplyContext.page(of: document, from: path, model: model)
         }
     }
 
@@ -38,6 +41,7 @@ package enum ReadingContext {
     package static func home(from path: String) -> [String: Any] {
         ["bundleHref": SitePath.link(from: path, to: SitePath.offlineBundle),
          "feedHref": SitePath.link(from: path, to: SiteFeeds.feedPath),
+         "deadlinesHref": SitePath.link(from: path, to: DeadlineCalendar.path),
          "scriptHref": SitePath.link(from: path, to: "assets/review-window.js")]
     }
 

@@ -41,6 +41,8 @@ package final class SiteModel: @unchecked Sendable {
     package let links: InternalLinks
     /// Occupation codes: the catalog, every mention with its anchor, and the redlines.
     package let codes: OccupationCodeIndex
+    /// Which letters and responses link each letter, for its "Cited by" list.
+    package let citations: Citations
     /// Everything a page may show other than document bodies, hashed: see ``PageMemo``.
     package let siteKey: UInt64
     /// Set for an incremental build; units of pages then come from the previous build when they can.
@@ -101,8 +103,10 @@ package final class SiteModel: @unchecked Sendable {
         bodies = Self.bodyStore(folded, site: site, pass: pass, spill: spill, cache: cache, contextKey: contextKey, cached: cachedEntries)
         for document in site.documents { links.add(folded.facts[document.path]!.links) }
         codes = Self.codeIndex(site: site, pass: pass, folded: folded)
+        citations = Citations(site: site) { folded.facts[$0]?.links ?? [] }
         warnings += codes.warnings
-        siteKey = Self.siteKey(site: site, today: today, codes: codes, facts: folded.facts)
+        // Citations come from bodies, which the site key otherwise leaves to each page's own dependencies.
+        siteKey = citations.hashed(with: Self.siteKey(site: site, today: today, codes: codes, facts: folded.facts))
         // Every body is parsed (or its parse is cached); sources are read again only to quote a line in
         // an error or to render a body whose cached copy is unreadable.
         for document in site.documents { document.releaseBody() }

@@ -11,6 +11,7 @@ public struct Theme: Sendable {
     /// Templates every build needs; a theme missing one fails with its name.
     package static let requiredTemplates = ["layout", "home", "listing", "letter", "position", "qa", "presentation", "article", "search", "staffing", "calculator",
                                     "letter-text", "review-window", "slides", "packet", "not-found",
+                                    "response", "decision", "consultation-timeline", "cited-by",
                                     "codes", "code", "redline", "nav"]
 
     package let library: MustacheLibrary
