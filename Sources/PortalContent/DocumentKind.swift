@@ -28,6 +28,12 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable, Comparable {
         }
     }
 
+    /// The label in lower case after "a" or "an": "a letter", "an article", "a Q&A".
+    public var indefiniteLabel: String {
+        let word = self == .qa ? label : label.lowercased()
+        return ("aeiou".contains(word.first!) ? "an " : "a ") + word
+    }
+
     /// The folder of the kind's listing page in the output.
     public var listingSlug: String {
         switch self {

@@ -21,12 +21,90 @@ import Testing
         #expect(text.hasPrefix("---\ntitle: \""))
         #expect(text.contains("\ndate: 2024-03-04\n"))
 
-        let check = try PortalProcess.run(["check", "--strict"], in: site)
+        let check = try PortalProcess.run(["check"], in: site)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        // What portal new leaves to fill in is a warning, so a half-filled document fails --strict.
+        let strict = try PortalProcess.run(["check", "--strict"], in: site)
+        #expect(strict.status == 1)
+        let warnings = strict.stdout.split(separator: "\n")
+        #expect(!warnings.isEmpty && warnings.allSatisfy { $0.hasPrefix("Content/\(path):") && $0.contains("still holds the placeholder") && $0.contains("replace it with") })
         let build = try PortalProcess.run(["build"], in: site)
         #expect(build.status == 0, "\(build.stderr)")
         let page = site.appendingPathComponent("Public/" + path.dropLast(3) + ".html")
         #expect(FileManager.default.fileExists(atPath: page.path))
+    }
+
+    @Test func aFilledInDocumentPassesStrictCheck() throws {
+        let site = try makeSite([:])
+        #expect(try PortalProcess.run(["new", "article", "Coordinator Duties", "--date", "2024-03-04"], in: site).status == 0)
+        let file = site.appendingPathComponent("Content/articles/coordinator-duties.md")
+        let filled = try read(file)
+            .replacingOccurrences(of: "Describe this article in one sentence.", with: "What a coordinator does.")
+            .replacingOccurrences(of: "The text of the article.", with: "A coordinator plans the work.")
+        try write(filled, to: file)
+        let strict = try PortalProcess.run(["check", "--strict"], in: site)
+        #expect(strict.status == 0, "\(strict.stdout)")
+    }
+
+    @Test func responseAndDecisionLinkTheirLetterAndTakeItsPeople() throws {
+        let letter = """
+            ---
+            title: The proposal
+            kind: letter
+            date: 2024-01-02
+            from: {name: B. Nicholson, title: Manager, organization: USPS}
+            to: {name: I. Butts, title: President, organization: NAPS}
+            statute: 39 U.S.C. §1004(d)
+            enclosures: []
+            ---
+
+            We propose.
+            """
+        let site = try makeSite(["letters/2024-01-02-proposal.md": letter])
+        let response = try PortalProcess.run(
+            ["new", "response", "Our recommendations", "--responds-to", "Content/letters/2024-01-02-proposal.md", "--date", "2024-02-01"], in: site)
+        #expect(response.status == 0, "\(response.stderr)")
+        #expect(response.stdout == "Created Content/responses/2024-02-01-our-recommendations.md\n")
+        let responseText = try read(site.appendingPathComponent("Content/responses/2024-02-01-our-recommendations.md"))
+        #expect(responseText.contains("\nresponds_to: letters/2024-01-02-proposal.md\n"))
+        #expect(responseText.contains("from:\n  name: \"I. Butts\"\n  title: \"President\"\n  organization: \"NAPS\"\nto:\n  name: \"B. Nicholson\""))
+        let decision = try PortalProcess.run(
+            ["new", "decision", "The decision", "--decides", "letters/2024-01-02-proposal.md", "--date", "2024-04-01"], in: site)
+        #expect(decision.status == 0, "\(decision.stderr)")
+        let decisionText = try read(site.appendingPathComponent("Content/decisions/2024-04-01-the-decision.md"))
+        #expect(decisionText.contains("\ndecides: letters/2024-01-02-proposal.md\n"))
+        #expect(decisionText.contains("from:\n  name: \"B. Nicholson\""))
+        let check = try PortalProcess.run(["check"], in: site)
+        #expect(check.status == 0, "\(check.stdout)")
+        let build = try PortalProcess.run(["build"], in: site)
+        #expect(build.status == 0, "\(build.stderr)")
+        let dossier = try read(site.appendingPathComponent("Public/letters/2024-01-02-proposal.html"))
+        #expect(dossier.contains("../responses/2024-02-01-our-recommendations.html"))
+        #expect(dossier.contains("../decisions/2024-04-01-the-decision.html"))
+    }
+
+    @Test(arguments: [
+        (["response", "R"], "a response needs --responds-to"),
+        (["response", "R", "--responds-to", "../secret.md"], "must be the path of a letter or decision inside the content folder"),
+        (["response", "R", "--responds-to", "/etc/passwd"], "must be the path of a letter or decision"),
+        (["response", "R", "--responds-to", "letters/missing.md"], "names no document"),
+        (["response", "R", "--responds-to", "articles/a.md"], "is an article, not a letter or decision"),
+        (["decision", "D"], "a decision needs --decides"),
+        (["decision", "D", "--decides", "letters/link.md"], "names no document"),
+        (["article", "A", "--decides", "letters/x.md"], "--decides applies to decisions only"),
+    ])
+    func refusesABadTarget(arguments: [String], problem: String) throws {
+        let site = try makeSite(["articles/a.md": "---\ntitle: A\nkind: article\ndate: 2024-01-02\n---\n\nText.\n"])
+        // A link that leads out of the content folder names no document there.
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("Content/letters"), withIntermediateDirectories: true)
+        try write("---\ntitle: Outside\n---\n", to: site.appendingPathComponent("outside.md"))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.appendingPathComponent("Content/letters/link.md").path, withDestinationPath: site.appendingPathComponent("outside.md").path)
+        let result = try PortalProcess.run(["new"] + arguments, in: site)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(problem), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Content/responses").path))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Content/decisions").path))
     }
 
     @Test func refusesToOverwriteAnExistingDocument() throws {
