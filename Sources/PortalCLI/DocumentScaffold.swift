@@ -79,12 +79,12 @@ struct DocumentScaffold {
             lines += ["# consultation: letters/YYYY-MM-DD-name.md"]
         case .response:
             lines += ["# The letter or decision this answers (39 U.S.C. §1004(d)(1)(B) or (d)(2))."]
-            lines += ["responds_to: \(target ?? "letters/YYYY-MM-DD-name.md")"] + peopleLines(
+            lines += ["responds_to: \(Self.quoted(target ?? "letters/YYYY-MM-DD-name.md"))"] + peopleLines(
                 fromOrganization: "National Association of Postal Supervisors", toOrganization: "United States Postal Service, Labor Relations")
         case .decision:
             lines += [
                 "# The proposal letter decided on (39 U.S.C. §1004(d)(2)).",
-                "decides: \(target ?? "letters/YYYY-MM-DD-name.md")",
+                "decides: \(Self.quoted(target ?? "letters/YYYY-MM-DD-name.md"))",
                 "# The day the decision takes effect, YYYY-MM-DD.",
                 "# implements_on: \(date)",
                 "# Only when the decision gives extraordinary circumstances for a review period under 60 days:",

@@ -22,7 +22,7 @@ extension ScaffoldValues {
         for prefix in ["./", content + "/"] where path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         let wanted = kinds.sorted().map(\.rawValue).joined(separator: " or ")
-        guard !path.hasPrefix("/"), !path.contains("\\"), ContentLoader.isMarkdownPath(path),
+        guard !path.hasPrefix("/"), !path.contains("\\"), ContentLoader.isMarkdownPath(path), !path.unicodeScalars.contains(where: isInvisibleControl),
               !parts.contains(".."), !parts.contains("."), !parts.contains("") else {
             throw Problem(message: "\(option) \(shown(value)) must be the path of a \(wanted) inside the content folder ending in .md, e.g. \(option) letters/2022-08-30-customer-relations-coordinators.md")
         }

@@ -36,7 +36,7 @@ enum ConsultationLinkCheck {
     }
 
     /// Warns when a document names a consultation whose letter does not enclose it, and when a letter
-    /// encloses a document that names another consultation or none.
+    /// encloses a document that names another consultation.
     static func oneSidedEnclosures(_ site: ContentSite) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for document in site.documents where document.kind != .response && document.kind != .decision {
@@ -49,13 +49,13 @@ enum ConsultationLinkCheck {
         }
         for letter in site.documents {
             for enclosure in letter.letter?.enclosures ?? [] {
-                guard let enclosed = site.document(for: enclosure), enclosed.path != letter.path, enclosed.consultation != letter.path else { continue }
-                let message = if let other = enclosed.consultation {
-                    "enclosure \(enclosed.path) names another consultation, '\(other)'; set its consultation to \(letter.path), or remove the enclosure here"
-                } else {
-                    "enclosure \(enclosed.path) names no consultation; add consultation: \(letter.path) to its front matter"
-                }
-                diagnostics.append(Diagnostic(.warning, path: letter.displayPath, line: enclosure.line, column: enclosure.column, message: message))
+                // A document that names no consultation is not checked: a position on file before any consultation
+                // (a current version, say) may be enclosed as it is.
+                guard let enclosed = site.document(for: enclosure), enclosed.path != letter.path,
+                      let other = enclosed.consultation, other != letter.path else { continue }
+                diagnostics.append(Diagnostic(
+                    .warning, path: letter.displayPath, line: enclosure.line, column: enclosure.column,
+                    message: "enclosure \(enclosed.path) names another consultation, '\(other)'; set its consultation to \(letter.path), or remove the enclosure here"))
             }
         }
         return diagnostics

@@ -55,35 +55,37 @@ package struct ConsultationSteps {
         ]
     }
 
+    /// One step's fields, each named `step…`: a key the step lacks would otherwise be looked up on the page
+    /// around it (Mustache's context stack), and show the letter's own date or title.
     private func step(_ entry: ConsultationTimeline.Entry, from path: String) -> [String: Any] {
-        var fields: [String: Any] = ["label": Self.label(entry.step), "statute": Self.statute(entry.step), "key": entry.step.rawValue]
+        var fields: [String: Any] = ["stepLabel": Self.label(entry.step), "stepStatute": Self.statute(entry.step), "stepKey": entry.step.rawValue]
         switch entry.state {
         case .done(let date):
-            fields.merge(["state": "done", "stateLabel": "Done", "date": date.description, "dateText": DateText.long(date.description)]) { $1 }
+            fields.merge(["stepState": "done", "stepStateLabel": "Done", "stepDate": date.description, "stepDateText": DateText.long(date.description)]) { $1 }
         case .due(let date, let daysLeft):
             fields.merge([
-                "state": "due", "stateLabel": "Due", "date": date.description, "dateText": DateText.long(date.description),
-                "due": date.description, "daysLeftText": Self.daysLeftText(daysLeft),
+                "stepState": "due", "stepStateLabel": "Due", "stepDate": date.description, "stepDateText": DateText.long(date.description),
+                "stepDue": date.description, "stepDaysLeft": Self.daysLeftText(daysLeft),
                 // What the step becomes once its day has passed, for timeline.js on the reader's own day.
-                "afterState": entry.step == .recommendations || entry.step == .recommendationsOnDecision ? "not-on-file" : "done",
+                "stepAfterState": entry.step == .recommendations || entry.step == .recommendationsOnDecision ? "not-on-file" : "done",
             ]) { $1 }
         case .notOnFile:
-            fields.merge(["state": "not-on-file", "stateLabel": "Not on file"]) { $1 }
+            fields.merge(["stepState": "not-on-file", "stepStateLabel": "Not on file"]) { $1 }
         }
         if let document = document(for: entry.step) {
-            fields["documentHref"] = SitePath.link(from: path, to: document.outputPath)
-            fields["documentTitle"] = document.title
+            fields["stepDocumentHref"] = SitePath.link(from: path, to: document.outputPath)
+            fields["stepDocumentTitle"] = document.title
         }
         switch entry.timing {
-        case .onTime?: fields["note"] = "on time, within the review period"
+        case .onTime?: fields["stepNote"] = "on time, within the review period"
         case .late?:
             let days = timeline.window.end.days(until: CivilDate(timeline.entry(.recommendations).date ?? "") ?? timeline.window.end)
-            fields["note"] = "late: \(days) day\(days == 1 ? "" : "s") after the review period ended"
-            fields["late"] = true
+            fields["stepNote"] = "late: \(days) day\(days == 1 ? "" : "s") after the review period ended"
+            fields["stepLate"] = true
         case .beforeReviewEnds?:
-            fields["flag"] = "Before the review period ends, with no extraordinary circumstances stated"
+            fields["stepFlag"] = "Before the review period ends, with no extraordinary circumstances stated"
         case .beforeReviewEndsExplained?:
-            fields["note"] = "before the review period ends, for extraordinary circumstances: "
+            fields["stepNote"] = "before the review period ends, for extraordinary circumstances: "
                 + (decision?.decision?.extraordinaryCircumstances ?? "")
         case nil: break
         }

@@ -66,13 +66,13 @@ import Testing
         #expect(response.status == 0, "\(response.stderr)")
         #expect(response.stdout == "Created Content/responses/2024-02-01-our-recommendations.md\n")
         let responseText = try read(site.appendingPathComponent("Content/responses/2024-02-01-our-recommendations.md"))
-        #expect(responseText.contains("\nresponds_to: letters/2024-01-02-proposal.md\n"))
+        #expect(responseText.contains("\nresponds_to: \"letters/2024-01-02-proposal.md\"\n"))
         #expect(responseText.contains("from:\n  name: \"I. Butts\"\n  title: \"President\"\n  organization: \"NAPS\"\nto:\n  name: \"B. Nicholson\""))
         let decision = try PortalProcess.run(
             ["new", "decision", "The decision", "--decides", "letters/2024-01-02-proposal.md", "--date", "2024-04-01"], in: site)
         #expect(decision.status == 0, "\(decision.stderr)")
         let decisionText = try read(site.appendingPathComponent("Content/decisions/2024-04-01-the-decision.md"))
-        #expect(decisionText.contains("\ndecides: letters/2024-01-02-proposal.md\n"))
+        #expect(decisionText.contains("\ndecides: \"letters/2024-01-02-proposal.md\"\n"))
         #expect(decisionText.contains("from:\n  name: \"B. Nicholson\""))
         let check = try PortalProcess.run(["check"], in: site)
         #expect(check.status == 0, "\(check.stdout)")
@@ -91,6 +91,7 @@ import Testing
         (["response", "R", "--responds-to", "articles/a.md"], "is an article, not a letter or decision"),
         (["decision", "D"], "a decision needs --decides"),
         (["decision", "D", "--decides", "letters/link.md"], "names no document"),
+        (["decision", "D", "--decides", "letters/a\n.md"], "must be the path of a letter inside the content folder"),
         (["article", "A", "--decides", "letters/x.md"], "--decides applies to decisions only"),
     ])
     func refusesABadTarget(arguments: [String], problem: String) throws {

@@ -78,7 +78,7 @@ import Testing
     @Test func unknownKindListsTheKinds() {
         let found = diagnostics("---\ntitle: X\nkind: memo\ndate: 2020-01-01\n---\n")
         #expect(found.map(\.description) == [
-            "Content/letters/x.md:3:7: error: unknown kind 'memo'; use one of letter, position, qa, presentation, article"
+            "Content/letters/x.md:3:7: error: unknown kind 'memo'; use one of letter, position, qa, presentation, article, response, decision"
         ])
     }
 

@@ -129,6 +129,23 @@ import Testing
         #expect(try step("Decision to implement", in: second).contains("Not on file"))
     }
 
+    /// The seeds hold no responses or decisions: the real dossiers show those steps as not on file, invent nothing,
+    /// and the calendar holds no event (every real review period has ended).
+    @Test func theRealDossiersShowWhatIsNotOnFile() throws {
+        let output = try buildRealContent("real-timeline").output
+        for letter in ["letters/2022-08-30-customer-relations-coordinators.html", "letters/2019-12-12-enterprise-customer-care-restructure.html"] {
+            let html = try read(output.appendingPathComponent(letter))
+            #expect(try step("Proposal sent", in: html).contains("step-done"))
+            #expect(try step("Review period ends", in: html).contains("step-done"))
+            for label in ["Recommendations received", "Decision to implement", "Recommendations on the decision", "Implementation"] {
+                let shown = try step(label, in: html)
+                #expect(shown.contains("step-not-on-file") && shown.contains("Not on file") && !shown.contains("<time") && !shown.contains("<a "), "\(letter): \(shown)")
+            }
+            #expect(!html.contains("timeline-warning") && !html.contains("Cited by"))
+        }
+        #expect(try ParsedCalendar(read(output.appendingPathComponent(DeadlineCalendar.path))).events.isEmpty)
+    }
+
     @Test func replyPagesLinkWhatTheyAnswerAndSayHowTheyStand() throws {
         let output = try build()
         let response = try read(output.appendingPathComponent("responses/2022-11-02-recommendations.html"))

@@ -113,7 +113,11 @@ func read(_ url: URL) throws -> String {
     }
 
     @Test func everyKindHasAListingPage() throws {
-        for kind in DocumentKind.allCases {
+        // The seeds hold no responses or decisions, so the real content has none and no listing of them.
+        for kind in [DocumentKind.response, .decision] {
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("\(kind.listingSlug)/index.html").path))
+        }
+        for kind in DocumentKind.allCases where kind != .response && kind != .decision {
             let listing = try page("\(kind.listingSlug)/index.html")
             #expect(listing.contains("<h1>\(kind.pluralTitle)</h1>"))
         }
@@ -130,7 +134,7 @@ func read(_ url: URL) throws -> String {
                 #expect(!target.hasPrefix("/"), "\(path) links to absolute \(target)")
                 let file = String(target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
                 #expect(file.hasSuffix(".html") || file.hasSuffix(".css") || file.hasSuffix(".js") || file.hasSuffix(".zip") || file.hasSuffix(".xml")
-                        || file.hasSuffix(".svg"),
+                        || file.hasSuffix(".svg") || file.hasSuffix(".ics"),
                         "\(path) links to \(target) without an explicit file")
                 let resolved = output.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(file).standardizedFileURL
                 #expect(FileManager.default.fileExists(atPath: resolved.path), "\(path) links to missing \(target)")
