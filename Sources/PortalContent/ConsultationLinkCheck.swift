@@ -72,7 +72,7 @@ enum ConsultationLinkCheck {
     static func decisionTiming(_ site: ContentSite) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstDecision: [String: ContentDocument] = [:]
-        for document in site.documents.sorted(by: { ($0.date, $0.path) < ($1.date, $1.path) }) {
+        for document in site.documents.filter({ $0.decision != nil }).sorted(by: { ($0.date, $0.path) < ($1.date, $1.path) }) {
             guard let decision = document.decision, let letter = site.document(at: decision.decides), letter.kind == .letter,
                   let proposal = CivilDate(letter.date), let date = CivilDate(document.date) else { continue }
             if let first = firstDecision[decision.decides] {

@@ -69,10 +69,20 @@ public struct ScaffoldPlaceholder: Sendable, Equatable {
 
     /// Whether any line of `body` holds a placeholder; kept in ``BodyFacts`` so an unread body need not be read.
     ///
-    /// Split on the UTF-8 bytes, and only short lines made into text: every changed body is scanned on load.
+    /// Lines found with memchr, and only short ones made into text: every changed body is scanned on load.
     static func bodyMayHoldPlaceholder(_ body: String) -> Bool {
-        body.utf8.split(separator: UInt8(ascii: "\n")).contains { line in
-            line.count <= longestBodyLine && placeholder(inBodyLine: Substring(line)) != nil
+        var body = body
+        return body.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                let end = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: start) ?? bytes.count
+                if end - start <= longestBodyLine, end > start,
+                   placeholder(inBodyLine: Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) != nil {
+                    return true
+                }
+                start = end + 1
+            }
+            return false
         }
     }
 }

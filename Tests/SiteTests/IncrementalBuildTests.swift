@@ -117,6 +117,38 @@ import Testing
 
                 """)
         },
+        Edit(description: "a response and a decision added (the dossier's timeline and deadlines.ics change)") { workspace in
+            try workspace.write("responses/2022-10-20-recommendations.md", """
+                ---
+                title: Recommendations
+                kind: response
+                date: 2022-10-20
+                responds_to: letters/2022-08-30-customer-relations-coordinators.md
+                from: {name: I. Butts}
+                to: {name: B. Nicholson}
+                ---
+
+                We recommend.
+
+                """)
+            try workspace.write("decisions/2022-11-15-decision.md", """
+                ---
+                title: Decision
+                kind: decision
+                date: 2022-11-15
+                decides: letters/2022-08-30-customer-relations-coordinators.md
+                implements_on: 2199-01-01
+                ---
+
+                We decide.
+
+                """)
+        },
+        Edit(description: "a letter's text made to cite the other letter (its Cited by changes)") { workspace in
+            try workspace.edit("letters/2022-08-30-customer-relations-coordinators.md") {
+                $0 + "\nSee also [the 2019 restructure](2019-12-12-enterprise-customer-care-restructure.md).\n"
+            }
+        },
         Edit(description: "a document deleted") { workspace in
             try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("customer-connect/coordinator-duties.md"))
         },
