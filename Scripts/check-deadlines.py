@@ -73,7 +73,7 @@ def parse(path):
 def build(portal, content, theme, output):
     environment = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     subprocess.run([portal, "build", "--content", str(content), "--theme", str(theme), "--output", str(output)],
-                   check=True, env=environment, stdout=subprocess.DEVNULL)
+                   check=True, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return parse(output / "deadlines.ics")
 
 
