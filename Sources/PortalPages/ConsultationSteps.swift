@@ -79,7 +79,8 @@ package struct ConsultationSteps {
         switch entry.timing {
         case .onTime?: fields["stepNote"] = "on time, within the review period"
         case .late?:
-            let days = timeline.window.end.days(until: CivilDate(timeline.entry(.recommendations).date ?? "") ?? timeline.window.end)
+            let received = responses.first.flatMap { CivilDate($0.date) } ?? timeline.window.end
+            let days = timeline.window.end.days(until: received)
             fields["stepNote"] = "late: \(days) day\(days == 1 ? "" : "s") after the review period ended"
             fields["stepLate"] = true
         case .beforeReviewEnds?:
@@ -125,15 +126,5 @@ package struct ConsultationSteps {
     /// "3 days left", "1 day left", "due today".
     package static func daysLeftText(_ days: Int) -> String {
         days == 0 ? "due today" : "\(days) day\(days == 1 ? "" : "s") left"
-    }
-}
-
-extension ConsultationTimeline.Entry {
-    /// The `YYYY-MM-DD` of a done or due step.
-    var date: String? {
-        switch state {
-        case .done(let date), .due(let date, _): date.description
-        case .notOnFile: nil
-        }
     }
 }

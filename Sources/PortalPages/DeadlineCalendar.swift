@@ -60,8 +60,9 @@ package struct DeadlineCalendar: PageGenerator {
             "DESCRIPTION:" + ICalendarText.escaped(description),
             "TRANSP:TRANSPARENT",
         ]
-        // URL is a URI (§3.8.4.6): only with base_url can the page be named absolutely.
-        if !config.baseURL.isEmpty {
+        // URL is a URI (§3.8.4.6): only with base_url can the page be named absolutely. A URI holds no space or
+        // control character, and one in base_url would start a property of its own, so such a base_url gives no URL.
+        if !config.baseURL.isEmpty, config.baseURL.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0 != "\u{2028}" && $0 != "\u{2029}" }) {
             lines.append("URL:\(config.baseURL)/\(SitePath.encoded(letter.outputPath))")
         }
         lines.append("END:VEVENT")
