@@ -58,7 +58,7 @@ package struct ConsultationSteps {
     /// One step's fields, each named `step…`: a key the step lacks would otherwise be looked up on the page
     /// around it (Mustache's context stack), and show the letter's own date or title.
     private func step(_ entry: ConsultationTimeline.Entry, from path: String) -> [String: Any] {
-        var fields: [String: Any] = ["stepLabel": Self.label(entry.step), "stepStatute": Self.statute(entry.step), "stepKey": entry.step.rawValue]
+        var fields: [String: Any] = ["stepLabel": Self.label(entry.step), "stepStatute": Self.statute(entry.step)]
         switch entry.state {
         case .done(let date):
             fields.merge(["stepState": "done", "stepStateLabel": "Done", "stepDate": date.description, "stepDateText": DateText.long(date.description)]) { $1 }
