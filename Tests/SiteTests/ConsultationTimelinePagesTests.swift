@@ -181,16 +181,16 @@ import Testing
         #expect(calendar.events[2].contains("SUMMARY:Review period ends: The second proposal"))
     }
 
-    /// A title or base_url with a line break must not start a property or an event of its own.
+    /// A title with a line break must not start a property or an event of its own (a base_url with one is refused when
+    /// site.yaml is read: `PublishingSettingsTests`).
     @Test func lineBreaksInValuesCannotAddProperties() throws {
         var files = Self.files
-        files["site.yaml"] = "title: Portal\ndescription: D.\nbase_url: \"https://example.org\\r\\nBEGIN:VEVENT\"\n"
         files["letters/2022-12-20-second.md"] = files["letters/2022-12-20-second.md"]!
             .replacingOccurrences(of: "title: The second proposal", with: "title: \"Second\\r\\nUID:evil, with; text\"")
         let text = try read(build(files).appendingPathComponent(DeadlineCalendar.path))
         let calendar = try ParsedCalendar(text)
         #expect(calendar.events.count == 3)
-        #expect(!calendar.properties.contains { $0.hasPrefix("UID:evil") || $0.hasPrefix("URL:") })
+        #expect(!calendar.properties.contains { $0.hasPrefix("UID:evil") })
         #expect(calendar.properties.contains("SUMMARY:Review period ends: Second\\nUID:evil\\, with\\; text"))
     }
 
