@@ -22,6 +22,8 @@ build: deps
 ## Build the site into Public/. "Today" for the review-window status printed on the pages is
 ## SOURCE_DATE_EPOCH, by default the last commit's time, so one commit always builds the same
 ## bytes; the browser recomputes the status on the reader's own day.
+## It also writes the whole-site offline bundle (--offline-bundle), which `portal serve` and plain
+## `portal build` leave out: the published site, here and in the publish workflow, always has it.
 ## PORTAL_FLAGS adds options, e.g. `make site PORTAL_FLAGS=--force` to move aside a Public/ the portal did not write.
 ## BASE_URL is the address the site is published at (`make site BASE_URL=https://example.org/portal/`); with it
 ## the sitemap is written and the feed's links are absolute. Empty, site.yaml's base_url is used. The recipe reads
@@ -29,7 +31,7 @@ build: deps
 BASE_URL ?=
 site: build
 	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}" \
-		$(PORTAL) build --content Content --theme Theme --output Public $(if $(BASE_URL),--base-url "$$BASE_URL") $(PORTAL_FLAGS)
+		$(PORTAL) build --content Content --theme Theme --output Public --offline-bundle $(if $(BASE_URL),--base-url "$$BASE_URL") $(PORTAL_FLAGS)
 
 ## Run the Swift test suites. Tests make their scratch sites under TMPDIR, so they get a folder of
 ## their own that is removed afterwards: left in /tmp, a run's hundreds of MB added up to gigabytes.

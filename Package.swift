@@ -3,7 +3,7 @@ import PackageDescription
 
 // One target per concern; dependencies flow one way (docs/architecture.md):
 // PortalMarkdown -> PortalContent -> PortalRender -> PortalPages -> PortalCheck -> PortalSite -> PortalCLI,
-// with StaffingModel, PortalRedline and PortalSearch under the pages, and PortalOutput, PortalCache and PortalBundle
+// with StaffingModel, PortalRedline, PortalSearch and PortalOffline under the pages, and PortalOutput, PortalCache and PortalBundle
 // beside them: the cache implements protocols that PortalPages declares, so pages never see it.
 let package = Package(
     name: "ConsultationPortal",
@@ -26,7 +26,7 @@ let package = Package(
         ),
         // Markdown to HTML through cmark-gfm; every C call of the parser stays here.
         .target(name: "PortalMarkdown", dependencies: ["CCmarkGFM"]),
-        // Debian's libdeflate: the CRC-32 of the offline bundle's entries and of the cache's search terms.
+        // Debian's libdeflate: CRC-32 for the archives and the cache's search terms, and the archives' deflate.
         .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // Debian's libxxhash: XXH3-64 for the build cache's keys (StableHash).
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
@@ -50,12 +50,14 @@ let package = Package(
         .target(name: "Mustache", exclude: ["LICENSE.txt", "README.md"]),
         // Turns one parsed body into HTML sections: code links, staffing blocks, anchors, redlines, captions.
         .target(name: "PortalRender", dependencies: ["PortalContent", "PortalRedline", "PortalMarkdown", "StaffingModel", "PortalWork", "Mustache"]),
+        // Offline packaging with no knowledge of the site: a deterministic ZIP writer (deflate by libdeflate), EPUB 3 packages.
+        .target(name: "PortalOffline", dependencies: ["PortalContent", "StaffingModel", "CLibdeflate"]),
         // The site model and the page generators: templates, listings, code pages, feeds, search output.
         .target(
             name: "PortalPages",
             dependencies: [
                 "PortalRender", "PortalRedline", "PortalContent", "PortalMarkdown", "StaffingModel", "PortalSearch", "PortalWork",
-                "Mustache", "PortalCharts",
+                "PortalOffline", "Mustache", "PortalCharts",
             ]
         ),
         // Checks over every page once the site is made: links and anchors, output paths.
@@ -67,8 +69,8 @@ let package = Package(
             name: "PortalCache",
             dependencies: ["PortalPages", "PortalRender", "PortalOutput", "PortalContent", "PortalSearch", "PortalWork"]
         ),
-        // The offline bundle: a deterministic ZIP of the whole site.
-        .target(name: "PortalBundle", dependencies: ["PortalOutput", "PortalRender", "PortalContent", "PortalWork"]),
+        // The offline bundle: a deterministic, deflated ZIP of the whole site, written only when asked for.
+        .target(name: "PortalBundle", dependencies: ["PortalOffline", "PortalOutput", "PortalRender", "PortalContent", "PortalWork", "StaffingModel"]),
         // The build pipeline: load, render, generate, check, write, swap; progress and the report.
         .target(
             name: "PortalSite",
@@ -108,7 +110,7 @@ let package = Package(
             name: "SiteTests",
             // Yams: StalePageTests finds every value in front matter and data files by parsing them.
             dependencies: [
-                "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle",
+                "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle", "PortalOffline",
                 "PortalContent", "PortalWork", "PortalSearch", .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -40,6 +40,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Render every page, ignoring what the last build left in the cache.")
     var clean = false
 
+    @Flag(
+        name: .long,
+        help: "Also write consultation-portal-offline.zip, the whole site as one compressed ZIP, and link it from the home page (as `make site` does).")
+    var offlineBundle = false
+
     @Option(name: .long, help: "Where to keep the build cache (default: .portal-cache/<output folder name> beside the output).")
     var cache: String?
 
@@ -58,6 +63,7 @@ struct BuildCommand: ParsableCommand {
             outputDirectory: URL(fileURLWithPath: output), contentDisplayRoot: locations.contentDisplayRoot)
         options.progress = progress.callback
         options.force = force
+        options.offlineBundle = offlineBundle
         options.outputDisplayPath = output
         options.baseURL = try address.normalized()
         // The process ends right after the build.

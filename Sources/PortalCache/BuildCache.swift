@@ -131,8 +131,8 @@ public struct BuildCache: Sendable {
             .appendingPathComponent(output.lastPathComponent)
     }
 
-    /// What every page depends on besides the content: this binary, the theme's files and the options.
-    package static func globalKey(themeDirectory: URL, offlineBundle: Bool) -> UInt64 {
+    /// What every page depends on besides the content: this binary and the theme's files.
+    package static func globalKey(themeDirectory: URL) -> UInt64 {
         var hash = StableHash()
         hash.combine("portal-cache-\(keyVersion)")
         // The binary by identity, not content: a rebuilt binary gets a new modification time.
@@ -149,7 +149,6 @@ public struct BuildCache: Sendable {
             data.withUnsafeBytes { hash.combine($0) }
             hash.combine(data.count)
         }
-        hash.combine(offlineBundle ? 1 : 0)
         return hash.value
     }
 }

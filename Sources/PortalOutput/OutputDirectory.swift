@@ -410,8 +410,6 @@ package final class OutputDirectory: @unchecked Sendable {
     }
 
     /// Keeps the previous output after ``commit()`` to recycle as the next staging folder; deletes it when it cannot be kept.
-    ///
-    /// Its offline bundle stays too: the next build writes its own over it in place (``OfflineBundle``).
     package func removePrevious() {
         guard let previousOutput else { return }
         self.previousOutput = nil

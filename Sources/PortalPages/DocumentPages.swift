@@ -8,7 +8,7 @@ package struct DocumentPages: PageGenerator {
     package var memoUnit: String? { nil }
 
     package func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
-        var pages: [OutputFile] = [model.memoized(SitePath.home) { home(model) }]
+        var pages = model.memoized(SitePath.home, extraKey: model.offersOfflineBundle ? 1 : 0) { [home(model)] }
         for kind in DocumentKind.allCases where !model.documents(of: kind).isEmpty {
             pages.append(model.memoized(SitePath.listing(kind)) { listing(kind, model) })
         }
@@ -41,7 +41,7 @@ package struct DocumentPages: PageGenerator {
         let content = model.theme.render("home", [
             "siteTitle": model.site.config.title, "siteDescription": model.site.config.description,
             "consultations": consultations, "program": program, "hasProgram": !program.isEmpty, "kinds": kinds,
-        ].merging(ReadingContext.home(from: path)) { $1 })
+        ].merging(ReadingContext.home(from: path, offersBundle: model.offersOfflineBundle)) { $1 })
         return model.wrap(content, path: path, title: model.site.config.title, description: model.site.config.description, bodyClass: "home", isHome: true)
     }
 

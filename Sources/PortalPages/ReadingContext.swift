@@ -37,9 +37,9 @@ package enum ReadingContext {
         return entry
     }
 
-    /// Site-wide links the home page offers: the offline bundle and the feed.
-    package static func home(from path: String) -> [String: Any] {
-        ["bundleHref": SitePath.link(from: path, to: SitePath.offlineBundle),
+    /// Site-wide links the home page offers: the offline bundle, when the build writes it, and the feed.
+    package static func home(from path: String, offersBundle: Bool) -> [String: Any] {
+        ["bundleHref": offersBundle ? SitePath.link(from: path, to: SitePath.offlineBundle) : false,
          "feedHref": SitePath.link(from: path, to: SiteFeeds.feedPath),
          "deadlinesHref": SitePath.link(from: path, to: DeadlineCalendar.path),
          "scriptHref": SitePath.link(from: path, to: "assets/review-window.js")]

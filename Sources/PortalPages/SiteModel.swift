@@ -45,6 +45,9 @@ package final class SiteModel: @unchecked Sendable {
     package let citations: Citations
     /// Everything a page may show other than document bodies, hashed: see ``PageMemo``.
     package let siteKey: UInt64
+    /// Whether this build writes the whole-site offline bundle, so that the home page links it; only the home page's unit
+    /// depends on it, through its extra key.
+    package var offersOfflineBundle = false
     /// Set for an incremental build; units of pages then come from the previous build when they can.
     package var memo: (any PageReuse)?
     /// Where finished units of pages go as soon as they are rendered, so their text is not all held at once;

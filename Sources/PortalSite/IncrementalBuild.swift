@@ -47,7 +47,7 @@ final class IncrementalBuild {
                 throw .output("cannot remove the build cache \(cache.directory.path): \(error)")
             }
         }
-        let globalKey = BuildCache.globalKey(themeDirectory: options.themeDirectory, offlineBundle: options.offlineBundle)
+        let globalKey = BuildCache.globalKey(themeDirectory: options.themeDirectory)
         let memo = PageMemo(
             loading: { cache.load(globalKey: globalKey)?.units ?? [:] },
             previousOutput: options.outputDirectory.standardizedFileURL, jobs: options.jobs ?? ParallelWork.defaultJobs)

@@ -22,8 +22,10 @@ extension SiteBuilder {
         /// (``SiteBuilder/publishingWarnings(_:displayRoot:)``): `portal check`, the gate before publishing,
         /// does; a build to read from disk or to preview needs neither.
         public var checksPublishingSettings = false
-        /// Whether to write the offline bundle, a ZIP of the whole site (`OfflineBundle`); on by default.
-        public var offlineBundle = true
+        /// Whether to write the offline bundle, a deflated ZIP of the whole site (`OfflineBundle`), and link it from
+        /// the home page. Off by default: it costs a pass over every byte of the site, which only a published build
+        /// (`portal build --offline-bundle`, as `make site` runs it) needs; an output built without it holds none.
+        public var offlineBundle = false
         /// Told what the build is doing, for a progress display; called on the building thread.
         public var progress: (@Sendable (BuildProgress) -> Void)?
         /// Where ``build()`` keeps what the next build needs to reuse unchanged pages

@@ -106,6 +106,7 @@ extension SiteBuilder {
         let model = try SiteModel(
             site: site, theme: theme, jobs: jobs, dateEnvironment: dateEnvironment, cache: incremental?.bodyCache,
             transientSpill: writing ? { BodySpill(directory: spillFolder, contextKey: 0, named: false) } : nil)
+        model.offersOfflineBundle = options.offlineBundle
         if let incremental {
             incremental.memo.start(globalKey: incremental.globalKey, site: site, siteKey: model.siteKey)
             model.memo = incremental.memo

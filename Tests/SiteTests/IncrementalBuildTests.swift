@@ -335,7 +335,7 @@ import Testing
         let workspace = try Workspace("displayRoot")
         defer { try? FileManager.default.removeItem(at: workspace.folder) }
         let cache = DocumentCache(directory: workspace.cache.appendingPathComponent("documents"))
-        let globalKey = BuildCache.globalKey(themeDirectory: workspace.theme, offlineBundle: true)
+        let globalKey = BuildCache.globalKey(themeDirectory: workspace.theme)
         func keptDisplayRoots() -> Set<String> {
             Set(cache.loadDocuments(globalKey: globalKey).values.map { String($0.displayPath.dropLast($0.path.count + 1)) })
         }

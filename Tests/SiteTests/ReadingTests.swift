@@ -44,7 +44,7 @@ func files(in folder: URL) throws -> [String] {
     let output: URL
 
     init() throws {
-        output = try buildRealContent("reading").output
+        output = try buildRealContent("reading", offlineBundle: true).output
     }
 
     func page(_ path: String) throws -> String {
@@ -251,6 +251,12 @@ func files(in folder: URL) throws -> [String] {
         #expect(entries == expected, "the bundle's files differ from the site's")
         #expect(entries == entries.sorted())
         _ = try run("/usr/bin/unzip", ["-tq", zip.path])
+        // Deflated, and at most 35 % of the bytes it holds.
+        let siteBytes = try files(in: output).filter { $0 != OfflineBundle.fileName }
+            .reduce(0) { $0 + (try Data(contentsOf: output.appendingPathComponent($1)).count) }
+        let zipBytes = try Data(contentsOf: zip).count
+        #expect(Double(zipBytes) <= 0.35 * Double(siteBytes), "the bundle is \(zipBytes) bytes for \(siteBytes) bytes of site")
+        #expect(try run("/usr/bin/unzip", ["-Zv", zip.path]).contains("compression method:                             deflated"))
 
         let extracted = try temporaryFolder("extract")
         _ = try run("/usr/bin/unzip", ["-q", zip.path, "-d", extracted.path])
@@ -265,7 +271,7 @@ func files(in folder: URL) throws -> [String] {
         let site = try ContentLoader(directory: repositoryRoot.appendingPathComponent("Content")).load()
         let newest = try #require(site.documents.map(\.date).max()).replacingOccurrences(of: "-", with: "")
         let timestamps = try run("/usr/bin/unzip", ["-Z", "-T", zip.path])
-        #expect(timestamps.contains("\(newest).000000") && !timestamps.split(separator: "\n").contains { $0.contains(" stor ") && !$0.contains(newest) },
+        #expect(timestamps.contains("\(newest).000000") && !timestamps.split(separator: "\n").contains { ($0.contains(" stor ") || $0.contains(" defN ")) && !$0.contains(newest) },
                 "every entry carries the newest content date, \(newest)")
     }
 
@@ -342,9 +348,11 @@ func files(in folder: URL) throws -> [String] {
     }
 
     func build(_ content: URL, _ output: URL) throws {
-        _ = try SiteBuilder(options: .init(
+        var options = SiteBuilder.Options(
             contentDirectory: content, themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
-            outputDirectory: output, contentDisplayRoot: "Content")).build()
+            outputDirectory: output, contentDisplayRoot: "Content")
+        options.offlineBundle = true
+        _ = try SiteBuilder(options: options).build()
     }
 
     @Test func openWindowNewPositionAndAbsoluteURLsWithABaseURL() throws {

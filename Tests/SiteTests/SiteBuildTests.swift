@@ -23,13 +23,14 @@ func temporaryFolder(_ name: String = #function) throws -> URL {
 }
 
 /// Builds the real Content/ with the real Theme/ into a fresh temporary `Public/` and returns the report.
-func buildRealContent(_ name: String, baseURL: String? = nil) throws -> (output: URL, report: BuildReport) {
+func buildRealContent(_ name: String, baseURL: String? = nil, offlineBundle: Bool = false) throws -> (output: URL, report: BuildReport) {
     let output = try temporaryFolder(name).appendingPathComponent("Public")
     var options = SiteBuilder.Options(
         contentDirectory: repositoryRoot.appendingPathComponent("Content"),
         themeDirectory: repositoryRoot.appendingPathComponent("Theme"),
         outputDirectory: output, contentDisplayRoot: "Content")
     options.baseURL = baseURL
+    options.offlineBundle = offlineBundle
     let report = try SiteBuilder(options: options).build()
     return (output, report)
 }
