@@ -208,7 +208,7 @@ package final class OutputDirectory: @unchecked Sendable {
     /// previous output is removed once this one is swapped in.
     ///
     /// - Parameter sourceIdentity: the previous file's device and inode when the caller has just read them.
-    package func link(from folder: String, identity sourceIdentity: FileIdentity? = nil, to path: String, contents: () -> String?) throws {
+    package func link(from folder: String, identity sourceIdentity: FileIdentity? = nil, to path: String, contents: () -> Data?) throws {
         // A reused page is nearly always in place already (``recycled``): that answer needs no path built.
         if let sourceIdentity, let recycled, recycled.device == sourceIdentity.device, recycled.inodes[path] == sourceIdentity.inode {
             return
@@ -230,8 +230,8 @@ package final class OutputDirectory: @unchecked Sendable {
             try removeExisting(target)
             if Glibc.link(source, target) == 0 { return }
         }
-        guard let text = contents() else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source]) }
-        try write(text, to: path)
+        guard let data = contents() else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source]) }
+        try write(data, to: path)
     }
 
     package func copyFile(_ source: URL, to path: String) throws {

@@ -12,8 +12,10 @@ package struct DocumentPages: PageGenerator {
         for kind in DocumentKind.allCases where !model.documents(of: kind).isEmpty {
             pages.append(model.memoized(SitePath.listing(kind)) { listing(kind, model) })
         }
+        // A consultation's letter page shows its downloads' sizes, so it is made in the packet's unit (PacketPages).
+        let consultationLetters = Set(Consultation.letters(in: model).map(\.path))
         // The largest family by far, so its pages render on every core; the order stays the documents'.
-        pages += ParallelWork(jobs: model.jobs).map(model.site.documents) { document in
+        pages += ParallelWork(jobs: model.jobs).map(model.site.documents.filter { !consultationLetters.contains($0.path) }) { document in
             model.memoized(document.outputPath) { page(for: document, model) }
         }
         return pages
@@ -62,7 +64,8 @@ package struct DocumentPages: PageGenerator {
             bodyClass: "listing", currentListing: kind)
     }
 
-    package func page(for document: ContentDocument, _ model: SiteModel) -> OutputFile {
+    /// - Parameter extra: fields the caller adds to the template's context (a dossier's download links).
+    package func page(for document: ContentDocument, _ model: SiteModel, extra: [String: Any] = [:]) -> OutputFile {
         let path = document.outputPath
         let body = model.body(of: document)
         var context = model.summary(of: document, from: path)
@@ -106,6 +109,7 @@ package struct DocumentPages: PageGenerator {
             break
         }
         context.merge(ReadingContext.extras(for: document, path: path, model: model)) { $1 }
+        context.merge(extra) { $1 }
         let content = model.theme.render(document.kind.rawValue, context)
         let description = document.summary ?? String(body.text.prefix(155))
         return model.wrap(content, path: path, title: model.pageTitle(of: document), description: description,

@@ -151,11 +151,22 @@ package struct OccupationCodePages: PageGenerator {
 
     package func redlinePage(_ redline: PositionRedline, _ entry: OccupationCatalog.Entry, _ model: SiteModel) -> OutputFile {
         let path = OccupationCodeIndex.redlinePath(entry.code)
+        return model.wrap(
+            redlineContent(redline, entry, model), path: path, title: "Redline: \(entry.title) (\(entry.grade)), \(entry.code)",
+            description: "The changes from the current to the proposed position description for \(entry.title), \(entry.code), computed word by word.",
+            bodyClass: "redline",
+            breadcrumbs: [["href": SitePath.link(from: path, to: OccupationCodeIndex.indexPath), "label": "Occupation codes"],
+                          ["href": SitePath.link(from: path, to: OccupationCodeIndex.pagePath(entry.code)), "label": entry.code]])
+    }
+
+    /// The redline page's article, its links written from the redline's path; a proposal's EPUB takes it as a chapter.
+    package func redlineContent(_ redline: PositionRedline, _ entry: OccupationCatalog.Entry, _ model: SiteModel) -> String {
+        let path = OccupationCodeIndex.redlinePath(entry.code)
         let current = entry.current!, proposed = entry.proposed!
         let oldLabel = "Current version, \(DateText.long(current.date))"
         let newLabel = "Proposed version, \(DateText.long(proposed.date))"
         let counts = RedlineHTML.counts(redline)
-        let content = model.theme.render("redline", [
+        return model.theme.render("redline", [
             "code": entry.code, "title": entry.title, "grade": entry.grade,
             "codeHref": SitePath.link(from: path, to: OccupationCodeIndex.pagePath(entry.code)),
             "currentHref": SitePath.link(from: path, to: outputPath(current.path)),
@@ -165,11 +176,5 @@ package struct OccupationCodePages: PageGenerator {
             "inlineHTML": RedlineHTML.inline(redline),
             "sideBySideHTML": RedlineHTML.sideBySide(redline, oldLabel: oldLabel, newLabel: newLabel),
         ])
-        return model.wrap(
-            content, path: path, title: "Redline: \(entry.title) (\(entry.grade)), \(entry.code)",
-            description: "The changes from the current to the proposed position description for \(entry.title), \(entry.code), computed word by word.",
-            bodyClass: "redline",
-            breadcrumbs: [["href": SitePath.link(from: path, to: OccupationCodeIndex.indexPath), "label": "Occupation codes"],
-                          ["href": SitePath.link(from: path, to: OccupationCodeIndex.pagePath(entry.code)), "label": entry.code]])
     }
 }

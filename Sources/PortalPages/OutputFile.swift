@@ -32,14 +32,22 @@ public struct OutputFile: Sendable {
     }
 
     public var path: String
-    /// The text; empty for a reused or written file.
+    /// The text; empty for a reused or written file, or one made of bytes.
     public var contents: String
+    /// The bytes of a file that is not text (a ZIP, an EPUB); nil for a page.
+    package var bytes: [UInt8]?
     package var reused: Reused?
     package var written: Written?
 
     public init(path: String, contents: String) {
         self.path = path
         self.contents = contents
+    }
+
+    package init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.contents = ""
+        self.bytes = bytes
     }
 
     package init(path: String, reused: Reused) {
@@ -61,6 +69,12 @@ public struct OutputFile: Sendable {
 
     /// Whether this build took the file from the previous one rather than rendering it.
     package var wasReused: Bool { written?.wasReused ?? (reused != nil) }
+
+    /// The bytes, read from the previous build's file when reused; nil when that file cannot be read.
+    package func data() -> Data? {
+        if let reusedFrom { return FileManager.default.contents(atPath: reusedFrom) }
+        return bytes.map { Data($0) } ?? Data(contents.utf8)
+    }
 
     /// The text, read from the previous build's file when reused; nil when that file cannot be read.
     package func text() -> String? {

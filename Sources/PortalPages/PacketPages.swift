@@ -1,22 +1,46 @@
 import PortalContent
 import PortalRender
+import PortalWork
 
-/// One proposal packet per consultation: the letter and every enclosure, in reading order, on one page.
+/// One proposal packet per consultation: the letter and every enclosure, in reading order, on one page, and the
+/// proposal's ZIP and EPUB (``ProposalDownloads``).
 ///
 /// Printed from the browser, each document starts on a new sheet (`print.css`),
 /// so "Print → Save as PDF" gives the packet a union officer files or sends on.
+/// One unit per consultation holds the packet, the ZIP, the EPUB and the letter's
+/// own page (the dossier), which shows the downloads' sizes: so an unchanged
+/// consultation's downloads are reused with its pages, never made again.
 package struct PacketPages: PageGenerator {
-    /// Each page is its own unit.
+    /// Each consultation is its own unit.
     package var memoUnit: String? { nil }
+    /// Where the download links go in a page rendered before the downloads are made; an HTML comment, so harmless if left.
+    private static let downloadsMarker = "<!--proposal-downloads-->"
 
     package func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
         // Which letters make consultations depends on front matter only; what each proposes is
         // worked out inside the packet's unit, so a reused packet costs nothing.
-        Consultation.letters(in: model).map { letter in
-            model.memoized(Consultation.packetPath(of: letter)) { page(for: Consultation(letter: letter, model: model)!, model) }
-        }
+        ParallelWork(jobs: model.jobs).map(Consultation.letters(in: model)) { letter in
+            model.memoized(Consultation.packetPath(of: letter)) { files(for: Consultation(letter: letter, model: model)!, model) }
+        }.flatMap { $0 }
     }
 
+    /// The consultation's packet, ZIP, EPUB and letter page, in that order.
+    package func files(for consultation: Consultation, _ model: SiteModel) -> [OutputFile] {
+        let letter = consultation.letter
+        var packet = page(for: consultation, model)
+        let downloads = ProposalDownloads(consultation, model: model)
+        let zip = downloads.zip(packetPage: packet.contents.replacingOccurrences(of: Self.downloadsMarker, with: ""))
+        let epub = downloads.epub()
+        func links(from path: String) -> String {
+            ProposalDownloads.links(zip: zip.count, epub: epub.count, letter: letter, from: path, theme: model.theme)
+        }
+        packet.contents = packet.contents.replacingOccurrences(of: Self.downloadsMarker, with: links(from: packet.path))
+        let letterPage = DocumentPages().page(for: letter, model, extra: ["downloads": links(from: letter.outputPath)])
+        return [packet, OutputFile(path: ProposalDownloads.zipPath(of: letter), bytes: zip),
+                OutputFile(path: ProposalDownloads.epubPath(of: letter), bytes: epub), letterPage]
+    }
+
+    /// The packet page, with ``downloadsMarker`` where the download links go.
     package func page(for consultation: Consultation, _ model: SiteModel) -> OutputFile {
         let path = consultation.packetPath
         let letter = consultation.letter
@@ -24,6 +48,11 @@ package struct PacketPages: PageGenerator {
         var context = model.summary(of: letter, from: path)
         context.merge(model.letterFields(fields)) { $1 }
         context["hasEnclosures"] = !consultation.enclosures.isEmpty
+        context["downloads"] = Self.downloadsMarker
+        context["redlines"] = ProposalDownloads.revisedPositions(of: consultation, model: model).map { item -> [String: Any] in
+            ["href": SitePath.link(from: path, to: OccupationCodeIndex.redlinePath(item.code)),
+             "title": "\(item.entry.title) (\(item.entry.grade))", "code": item.code]
+        }
         context["body"] = EmbeddedHTML.embed(
             model.body(of: letter).html, idPrefix: "letter-", from: letter.outputPath, to: path, demote: 1)
         context["letterHref"] = SitePath.link(from: path, to: letter.outputPath)

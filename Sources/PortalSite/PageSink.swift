@@ -46,7 +46,9 @@ final class PageSink: PageTaker, @unchecked Sendable {
         if let output, failure == nil {
             do {
                 if let reused = file.reused {
-                    try output.link(from: reused.folder, identity: reused.identity, to: file.path) { file.text() }
+                    try output.link(from: reused.folder, identity: reused.identity, to: file.path) { file.data() }
+                } else if let bytes = file.bytes {
+                    try output.write(Data(bytes), to: file.path)
                 } else {
                     try output.write(file.contents, to: file.path)
                 }
