@@ -7,7 +7,7 @@ BROWSER_APT_PACKAGES := chromium chromium-driver python3-venv zip unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORTAL := .build/release/portal
 
-.PHONY: site test deps browser-deps browser-test html-check validate-deps validate ics-check build clean
+.PHONY: site test deps epubcheck-deps browser-deps browser-test html-check epub-check validate-deps validate ics-check build clean
 
 ## Install cmark-gfm, libdeflate, libxxhash and mimalloc from Debian when they are missing (mimalloc ships no pkg-config file).
 deps:
@@ -35,9 +35,19 @@ site: build
 
 ## Run the Swift test suites. Tests make their scratch sites under TMPDIR, so they get a folder of
 ## their own that is removed afterwards: left in /tmp, a run's hundreds of MB added up to gigabytes.
-test: deps
+test: deps epubcheck-deps
 	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/portal-tests.XXXXXX") && \
 		TMPDIR="$$scratch" $(SWIFT) test; status=$$?; rm -rf "$$scratch"; exit $$status
+
+## Debian's epubcheck (with a Java runtime), which checks every proposal's EPUB; the Swift tests run it too.
+epubcheck-deps:
+	@[ -e /usr/share/java/epubcheck.jar ] && command -v java >/dev/null || { \
+		echo "Installing epubcheck …"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq epubcheck; }
+
+## epubcheck over every proposal's EPUB in Public/: 0 errors and 0 warnings required.
+epub-check: epubcheck-deps site
+	Scripts/epub-check.sh Public
 
 ## Headless Chromium checks of the built site, opened from file://.
 browser-deps: deps

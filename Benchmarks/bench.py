@@ -106,6 +106,11 @@ def pagefind_command():
 
 
 class Corpus:
+    # Full builds are the published build (`make site`: with the offline bundle) unless --no-offline-bundle asks
+    # for the edit loop's; one-document rebuilds are always the edit loop's. Binaries older than the flag always
+    # wrote the bundle.
+    offline_bundle = True
+
     def __init__(self, size, work, portal, name="Public", pagefind=None):
         self.size = size
         self.dir = os.path.join(work, str(size))
@@ -118,12 +123,13 @@ class Corpus:
         self.hugo_dir = os.path.join(self.dir, "hugo")
         self.pagefind = pagefind
 
-    def portal_command(self, clean=False):
+    def portal_command(self, clean=False, publish=False):
         command = [self.portal, "build", "--content", self.content,
                    "--theme", os.path.join(ROOT, "Theme"), "--output", self.public]
         # Older binaries lack these flags; the harness still measures them.
         flags = portal_flags(self.portal)
         command += ["--quiet"] if "--quiet" in flags else []
+        command += ["--offline-bundle"] if publish and self.offline_bundle and "--offline-bundle" in flags else []
         return command + (["--clean"] if clean and "--clean" in flags else [])
 
     def portal_full(self):
@@ -131,7 +137,7 @@ class Corpus:
         shutil.rmtree(self.public, ignore_errors=True)
         shutil.rmtree(self.cache, ignore_errors=True)
         shutil.rmtree(self.recycle, ignore_errors=True)
-        return timed(self.portal_command(clean=True))
+        return timed(self.portal_command(clean=True, publish=True))
 
     def hugo_full(self):
         """Hugo's build, then Pagefind's index over it when Pagefind is had: a searchable site, as the portal's is.
@@ -292,6 +298,10 @@ def report(results, cores):
             lines.append("Published at %s documents: %s." % (format(r["documents"], ","), ", ".join(
                 "%s %s files, %.1f MB" % (name if name != "hugo" else ("Hugo + Pagefind" if r.get("hugo_with_pagefind") else "Hugo"),
                                           format(o["files"], ","), o["bytes"] / 1e6) for name, o in outputs.items())))
+            if "hugo" in outputs:
+                lines.append("Output bytes ÷ %s's: %s." % (
+                    "Hugo + Pagefind" if r.get("hugo_with_pagefind") else "Hugo",
+                    ", ".join("%s %.2f×" % (name, o["bytes"] / outputs["hugo"]["bytes"]) for name, o in outputs.items() if name != "hugo")))
     payloads = [(r["documents"], r["search_payload"]) for r in results if r.get("search_payload") is not None]
     for documents, payload in payloads:
         lines.append("Search payload per query at %s documents: %s" % (format(documents, ","), json.dumps(payload)))
@@ -327,7 +337,10 @@ def main():
     parser.add_argument("--portal", help="a built portal binary; by default builds one in release mode")
     parser.add_argument("--scratch-path", help="SwiftPM scratch path for the release build")
     parser.add_argument("--work", default=os.path.join(HERE, "work"), help="where corpora and outputs go")
+    parser.add_argument("--no-offline-bundle", action="store_true",
+                        help="full builds without the whole-site bundle (the edit loop's), not the published build's")
     args = parser.parse_args()
+    Corpus.offline_bundle = not args.no_offline_bundle
     ensure_tools(hugo=not args.skip_hugo, hyperfine=False)
     portal = os.path.abspath(args.portal) if args.portal else build_portal(args.scratch_path)
     os.makedirs(args.work, exist_ok=True)

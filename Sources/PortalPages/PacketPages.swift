@@ -70,7 +70,8 @@ package struct PacketPages: PageGenerator {
                 Self.content(of: document, model), idPrefix: "\(anchor)-", from: document.outputPath, to: path, demote: 1)
             return entry
         }
-        let content = model.theme.render("packet", context)
+        // Printed, each link is followed by where it leads (print.css).
+        let content = PrintDestinations.annotate(model.theme.render("packet", context), from: path, model: model)
         return model.wrap(
             content, path: path, title: "Proposal packet: \(letter.title)",
             description: "The consultation letter of \(DateText.long(letter.date)) and its \(count) enclosure\(count == 1 ? "" : "s") on one page, each starting on a new sheet when printed.",

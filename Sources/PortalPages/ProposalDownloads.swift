@@ -50,6 +50,11 @@ package struct ProposalDownloads {
         String(Consultation.packetPath(of: letter).dropLast(".html".count))
     }
 
+    /// Whether `path` is one of these downloads, which the whole-site bundle leaves out (it holds their pages).
+    package static func isDownload(_ path: String) -> Bool {
+        path.hasPrefix("packets/") && (path.hasSuffix(".zip") || path.hasSuffix(".epub"))
+    }
+
     /// The folder the ZIP extracts into: the letter's file name without `.html`.
     package var folder: String {
         String(consultation.letter.outputPath.split(separator: "/").last!.dropLast(".html".count))

@@ -2,6 +2,7 @@ import Foundation
 import PortalBundle
 import PortalContent
 import PortalOutput
+import PortalPages
 import PortalWork
 
 extension SiteBuilder {
@@ -52,8 +53,9 @@ extension SiteBuilder {
         guard options.offlineBundle else { return [] }
         options.progress?(.stage("Compressing the offline bundle"))
         let newest = checked.site.documents.map(\.date).max() ?? "1980-01-01"
+        // A proposal's ZIP and EPUB are online only: the bundle holds their pages, and compressed files gain nothing.
         try OfflineBundle.write(
-            from: output.staging, files: files,
+            from: output.staging, files: files.filter { !ProposalDownloads.isDownload($0) },
             timestamp: OfflineBundle.timestamp(newestContentDate: newest, environment: dateEnvironment), jobs: jobs)
         return [OfflineBundle.fileName]
     }

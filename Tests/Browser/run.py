@@ -10,7 +10,7 @@ import traceback
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from browser import chromium  # noqa: E402
 
-MODULES = ["test_navigation", "test_calculator", "test_search", "test_csp", "test_injection", "test_reading", "test_codes", "test_charts", "test_small_screens", "test_timeline", "test_serve"]
+MODULES = ["test_navigation", "test_calculator", "test_search", "test_csp", "test_injection", "test_reading", "test_codes", "test_charts", "test_small_screens", "test_timeline", "test_serve", "test_downloads"]
 
 
 def main():

@@ -48,7 +48,7 @@ import Testing
         #expect(index.contains("<link rel=\"stylesheet\" href=\"assets/site.css\">"))
         #expect(index.contains("Content-Security-Policy"))
         #expect(!index.contains("Take this proposal offline"), "the copy does not link the downloads it is one of")
-        #expect(index.contains("<a href=\"codes/2345-5035-redline.html\">Redline:"))
+        #expect(index.contains("<a href=\"codes/2345-5035-redline.html\" data-destination=\"redline of occupation code 2345-5035\">Redline:"))
         var checked = 0
         for page in contents where page.hasSuffix(".html") {
             let html = try read(root.appendingPathComponent(page))
@@ -141,6 +141,16 @@ import Testing
         try workspace.build()
         #expect(try Data(contentsOf: workspace.output.appendingPathComponent(zip)) != bytes)
         try IncrementalBuildTests.expectSameAsClean(workspace, "after an edit to an enclosure")
+    }
+
+    /// Printed, the packet's links name where they lead: a document's title, a code, or a path in the site.
+    @Test func packetLinksCarryTheirPrintedDestination() throws {
+        let packet = try read(output.appendingPathComponent("packets/letters/2022-08-30-customer-relations-coordinators.html"))
+        let names = packet.matches(of: /data-destination="([^"]*)"/).map { String($0.output.1) }
+        #expect(names.count > 3)
+        #expect(names.contains { $0.hasPrefix("occupation code ") })
+        #expect(!names.contains { $0.contains("file:") || $0.hasPrefix("..") })
+        #expect(try read(repositoryRoot.appendingPathComponent("Theme/assets/print.css")).contains("attr(data-destination)"))
     }
 
     @Test func htmlBecomesWellFormedXHTML() {

@@ -134,7 +134,7 @@ func read(_ url: URL) throws -> String {
                 if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("#") { continue }
                 #expect(!target.hasPrefix("/"), "\(path) links to absolute \(target)")
                 let file = String(target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
-                #expect(file.hasSuffix(".html") || file.hasSuffix(".css") || file.hasSuffix(".js") || file.hasSuffix(".zip") || file.hasSuffix(".xml")
+                #expect(file.hasSuffix(".html") || file.hasSuffix(".css") || file.hasSuffix(".js") || file.hasSuffix(".zip") || file.hasSuffix(".epub") || file.hasSuffix(".xml")
                         || file.hasSuffix(".svg") || file.hasSuffix(".ics"),
                         "\(path) links to \(target) without an explicit file")
                 let resolved = output.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(file).standardizedFileURL

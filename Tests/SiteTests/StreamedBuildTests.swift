@@ -103,7 +103,7 @@ import Testing
         var files = try fileContents(in: staging)
         #expect(files.removeValue(forKey: OutputClaim.markerName) != nil)
         #expect(files.keys.sorted() == kept.pages.map(\.path).sorted())
-        let differing = kept.pages.filter { files[$0.path] != Data($0.contents.utf8) }.map(\.path)
+        let differing = kept.pages.filter { files[$0.path] != $0.data() }.map(\.path)
         #expect(differing.isEmpty, "staged files that differ from the kept pages: \(differing.prefix(8))")
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
