@@ -50,7 +50,7 @@ package final class ZipWriter {
     /// Adds a file named by its UTF-8 bytes whose data is `entry` (``Deflater/entry(_:)`` or ``ZipEntryData/stored(_:)``).
     package func addFile(_ name: [UInt8], _ entry: ZipEntryData) throws {
         guard entry.size <= Self.maximumEntrySize, UInt64(entry.data.count) <= Self.maximumEntrySize else {
-            throw CocoaError(.fileWriteFileExists, userInfo: [NSLocalizedDescriptionKey: "\(String(decoding: name, as: UTF8.self)) is over 4 GiB"])
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(String(decoding: name, as: UTF8.self)) is over 4 GiB, more than a ZIP entry here holds"])
         }
         try appendLocalHeader(Entry(
             name: name, crc: entry.crc, size: entry.size, compressedSize: UInt64(entry.data.count),

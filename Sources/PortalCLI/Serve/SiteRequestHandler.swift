@@ -159,6 +159,7 @@ struct SiteRequestHandler: HTTPHandler {
         case "xml": "application/xml"
         case "pdf": "application/pdf"
         case "zip": "application/zip"
+        case "epub": "application/epub+zip"
         default: "application/octet-stream"
         }
     }
