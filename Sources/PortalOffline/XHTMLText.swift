@@ -16,32 +16,79 @@ package enum XHTMLText {
     private static let xmlReferences: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
 
     package static func from(html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + html.utf8.count / 16)
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            out += references(in: rest[..<open])
-            guard let close = tagEnd(in: rest, from: open) else {
-                out += references(in: rest[open...]).replacingOccurrences(of: "<", with: "&lt;")
-                return out
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        var index = 0
+        // Text runs are copied by bytes, looking only for `<` and `&`; tags (a small share) go through `tag`.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") {
+                var end = index + 1
+                var inQuotes = false
+                while end < bytes.count, inQuotes || bytes[end] != UInt8(ascii: ">") {
+                    if bytes[end] == UInt8(ascii: "\"") { inQuotes.toggle() }
+                    end += 1
+                }
+                guard end < bytes.count else {
+                    out.append(contentsOf: Array("&lt;".utf8))
+                    index += 1
+                    continue
+                }
+                if let closing = Self.closing(bytes, index, end) {
+                    // Most tags are well-formed XML already: copied, closed when void.
+                    out.append(contentsOf: bytes[index..<end])
+                    out.append(contentsOf: closing)
+                } else {
+                    out.append(contentsOf: Array(tag(Substring(String(decoding: bytes[index...end], as: UTF8.self))).utf8))
+                }
+                index = end + 1
+            } else if byte == UInt8(ascii: "&") {
+                var end = index + 1
+                while end < bytes.count, end - index < 12, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "&"), bytes[end] != UInt8(ascii: "<") { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: ";") {
+                    out.append(contentsOf: Array(references(in: Substring(String(decoding: bytes[index...end], as: UTF8.self))).utf8))
+                    index = end + 1
+                } else {
+                    out.append(contentsOf: Array("&amp;".utf8))
+                    index += 1
+                }
+            } else {
+                out.append(byte)
+                index += 1
             }
-            out += tag(rest[open...close])
-            rest = rest[rest.index(after: close)...]
         }
-        out += references(in: rest)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The `>` ending the tag that starts at `open`, outside quoted values.
-    private static func tagEnd(in text: Substring, from open: Substring.Index) -> Substring.Index? {
-        var inQuotes = false
-        var index = text.index(after: open)
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\"" { inQuotes.toggle() } else if character == ">" && !inQuotes { return index }
-            index = text.index(after: index)
+    /// How the tag from `start` to `end` (its `>`) ends in XML when it needs nothing else: `>`, or `/>` for a void
+    /// element; nil when it needs ``tag(_:)`` (an attribute without a value or with a reference in it, a comment).
+    private static func closing(_ bytes: [UInt8], _ start: Int, _ end: Int) -> [UInt8]? {
+        let slash = UInt8(ascii: "/"), quote = UInt8(ascii: "\""), equals = UInt8(ascii: "=")
+        if bytes[start + 1] == slash { return [UInt8(ascii: ">")] }
+        var nameEnd = start + 1
+        while nameEnd < end, (0x61...0x7A).contains(bytes[nameEnd]) || (0x30...0x39).contains(bytes[nameEnd]) { nameEnd += 1 }
+        guard nameEnd > start + 1 else { return nil }
+        var index = nameEnd
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 { index += 1; continue }
+            if byte == slash && index == end - 1 { break }
+            // An attribute: its name, `=`, a quoted value with no `&`.
+            while index < end, bytes[index] != equals, bytes[index] != 0x20 { index += 1 }
+            guard index + 1 < end, bytes[index] == equals, bytes[index + 1] == quote else { return nil }
+            index += 2
+            while index < end, bytes[index] != quote {
+                if bytes[index] == UInt8(ascii: "&") { return nil }
+                index += 1
+            }
+            guard index < end else { return nil }
+            index += 1
         }
-        return nil
+        let selfClosed = bytes[end - 1] == slash
+        let name = String(decoding: bytes[(start + 1)..<nameEnd], as: UTF8.self)
+        if selfClosed { return [UInt8(ascii: ">")] }
+        return voidElements.contains(name) ? Array("/>".utf8) : [UInt8(ascii: ">")]
     }
 
     /// One tag, closed when void, every attribute with a quoted value.

@@ -150,9 +150,14 @@ package struct OccupationCodePages: PageGenerator {
     // MARK: Redline
 
     package func redlinePage(_ redline: PositionRedline, _ entry: OccupationCatalog.Entry, _ model: SiteModel) -> OutputFile {
+        redlinePage(content: redlineContent(redline, entry, model), entry, model)
+    }
+
+    /// The redline page around its article, `content` (``redlineContent(_:_:_:)``).
+    package func redlinePage(content: String, _ entry: OccupationCatalog.Entry, _ model: SiteModel) -> OutputFile {
         let path = OccupationCodeIndex.redlinePath(entry.code)
         return model.wrap(
-            redlineContent(redline, entry, model), path: path, title: "Redline: \(entry.title) (\(entry.grade)), \(entry.code)",
+            content, path: path, title: "Redline: \(entry.title) (\(entry.grade)), \(entry.code)",
             description: "The changes from the current to the proposed position description for \(entry.title), \(entry.code), computed word by word.",
             bodyClass: "redline",
             breadcrumbs: [["href": SitePath.link(from: path, to: OccupationCodeIndex.indexPath), "label": "Occupation codes"],

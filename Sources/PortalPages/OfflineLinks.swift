@@ -12,21 +12,18 @@ package enum OfflineLinks {
     package typealias Resolver = (_ path: String, _ fragment: String?) -> String?
 
     package static func rewrite(_ html: String, from page: String, resolve: Resolver) -> String {
-        let withoutForms = html.replacing(/<form\b[^>]*\baction="([^"]*)"[^>]*>[\s\S]*?<\/form>\n?/) { match in
-            let form = String(match.output.0)
-            guard let target = resolved(String(match.output.1), from: page, resolve: resolve) else { return "" }
-            return form.replacingOccurrences(of: "action=\"\(match.output.1)\"", with: "action=\"\(target)\"")
-        }
-        let withoutLinks = withoutForms.replacing(/<link\b[^>]*\bhref="([^"]*)"[^>]*>\n?/) { match in
-            resolved(String(match.output.1), from: page, resolve: resolve) == nil ? "" : String(match.output.0)
-        }
-        let withoutScripts = withoutLinks.replacing(/<script\b[^>]*\bsrc="([^"]*)"[^>]*><\/script>\n?/) { match in
-            guard resolved(String(match.output.1), from: page, resolve: resolve) != nil else { return "" }
-            return String(match.output.0)
-        }
-        return withoutScripts.replacing(/\ (href|src)="([^"]*)"/) { match in
-            guard let target = resolved(String(match.output.2), from: page, resolve: resolve) else { return "" }
-            return " \(match.output.1)=\"\(target)\""
+        StartTags.rewrite(html, names: ["a", "link", "script", "form", "img"]) { tag in
+            let attribute = tag.name == "form" ? "action" : tag.name == "script" || tag.name == "img" ? "src" : "href"
+            guard let value = tag.value(of: attribute) else { return .keep }
+            let target = resolved(value, from: page, resolve: resolve)
+            if target == value { return .keep }
+            var edited = tag
+            edited.set(attribute, target)
+            switch (tag.name, target) {
+            case ("link", nil): return .remove
+            case ("script", nil), ("form", nil): return .removeElement
+            default: return .replace(edited)
+            }
         }
     }
 

@@ -28,16 +28,24 @@ package struct PacketPages: PageGenerator {
     package func files(for consultation: Consultation, _ model: SiteModel) -> [OutputFile] {
         let letter = consultation.letter
         var packet = page(for: consultation, model)
+        // Split once at the marker: Foundation's replacingOccurrences took a tenth of a build's time here.
+        let (before, after) = Self.split(packet.contents, at: Self.downloadsMarker)
         let downloads = ProposalDownloads(consultation, model: model)
-        let zip = downloads.zip(packetPage: packet.contents.replacingOccurrences(of: Self.downloadsMarker, with: ""))
+        let zip = downloads.zip(packetPage: before + after)
         let epub = downloads.epub()
         func links(from path: String) -> String {
             ProposalDownloads.links(zip: zip.count, epub: epub.count, letter: letter, from: path, theme: model.theme)
         }
-        packet.contents = packet.contents.replacingOccurrences(of: Self.downloadsMarker, with: links(from: packet.path))
+        packet.contents = before + links(from: packet.path) + after
         let letterPage = DocumentPages().page(for: letter, model, extra: ["downloads": links(from: letter.outputPath)])
         return [packet, OutputFile(path: ProposalDownloads.zipPath(of: letter), bytes: zip),
                 OutputFile(path: ProposalDownloads.epubPath(of: letter), bytes: epub), letterPage]
+    }
+
+    /// `text` before and after the first `marker`; all of it and nothing when there is none.
+    static func split(_ text: String, at marker: String) -> (String, String) {
+        guard let range = text.utf8.firstRange(of: marker.utf8) else { return (text, "") }
+        return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
     }
 
     /// The packet page, with ``downloadsMarker`` where the download links go.

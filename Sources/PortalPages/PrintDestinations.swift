@@ -12,10 +12,12 @@ import PortalRender
 /// a `file://` path, whatever folder the page is opened from.
 package enum PrintDestinations {
     package static func annotate(_ html: String, from page: String, model: SiteModel) -> String {
-        html.replacing(/<a href="([^"#][^"]*)"/) { match in
-            let href = String(match.output.1)
-            guard let name = destination(of: href, from: page, model: model) else { return String(match.output.0) }
-            return "<a href=\"\(href)\" data-destination=\"\(HTML.escape(name))\""
+        StartTags.rewrite(html, names: ["a"]) { tag in
+            guard let href = tag.value(of: "href"), !href.hasPrefix("#"), let name = destination(of: href, from: page, model: model)
+            else { return .keep }
+            var edited = tag
+            edited.set("data-destination", HTML.escape(name))
+            return .replace(edited)
         }
     }
 
@@ -28,8 +30,13 @@ package enum PrintDestinations {
         if path.hasSuffix(".html"), let document = model.site.document(at: String(path.dropLast(5)) + ".md") {
             return document.title
         }
-        if path.hasPrefix("codes/"), let match = path.wholeMatch(of: /codes\/(\d{4}-\d{4})(-redline)?\.html/) {
-            return match.output.2 == nil ? "occupation code \(match.output.1)" : "redline of occupation code \(match.output.1)"
+        if path.hasPrefix("codes/"), path.hasSuffix(".html") {
+            let stem = path.dropFirst("codes/".count).dropLast(".html".count)
+            let isRedline = stem.hasSuffix("-redline")
+            let code = isRedline ? stem.dropLast("-redline".count) : stem
+            if code.count == 9, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+                return isRedline ? "redline of occupation code \(code)" : "occupation code \(code)"
+            }
         }
         let base = model.site.config.baseURL
         return base.isEmpty ? path : (base.hasSuffix("/") ? base : base + "/") + String(rooted[..<end])

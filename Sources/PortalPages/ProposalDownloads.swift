@@ -20,14 +20,15 @@ import StaffingModel
 package struct ProposalDownloads {
     package let consultation: Consultation
     package let model: SiteModel
-    /// The revised positions the consultation encloses, by code, each with its redline and catalog entry.
-    package let redlines: [(code: String, redline: PositionRedline, entry: OccupationCatalog.Entry)]
+    /// The revised positions the consultation encloses, by code, each with its catalog entry and the redline page's
+    /// article, rendered once for both the ZIP and the EPUB.
+    package let redlines: [(code: String, entry: OccupationCatalog.Entry, content: String)]
 
     package init(_ consultation: Consultation, model: SiteModel) {
         self.consultation = consultation
         self.model = model
         redlines = Self.revisedPositions(of: consultation, model: model).compactMap { item in
-            model.redline(for: item.code).map { (item.code, $0, item.entry) }
+            model.redline(for: item.code).map { (item.code, item.entry, OccupationCodePages().redlineContent($0, item.entry, model)) }
         }
     }
 
@@ -95,7 +96,7 @@ package struct ProposalDownloads {
         ]
         for item in redlines {
             let path = OccupationCodeIndex.redlinePath(item.code)
-            let page = OccupationCodePages().redlinePage(item.redline, item.entry, model).contents
+            let page = OccupationCodePages().redlinePage(content: item.content, item.entry, model).contents
             files.append((path, Array(OfflineLinks.rewrite(page, from: path, resolve: resolver(from: path)).utf8)))
         }
         for asset in assets.sorted() {
@@ -150,7 +151,7 @@ package struct ProposalDownloads {
         for item in redlines {
             chapters.append((
                 "redline-\(item.code).xhtml", "Redline: \(item.entry.title) (\(item.entry.grade))",
-                OccupationCodeIndex.redlinePath(item.code), OccupationCodePages().redlineContent(item.redline, item.entry, model)))
+                OccupationCodeIndex.redlinePath(item.code), item.content))
         }
         let files = Dictionary(uniqueKeysWithValues: chapters.map { (SitePath.encoded($0.sitePath), $0.file) })
         let book = EPUBPackage(
