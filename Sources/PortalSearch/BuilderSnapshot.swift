@@ -16,7 +16,7 @@ public struct BuilderSnapshot: Sendable {
     typealias FieldCounts = SearchDocumentTerms.FieldCounts
 
     /// Changes whenever the layout or the tokenizer's rules change, so older bytes no longer decode.
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
 
     /// Every term, in number order.
     public let dictionary: [String]

@@ -4,9 +4,10 @@ import Foundation
 ///
 /// Case and diacritics are folded, apostrophes dropped ("carrier's" is one
 /// word), everything else that is not a letter or digit separates words, and
-/// simple English plurals are reduced to the singular so "hours" finds "hour".
+/// words of the letters a–z are reduced to their English stem (Porter2), so
+/// "restructuring" finds "restructure" and "hours" finds "hour".
 /// Stop words and lone letters are not indexed; lone digits are ("Article 8").
-/// Changing a rule must also bump ``SearchDocumentTerms/format``, or a build
+/// Changing a rule must also bump ``BuilderSnapshot/format``, or a build
 /// cache would reuse terms made by the old rules.
 public enum SearchTokenizer {
     /// Words too common to rank by; the browser drops the same ones from queries.
@@ -107,19 +108,13 @@ public enum SearchTokenizer {
         return String(out)
     }
 
-    /// Reduces a common English plural to its singular; other words are returned unchanged.
+    /// The word's English stem (``EnglishStemmer``, Snowball's Porter2) when it is all a–z; other words are returned unchanged.
     ///
-    /// Deliberately small: `policies` → `policy`, `classes` → `class`,
-    /// `boxes`/`matches`/`wishes` drop `es`, other words ending in a single `s`
-    /// drop it unless they end in `ss`, `us` or `is` (`process`, `status`, `analysis`).
+    /// "restructuring" and "restructure" share `restructur`, "coordinating"
+    /// and "coordinator" share `coordin`, "hours" finds "hour". Words with
+    /// digits or letters beyond a–z ("c360", "œuvre") are kept whole.
     public static func stem(_ word: String) -> String {
-        guard word.count > 3, word.hasSuffix("s") else { return word }
-        if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
-        if word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
-            return String(word.dropLast(2))
-        }
-        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
-        return String(word.dropLast())
+        EnglishStemmer.stem(word)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,6 +1,6 @@
 /// `SearchTokenizer.words(in:)` and `term(for:)` in one pass over UTF-8, for ``SearchTokenizer/forEachTerm(in:_:)``.
 ///
-/// ASCII is lowercased, split and stemmed byte by byte; a run of non-ASCII
+/// ASCII is lowercased and split byte by byte, and a–z words stemmed; a run of non-ASCII
 /// bytes is folded by `SearchTokenizer.foldUnicode` and its scalars split the
 /// same way, and a word that holds any non-ASCII scalar goes through
 /// `term(for:)`, where characters, not bytes, count. `FoldFastPathTests` and
@@ -109,23 +109,9 @@ struct TermScanner {
             for byte in bytes.reversed() { key = key << 8 | UInt32(byte) }
             if stopWordKeys.contains(key) { return }
         }
-        // `SearchTokenizer.stem` on bytes.
-        guard count > 3, bytes[count - 1] == 0x73 else { return body(bytes) }
-        func endsWith(_ suffix: StaticString) -> Bool {
-            let length = suffix.utf8CodeUnitCount
-            guard count >= length else { return false }
-            for offset in 0..<length where bytes[count - length + offset] != suffix.utf8Start[offset] { return false }
-            return true
-        }
-        if endsWith("ies") && count > 4 {
-            // `policies` → `policy`: the word buffer is ours, so write the `y` in place.
-            word[count - 3] = 0x79
-            return body(UnsafeBufferPointer(start: word, count: count - 2))
-        }
-        if endsWith("sses") || endsWith("xes") || endsWith("ches") || endsWith("shes") {
-            return body(UnsafeBufferPointer(rebasing: bytes[0..<(count - 2)]))
-        }
-        if endsWith("ss") || endsWith("us") || endsWith("is") { return body(bytes) }
-        body(UnsafeBufferPointer(rebasing: bytes[0..<(count - 1)]))
+        // `SearchTokenizer.stem` on bytes: only words of a–z are stemmed.
+        for byte in bytes where byte &- 0x61 >= 26 { return body(bytes) }
+        let stem = EnglishStemmer.stem(Array(bytes))
+        stem.withUnsafeBufferPointer { body($0) }
     }
 }

@@ -229,3 +229,16 @@ def test_javascript_tokenizer_matches_swift(driver):
             mismatches.append(f"{text!r}: search.js {got} but Swift {expected[text]}")
     assert not mismatches, "\n".join(mismatches)
 
+
+
+def test_javascript_stemmer_matches_snowball(driver):
+    """search.js stems as Snowball's English stemmer does (EnglishStemmer.swift is held to the same file)."""
+    fixtures = pathlib.Path(__file__).resolve().parents[1] / "Fixtures/search"
+    pairs = [line.split("\t") for line in (fixtures / "english-stems.tsv").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    open_search(driver)
+    got = driver.execute_script(
+        "return arguments[0].map(function (w) { return window.PortalSearch.stem(w); })", [w for w, _ in pairs])
+    mismatches = [f"{w}: search.js {g} but Snowball {s}" for (w, s), g in zip(pairs, got) if g != s]
+    assert len(pairs) > 2000
+    assert not mismatches, "\n".join(mismatches[:20])

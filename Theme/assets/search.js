@@ -41,12 +41,153 @@
     return fold(text).replace(/['\u2019]/g, "").match(/[\p{L}\p{N}]+/gu) || [];
   }
 
+  // ---- English stemming (mirrors EnglishStemmer.swift: Snowball's Porter2, own code as no allowed package has one) ----
+
+  var STEM_EXCEPTIONS = {
+    skis: "ski", skies: "sky", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli",
+    singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes"
+  };
+  var REGION_PREFIXES = ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter"];
+  var STEP2 = {
+    tional: "tion", enci: "ence", anci: "ance", abli: "able", entli: "ent", izer: "ize", ization: "ize",
+    ational: "ate", ation: "ate", ator: "ate", alism: "al", aliti: "al", alli: "al", fulness: "ful", ousli: "ous",
+    ousness: "ous", iveness: "ive", iviti: "ive", biliti: "ble", bli: "ble", ogist: "og", ogi: "og", fulli: "ful",
+    lessli: "less", li: ""
+  };
+  var STEP3 = { tional: "tion", ational: "ate", alize: "al", icate: "ic", iciti: "ic", ical: "ic", ful: "", ness: "", ative: "" };
+  var STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
+    "iti", "ous", "ive", "ize", "ion"];
+
+  function isVowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y"; }
+
+  function regionStart(w, from) {
+    var i = from;
+    while (i < w.length && !isVowel(w.charAt(i))) i++;
+    while (i < w.length && isVowel(w.charAt(i))) i++;
+    return Math.min(i + 1, w.length);
+  }
+
+  function longestSuffix(w, suffixes) {
+    var best = null;
+    suffixes.forEach(function (suffix) {
+      if (w.length >= suffix.length && w.slice(w.length - suffix.length) === suffix && (best === null || suffix.length > best.length)) best = suffix;
+    });
+    return best;
+  }
+
+  function hasVowelBefore(w, end) {
+    for (var i = 0; i < end; i++) if (isVowel(w.charAt(i))) return true;
+    return false;
+  }
+
+  function endsInShortSyllable(w, end) {
+    var last = w.charAt(end - 1);
+    if (end >= 3 && !isVowel(last) && last !== "w" && last !== "x" && last !== "Y" &&
+        isVowel(w.charAt(end - 2)) && !isVowel(w.charAt(end - 3))) return true;
+    if (end === 2 && isVowel(w.charAt(0)) && !isVowel(w.charAt(1))) return true;
+    return end >= 4 && w.slice(end - 4, end) === "past";
+  }
+
+  function step1a(w) {
+    var suffix = longestSuffix(w, ["sses", "ied", "ies", "s", "ss", "us"]);
+    if (suffix === null) return w;
+    var start = w.length - suffix.length;
+    if (suffix === "sses") return w.slice(0, start) + "ss";
+    if (suffix === "ied" || suffix === "ies") return w.slice(0, start) + (start >= 2 ? "i" : "ie");
+    if (suffix === "s" && start >= 2 && hasVowelBefore(w, start - 1)) return w.slice(0, start);
+    return w;
+  }
+
+  function step1b(w, p1) {
+    var suffix = longestSuffix(w, ["eed", "eedly", "ed", "edly", "ing", "ingly"]);
+    if (suffix === null) return w;
+    var start = w.length - suffix.length;
+    var before = w.slice(0, start);
+    if (suffix === "eed" || suffix === "eedly") {
+      return start >= p1 && ["succ", "proc", "exc"].indexOf(before) < 0 ? before + "ee" : w;
+    }
+    if (suffix === "ing") {
+      if (["even", "cann", "inn", "earr", "herr", "out"].indexOf(before) >= 0) return w;
+      if (start === 2 && (w.charAt(1) === "y" || w.charAt(1) === "Y") && !isVowel(w.charAt(0))) return w.charAt(0) + "ie";
+    }
+    if (!hasVowelBefore(w, start)) return w;
+    w = before;
+    var n = w.length;
+    if (/(at|bl|iz)$/.test(w)) return w + "e";
+    if (n >= 2 && w.charAt(n - 1) === w.charAt(n - 2) && "bdfgmnprt".indexOf(w.charAt(n - 1)) >= 0) {
+      if (n === 3 && "aeo".indexOf(w.charAt(0)) >= 0) return w;
+      return w.slice(0, -1);
+    }
+    if (p1 === n && endsInShortSyllable(w, n)) return w + "e";
+    return w;
+  }
+
+  function step1c(w) {
+    var n = w.length;
+    var last = w.charAt(n - 1);
+    if (n >= 3 && (last === "y" || last === "Y") && !isVowel(w.charAt(n - 2))) return w.slice(0, -1) + "i";
+    return w;
+  }
+
+  function step2(w, p1) {
+    var suffix = longestSuffix(w, Object.keys(STEP2));
+    if (suffix === null) return w;
+    var start = w.length - suffix.length;
+    if (start < p1) return w;
+    if (suffix === "ogi") return start >= 1 && w.charAt(start - 1) === "l" ? w.slice(0, start) + "og" : w;
+    if (suffix === "li") return start >= 1 && "cdeghkmnrt".indexOf(w.charAt(start - 1)) >= 0 ? w.slice(0, start) : w;
+    return w.slice(0, start) + STEP2[suffix];
+  }
+
+  function step3(w, p1, p2) {
+    var suffix = longestSuffix(w, Object.keys(STEP3));
+    if (suffix === null) return w;
+    var start = w.length - suffix.length;
+    if (start < p1) return w;
+    if (suffix === "ative") return start >= p2 ? w.slice(0, start) : w;
+    return w.slice(0, start) + STEP3[suffix];
+  }
+
+  function step4(w, p2) {
+    var suffix = longestSuffix(w, STEP4);
+    if (suffix === null) return w;
+    var start = w.length - suffix.length;
+    if (start < p2) return w;
+    if (suffix === "ion") return start >= 1 && "st".indexOf(w.charAt(start - 1)) >= 0 ? w.slice(0, start) : w;
+    return w.slice(0, start);
+  }
+
+  function step5(w, p1, p2) {
+    var start = w.length - 1;
+    if (start < 0) return w;
+    if (w.charAt(start) === "e") {
+      return start >= p2 || (start >= p1 && !endsInShortSyllable(w, start)) ? w.slice(0, start) : w;
+    }
+    if (w.charAt(start) === "l" && start >= p2 && start >= 1 && w.charAt(start - 1) === "l") return w.slice(0, start);
+    return w;
+  }
+
+  /** The English stem of a word of a–z; other words are returned unchanged. */
   function stem(word) {
-    if (word.length <= 3 || word.charAt(word.length - 1) !== "s") return word;
-    if (/ies$/.test(word) && word.length > 4) return word.slice(0, -3) + "y";
-    if (/(sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
-    if (/(ss|us|is)$/.test(word)) return word;
-    return word.slice(0, -1);
+    if (!/^[a-z]+$/.test(word)) return word;
+    if (Object.prototype.hasOwnProperty.call(STEM_EXCEPTIONS, word)) return STEM_EXCEPTIONS[word];
+    if (word.length < 3) return word;
+    var w = word.charAt(0) === "y" ? "Y" + word.slice(1) : word;
+    for (var i = 1; i < w.length; i++) {
+      if (w.charAt(i) === "y" && isVowel(w.charAt(i - 1))) w = w.slice(0, i) + "Y" + w.slice(i + 1);
+    }
+    var p1 = -1;
+    REGION_PREFIXES.forEach(function (prefix) { if (p1 < 0 && w.lastIndexOf(prefix, 0) === 0) p1 = prefix.length; });
+    if (p1 < 0) p1 = regionStart(w, 0);
+    var p2 = regionStart(w, p1);
+    w = step1a(w);
+    w = step1b(w, p1);
+    w = step1c(w);
+    w = step2(w, p1);
+    w = step3(w, p1, p2);
+    w = step4(w, p2);
+    w = step5(w, p1, p2);
+    return w.replace(/Y/g, "y");
   }
 
   function termFor(word) {
@@ -479,6 +620,8 @@
   }
 
   window.PortalSearch = {
+    /** The English stem of one folded word, as EnglishStemmer.swift makes it; a browser test keeps the two in step. */
+    stem: stem,
     /** The index terms of `text`, as the Swift tokenizer makes them; a browser test keeps the two in step. */
     terms: function (text) {
       return words(text).map(termFor).filter(function (term) { return term !== null; });
