@@ -74,7 +74,7 @@ public struct ContentLoader: Sendable {
         site.unreadDocuments = gathered.unread
         site.failedPaths = gathered.failedPaths
         // Side by side: each check reads the whole site and none depends on another.
-        let checks = ReferenceChecker.checks + ConsultationLinkCheck.checks + [BidiControlCheck.check, PlaceholderCheck.check]
+        let checks = ReferenceChecker.checks + ConsultationLinkCheck.checks + [BidiControlCheck.check, PlaceholderCheck.check, GlossaryCheck.check]
         diagnostics += ParallelWork(jobs: jobs).map(checks) { $0(site) }.joined()
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw Diagnostics(diagnostics)

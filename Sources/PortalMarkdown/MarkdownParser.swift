@@ -290,9 +290,10 @@ private final class CMark: Sendable {
     /// Text inside links and images is left alone, and code spans are separate
     /// node types, so neither ever gets a link.
     static func linkText(in root: OpaquePointer, with linker: TextLinker) {
-        var targets: [(OpaquePointer, Int)] = []
+        var targets: [(node: OpaquePointer, line: Int, inTable: Bool)] = []
         let iterator = cmark_iter_new(root)!
         var insideLink = 0
+        var insideTable = 0
         var blockLine = 1
         while true {
             let event = cmark_iter_next(iterator)
@@ -301,18 +302,24 @@ private final class CMark: Sendable {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 insideLink += event == CMARK_EVENT_ENTER ? 1 : -1
+            } else if isBlockType(type), typeString(node) == "table" {
+                insideTable += event == CMARK_EVENT_ENTER ? 1 : -1
+                if event == CMARK_EVENT_ENTER {
+                    let line = Int(cmark_node_get_start_line(node))
+                    if line > 0 { blockLine = line }
+                }
             } else if event == CMARK_EVENT_ENTER, isBlockType(type) {
                 let line = Int(cmark_node_get_start_line(node))
                 if line > 0 { blockLine = line }
             } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT, insideLink == 0 {
-                targets.append((node, blockLine))
+                targets.append((node, blockLine, insideTable > 0))
             }
         }
         cmark_iter_free(iterator)
         // The tree changes only after the walk, which keeps the iterator valid.
-        for (node, line) in targets {
+        for (node, line, inTable) in targets {
             let literal = string(cmark_node_get_literal(node))
-            guard let runs = linker.link(literal, line) else { continue }
+            guard let runs = (inTable ? linker.linkInTable ?? linker.link : linker.link)(literal, line) else { continue }
             for run in runs {
                 switch run {
                 case .text(let text):
@@ -326,10 +333,42 @@ private final class CMark: Sendable {
                     cmark_node_set_literal(label, text)
                     cmark_node_append_child(link, label)
                     cmark_node_insert_before(node, link)
+                case .abbreviation(let text, let title):
+                    // A custom inline renders its enter and exit text as they are, so the title is escaped here.
+                    let abbreviation = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                    cmark_node_set_on_enter(abbreviation, "<abbr title=\"\(escapedAttribute(title))\">")
+                    cmark_node_set_on_exit(abbreviation, "</abbr>")
+                    let label = cmark_node_new(CMARK_NODE_TEXT)!
+                    cmark_node_set_literal(label, text)
+                    cmark_node_append_child(abbreviation, label)
+                    // A GFM table cell may hold no custom inline (``TextLinker/linkInTable`` keeps them out);
+                    // should one reach it, the word stays as plain text.
+                    if cmark_node_insert_before(node, abbreviation) == 0 {
+                        cmark_node_free(abbreviation)
+                        let textNode = cmark_node_new(CMARK_NODE_TEXT)!
+                        cmark_node_set_literal(textNode, text)
+                        cmark_node_insert_before(node, textNode)
+                    }
                 }
             }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+    }
+
+    /// `text` safe inside a double-quoted HTML attribute.
+    static func escapedAttribute(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

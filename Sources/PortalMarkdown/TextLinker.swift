@@ -6,9 +6,15 @@
 /// mention stands.
 public struct TextLinker: Sendable {
     public let link: @Sendable (_ text: String, _ line: Int) -> [TextRun]?
+    /// For text in a GFM table cell, which may hold links but no other markup (``TextRun/abbreviation``); nil uses `link`.
+    public let linkInTable: (@Sendable (_ text: String, _ line: Int) -> [TextRun]?)?
 
     /// - Parameter link: returns nil when the text has nothing to link, which keeps the node as it is.
-    public init(_ link: @escaping @Sendable (_ text: String, _ line: Int) -> [TextRun]?) {
+    public init(
+        _ link: @escaping @Sendable (_ text: String, _ line: Int) -> [TextRun]?,
+        inTable linkInTable: (@Sendable (_ text: String, _ line: Int) -> [TextRun]?)? = nil
+    ) {
         self.link = link
+        self.linkInTable = linkInTable
     }
 }

@@ -15,14 +15,16 @@ struct BodyPass: Sendable {
     typealias Rendered = (body: RenderedBody, facts: DocumentFacts, markdown: MarkdownDocument)
 
     let codeLinks: OccupationCodeLinks
+    let abbreviations: GlossaryAbbreviations
     let links: InternalLinks
     let renderer: BodyRenderer
 
     init(site: ContentSite, staffing: StaffingBlocks, links: InternalLinks) {
         self.links = links
         codeLinks = OccupationCodeLinks(catalog: OccupationCatalog(site: site))
-        renderer = BodyRenderer { info, literal throws(BodyRenderer.FencedBlockError) in
-            try staffing.render(info: info, literal: literal)
+        abbreviations = GlossaryAbbreviations(glossary: Glossary.load(from: site).glossary)
+        renderer = BodyRenderer { info, literal, page throws(BodyRenderer.FencedBlockError) in
+            try staffing.render(info: info, literal: literal, page: page)
         }
     }
 
@@ -31,7 +33,7 @@ struct BodyPass: Sendable {
         let mentionLog = OccupationCodeLinks.MentionLog()
         let linkLog = InternalLinks.Log()
         let parser = MarkdownParser(
-            linker: codeLinks.linker(for: document, log: mentionLog), linkRewriter: links.rewriter(for: document, log: linkLog))
+            linker: abbreviations.linker(wrapping: codeLinks.linker(for: document, log: mentionLog)), linkRewriter: links.rewriter(for: document, log: linkLog))
         let markdown = parser.parse(document.body)
         let recorded = codeLinks.record(markdown, of: document, log: mentionLog)
         return Result { () throws(Diagnostics) in

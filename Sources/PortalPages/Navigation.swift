@@ -15,5 +15,6 @@ package enum Navigation {
         Entry(label: "Staffing figures", path: StaffingPages.overviewPath, isShown: StaffingPages.hasPages),
         // A site that neither describes nor mentions an occupation code has no code index to link to.
         Entry(label: "Occupation codes", path: OccupationCodeIndex.indexPath, isShown: { !$0.codes.codes.isEmpty }),
+        Entry(label: "Glossary", path: GlossaryPage.path, isShown: GlossaryPage.hasPage),
     ]
 }

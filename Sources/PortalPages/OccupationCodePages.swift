@@ -13,10 +13,11 @@ package struct OccupationCodePages: PageGenerator {
     package func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {
         let codes = model.codes
         guard !codes.codes.isEmpty else { return [] }
-        let indexPage = model.memoized(OccupationCodeIndex.indexPath) { index(model) }
+        let enclosing = Self.enclosingLetters(model)
+        let indexPage = model.memoized(OccupationCodeIndex.indexPath) { index(model, enclosing: enclosing) }
         // Redlines are worked out here, when a page needs one, so codes go to every core.
         let perCode = ParallelWork(jobs: model.jobs).map(codes.codes) { code -> [OutputFile] in
-            var pages = [model.memoized(OccupationCodeIndex.pagePath(code)) { page(for: code, model) }]
+            var pages = [model.memoized(OccupationCodeIndex.pagePath(code)) { page(for: code, model, enclosing: enclosing[code] ?? []) }]
             if codes.revisedCodes.contains(code), let entry = codes.catalog[code] {
                 pages.append(model.memoized(OccupationCodeIndex.redlinePath(code)) {
                     redlinePage(model.redline(for: code)!, entry, model)
@@ -25,6 +26,28 @@ package struct OccupationCodePages: PageGenerator {
             return pages
         }
         return [indexPage] + perCode.joined()
+    }
+
+    /// A letter that encloses a version of a code's position description, and the versions it encloses.
+    struct Enclosing {
+        var letter: ContentDocument
+        var positions: [ContentDocument]
+    }
+
+    /// By occupation code, the letters that enclose one of its position descriptions, newest first.
+    ///
+    /// Front matter alone decides this (a letter's `enclosures`), so it holds whether or not the letter's text names the code.
+    static func enclosingLetters(_ model: SiteModel) -> [String: [Enclosing]] {
+        var byCode: [String: [Enclosing]] = [:]
+        for letter in model.site.documents where letter.kind == .letter {
+            var positions: [String: [ContentDocument]] = [:]
+            for enclosure in letter.letter?.enclosures ?? [] {
+                guard let document = model.site.document(for: enclosure), let position = document.position else { continue }
+                positions[position.occupationCode, default: []].append(document)
+            }
+            for (code, documents) in positions { byCode[code, default: []].append(Enclosing(letter: letter, positions: documents)) }
+        }
+        return byCode.mapValues { $0.sorted { ($0.letter.date, $1.letter.path) > ($1.letter.date, $0.letter.path) } }
     }
 
     package static func statusLabel(_ entry: OccupationCatalog.Entry?) -> String {
@@ -51,12 +74,17 @@ package struct OccupationCodePages: PageGenerator {
 
     // MARK: Index
 
-    private func row(_ code: String, _ model: SiteModel, from path: String) -> [String: Any] {
+    /// The places that mention `code` in their text, plus the letters that enclose its description.
+    private static func referenceCount(_ code: String, _ model: SiteModel, enclosing: [String: [Enclosing]]) -> Int {
+        (model.codes.references[code]?.count ?? 0) + (enclosing[code]?.count ?? 0)
+    }
+
+    private func row(_ code: String, _ model: SiteModel, from path: String, enclosing: [String: [Enclosing]]) -> [String: Any] {
         let entry = model.codes.catalog[code]
         var row: [String: Any] = [
             "code": code, "href": SitePath.link(from: path, to: OccupationCodeIndex.pagePath(code)),
             "status": entry?.status.rawValue ?? "missing", "statusLabel": Self.statusLabel(entry),
-            "versions": entry?.versions.count ?? 0, "references": model.codes.references[code]?.count ?? 0,
+            "versions": entry?.versions.count ?? 0, "references": Self.referenceCount(code, model, enclosing: enclosing),
             "onFile": entry != nil,
         ]
         row["title"] = entry?.title
@@ -64,18 +92,18 @@ package struct OccupationCodePages: PageGenerator {
         return row
     }
 
-    package func index(_ model: SiteModel) -> OutputFile {
+    func index(_ model: SiteModel, enclosing: [String: [Enclosing]]) -> OutputFile {
         let path = OccupationCodeIndex.indexPath
         let codes = model.codes
-        let rows = codes.codes.map { row($0, model, from: path) }
+        let rows = codes.codes.map { row($0, model, from: path, enclosing: enclosing) }
         let grades = Set(codes.codes.compactMap { codes.catalog[$0]?.grade }).sorted(by: Self.gradeOrder)
         var groups: [[String: Any]] = grades.map { grade in
             ["grade": grade, "id": "grade-\(Slugger.slug(grade))",
-             "codes": codes.codes.filter { codes.catalog[$0]?.grade == grade }.map { row($0, model, from: path) }]
+             "codes": codes.codes.filter { codes.catalog[$0]?.grade == grade }.map { row($0, model, from: path, enclosing: enclosing) }]
         }
         let missing = codes.codes.filter { codes.catalog[$0] == nil }
         if !missing.isEmpty {
-            groups.append(["grade": "No description on file", "id": "grade-none", "codes": missing.map { row($0, model, from: path) }])
+            groups.append(["grade": "No description on file", "id": "grade-none", "codes": missing.map { row($0, model, from: path, enclosing: enclosing) }])
         }
         let content = model.theme.render("codes", [
             "codes": rows, "count": rows.count, "grades": groups, "missingCount": missing.count, "hasMissing": !missing.isEmpty,
@@ -88,7 +116,7 @@ package struct OccupationCodePages: PageGenerator {
 
     // MARK: Code page
 
-    package func page(for code: String, _ model: SiteModel) -> OutputFile {
+    func page(for code: String, _ model: SiteModel, enclosing: [Enclosing]) -> OutputFile {
         let path = OccupationCodeIndex.pagePath(code)
         let entry = model.codes.catalog[code]
         var context: [String: Any] = ["code": code, "statusLabel": Self.statusLabel(entry), "onFile": entry != nil]
@@ -112,8 +140,8 @@ package struct OccupationCodePages: PageGenerator {
             }
         }
         let references = model.codes.references[code] ?? []
-        context["referenceCount"] = references.count
-        context["documents"] = referencingDocuments(references, model, from: path)
+        context["referenceCount"] = references.count + enclosing.count
+        context["documents"] = referencingDocuments(references, enclosing: enclosing, model, from: path)
         let heading = entry.map { "\(code) · \($0.title)" } ?? code
         return model.wrap(
             model.theme.render("code", context), path: path, title: heading,
@@ -126,19 +154,28 @@ package struct OccupationCodePages: PageGenerator {
         String(contentPath.dropLast(3)) + ".html"
     }
 
-    /// The mentioning documents, newest first, each with the places that mention the code.
-    private func referencingDocuments(_ references: [OccupationCodeIndex.Reference], _ model: SiteModel, from path: String) -> [[String: Any]] {
+    /// The mentioning documents and the enclosing letters, newest first, each with the places that mention the code
+    /// and, for a letter that encloses its description, an "Enclosed with" entry for each version enclosed.
+    private func referencingDocuments(
+        _ references: [OccupationCodeIndex.Reference], enclosing: [Enclosing], _ model: SiteModel, from path: String
+    ) -> [[String: Any]] {
         let byDocument = Dictionary(grouping: references, by: \.mention.documentPath)
-        let documents = byDocument.keys.compactMap(model.site.document(at:)).sorted { ($0.date, $1.path) > ($1.date, $0.path) }
+        let enclosedBy = Dictionary(enclosing.map { ($0.letter.path, $0.positions) }, uniquingKeysWith: +)
+        let paths = Set(byDocument.keys).union(enclosedBy.keys)
+        let documents = paths.compactMap(model.site.document(at:)).sorted { ($0.date, $1.path) > ($1.date, $0.path) }
         return documents.map { document in
             let page = SitePath.link(from: path, to: document.outputPath)
-            let places: [[String: Any]] = byDocument[document.path]!.map { reference in
+            let places: [[String: Any]] = (byDocument[document.path] ?? []).map { reference in
                 let href = reference.anchor.map { "\(page)#\($0)" } ?? page
                 return ["href": href, "contextHTML": highlighted(reference.mention.context, code: reference.mention.code),
                         "line": reference.mention.fileLine]
             }
+            let enclosures: [[String: Any]] = (enclosedBy[document.path] ?? []).map { position in
+                ["href": SitePath.link(from: path, to: position.outputPath),
+                 "label": "\(position.position.map { Self.versionLabel($0.version) } ?? "") version: \(position.title)"]
+            }
             return ["href": page, "title": document.title, "kindLabel": document.kind.label,
-                    "dateText": DateText.long(document.date), "places": places]
+                    "dateText": DateText.long(document.date), "places": places, "enclosures": enclosures]
         }
     }
 

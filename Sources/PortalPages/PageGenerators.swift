@@ -9,6 +9,7 @@ package enum PageGenerators {
         SearchPages(),
         StaffingPages(),
         OccupationCodePages(),
+        GlossaryPage(),
     ]
 
     /// Positions in ``all`` in the order generators start: the longest single pieces of work first

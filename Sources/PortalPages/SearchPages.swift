@@ -57,11 +57,19 @@ package struct SearchPages: PageGenerator {
                 }
             }
             store.finish(builder)
+            // Pages made from data rather than documents come last; they depend on the data files, which the
+            // site key covers, and never go to the term cache.
+            let sitePages = Self.sitePages(model)
+            for page in sitePages {
+                _ = builder.add(SearchDocumentTerms(page))
+                fields.append(page)
+            }
             // Alone on a core at the end of a rebuild's pages stage: both cores work out its impacts and lists.
             let index = SearchIndex(documents: fields, builder: consume builder, jobs: model.jobs)
             let codePages = Set(model.codes.codes)
-            let files = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
-                .files(for: index, includingDocuments: false, jobs: model.jobs)
+            var indexFiles = SearchIndexFiles(mentionedCodes: model.codes.codes) { codePages.contains($0) ? OccupationCodeIndex.pagePath($0) : nil }
+            indexFiles.abbreviations = model.glossary.entries.map { ($0.term, $0.expansions) }
+            let files = indexFiles.files(for: index, includingDocuments: false, jobs: model.jobs)
             let kinds = Array(Set(index.documents.map(\.kind))).sorted()
             let grades = Array(Set(index.documents.compactMap(\.grade))).sorted(by: SearchIndexFiles.gradeOrder)
             let content = model.theme.render("search", [
@@ -71,8 +79,21 @@ package struct SearchPages: PageGenerator {
                 content, path: Self.path, title: "Search",
                 description: "Search every letter, position description, presentation and Q&A on the \(model.site.config.title).",
                 bodyClass: "search")
-            return [page] + files.map { OutputFile(path: $0.path, contents: $0.contents) }
+            let pageFiles = sitePages.enumerated().map { offset, page in
+                OutputFile(
+                    path: SearchIndexFiles.documentPath(number: documents.count + offset),
+                    contents: SearchIndexFiles.documentScript(number: documents.count + offset, document: page))
+            }
+            return [page] + files.map { OutputFile(path: $0.path, contents: $0.contents) } + pageFiles
         }
+    }
+
+    /// The kind search shows for pages that are not documents (the staffing figures, the glossary).
+    package static let sitePageKind = "Site page"
+
+    /// Pages other than documents that readers search: the staffing figures and the glossary.
+    static func sitePages(_ model: SiteModel) -> [SearchDocument] {
+        [StaffingPages.searchDocument(model), GlossaryPage.searchDocument(model)].compactMap { $0 }
     }
 
     /// Each document's own script, `search/d/N.js`, a unit of its own.

@@ -19,6 +19,8 @@ package final class SiteModel: @unchecked Sendable {
     /// The build's "today" (``BuildDate``), worked out once so that every page states the same day.
     package let today: CivilDate
     package let staffing: StaffingBlocks
+    /// The abbreviations of `Content/data/glossary.yaml`; empty when the site has none.
+    package let glossary: Glossary
     /// Rendered bodies, read from the build cache on first use for documents not rendered in this build.
     private let bodies: BodyStore
     /// What each body's rendering found, by document path.
@@ -78,6 +80,7 @@ package final class SiteModel: @unchecked Sendable {
         // Started first, so that it reads or tokenizes on the other core while this one makes the model.
         searchTermStore = Self.searchTermStore(site: site, jobs: jobs, cache: cache, contextKey: contextKey)
         documentsByKind = Dictionary(grouping: site.documents, by: \.kind)
+        glossary = Glossary.load(from: site).glossary
         let staffing = try StaffingBlocks(site: site)
         self.staffing = staffing
         let links = InternalLinks(site: site)
@@ -319,6 +322,8 @@ package final class SiteModel: @unchecked Sendable {
         entry["summary"] = document.summary
         if let position = document.position {
             entry["code"] = position.occupationCode
+            // Every described code has a page (``OccupationCodePages``).
+            entry["codeHref"] = SitePath.link(from: path, to: OccupationCodeIndex.pagePath(position.occupationCode))
             entry["grade"] = position.grade
             entry["version"] = position.version.rawValue
         }

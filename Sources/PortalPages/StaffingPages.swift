@@ -2,6 +2,7 @@ import Foundation
 import PortalCharts
 import PortalContent
 import PortalRender
+import PortalSearch
 import StaffingModel
 
 /// The staffing pages: every computed table on one page, and an offline calculator per workload model.
@@ -31,10 +32,43 @@ package struct StaffingPages: PageGenerator {
         return files
     }
 
+    /// The overview page's tables by section (anchor, heading, tables), as the page shows them.
+    static func sections(_ model: SiteModel) -> [(id: String, name: String, tables: [StaffingTable])] {
+        let data = model.staffing.data
+        func tables(_ requests: [(String, [String: String])]) -> [StaffingTable] {
+            requests.compactMap { try? data.table(named: $0.0, parameters: $0.1, catalog: model.staffing.catalog) }
+        }
+        var sections: [(id: String, name: String, tables: [StaffingTable])] = []
+        for stem in data.models.keys.sorted() {
+            var requests = [("factors", ["model": stem]), ("bands", ["model": stem])]
+            if data.districtSets[stem] != nil { requests.append(("districts", ["model": stem, "districts": stem])) }
+            sections.append(("model-\(stem)", data.models[stem]!.name, tables(requests)))
+        }
+        for stem in data.complements.keys.sorted() {
+            sections.append(("complement-\(stem)", data.complements[stem]!.name, tables([("complement", ["complement": stem])])))
+        }
+        for stem in data.ratios.keys.sorted() {
+            sections.append(("ratio-\(stem)", data.ratios[stem]!.name, tables([("ratio", ["ratio": stem])])))
+        }
+        return sections
+    }
+
+    /// The overview page as search sees it: each section's tables as one part, so district names and position titles are found.
+    static func searchDocument(_ model: SiteModel) -> SearchDocument? {
+        guard hasPages(model) else { return nil }
+        return SearchDocument(
+            title: "Staffing figures", kind: SearchPages.sitePageKind, date: "", dateText: "", url: overviewPath,
+            text: "Staffing criteria, workload scores, authorizations and ratios, computed from the consultation data.",
+            parts: sections(model).map { section in
+                SearchPart(anchor: section.id, heading: section.name, text: section.tables.map(StaffingBlocks.text).joined(separator: " "))
+            })
+    }
+
     private func table(_ name: String, _ parameters: [String: String], _ model: SiteModel) -> String {
         // Every stem comes from the loaded data, so a failure here is a bug, shown rather than hidden.
         do {
-            return StaffingBlocks.html(try model.staffing.data.table(named: name, parameters: parameters, catalog: model.staffing.catalog))
+            return model.staffing.html(
+                try model.staffing.data.table(named: name, parameters: parameters, catalog: model.staffing.catalog), page: Self.overviewPath)
         } catch {
             return "<p class=\"table-note\">\(HTML.escape(error.message))</p>\n"
         }

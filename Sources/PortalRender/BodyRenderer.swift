@@ -7,7 +7,7 @@ import PortalMarkdown
 package struct BodyRenderer: Sendable {
     /// Renders a fenced block whose info string names a generator, e.g. `staffing bands`;
     /// returns nil for ordinary code blocks. Throws a message for a bad block.
-    package typealias FencedBlockRenderer = @Sendable (_ info: String, _ literal: String) throws(FencedBlockError) -> String?
+    package typealias FencedBlockRenderer = @Sendable (_ info: String, _ literal: String, _ page: String) throws(FencedBlockError) -> (html: String, text: String)?
 
     package struct FencedBlockError: Error {
         package var message: String
@@ -45,9 +45,10 @@ package struct BodyRenderer: Sendable {
                 html = "<h\(level) id=\"\(id)\">\(block.html)</h\(level)>\n"
             case .code(let info, let literal):
                 do {
-                    if let generated = try renderFencedBlock(info, literal) {
-                        html = generated
-                        text = ""
+                    if let generated = try renderFencedBlock(info, literal, document.outputPath) {
+                        // The table's words are searched like the rest of the body.
+                        html = generated.html
+                        text = generated.text
                         body.generatedBlocks.append(info)
                     }
                 } catch {

@@ -46,28 +46,46 @@ package struct StaffingBlocks {
         self.catalog = catalog
     }
 
-    /// The table for a `staffing …` info string, or nil for any other code block.
-    package func render(info: String, literal: String) throws(BodyRenderer.FencedBlockError) -> String? {
+    /// The table for a `staffing …` info string on the page at `page`, as HTML and as plain text for search;
+    /// nil for any other code block.
+    package func render(info: String, literal: String, page: String) throws(BodyRenderer.FencedBlockError) -> (html: String, text: String)? {
         guard info.split(separator: " ").first == Substring(StaffingBlockRequest.keyword) else { return nil }
         guard literal.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw .init(message: "staffing blocks take no content: the figures come from Content/data/; remove the lines inside the block", column: 1)
         }
         do {
-            return Self.html(try data.table(infoString: info, catalog: catalog))
+            let table = try data.table(infoString: info, catalog: catalog)
+            return (html(table, page: page), Self.text(table))
         } catch {
             throw .init(message: error.message, column: error.column)
         }
     }
 
+    /// Everything a reader sees in `table` (caption, headers, cells, notes) as one run of text, for search.
+    package static func text(_ table: StaffingTable) -> String {
+        var parts = [table.caption] + table.columns.map(\.header)
+        for row in table.rows + table.footer { parts += row.map(\.text) }
+        return (parts + table.notes).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// ``html(_:codeLink:)`` with each described occupation code linked to its page, relative to `page`.
+    package func html(_ table: StaffingTable, page: String) -> String {
+        Self.html(table) { code in
+            catalog[code] == nil ? nil : SitePath.link(from: page, to: OccupationCodeLinks.pagePath(code))
+        }
+    }
+
     /// An accessible table: caption, column headers with scope, row headers, totals in `tfoot`.
-    package static func html(_ table: StaffingTable) -> String {
+    /// - Parameter codeLink: the link for an occupation code in a cell, or nil to leave it as text.
+    package static func html(_ table: StaffingTable, codeLink: (String) -> String? = { _ in nil }) -> String {
         func cells(_ row: [StaffingTable.Cell], numeric: [Bool]) -> String {
             row.enumerated().map { index, cell in
                 let isNumeric = index < numeric.count && numeric[index]
                 let classAttribute = isNumeric ? " class=\"num\"" : ""
+                let content = linkedText(cell.text, codeLink: codeLink)
                 return cell.isRowHeader
-                    ? "<th scope=\"row\"\(classAttribute)>\(HTML.escape(cell.text))</th>"
-                    : "<td\(classAttribute)>\(HTML.escape(cell.text))</td>"
+                    ? "<th scope=\"row\"\(classAttribute)>\(content)</th>"
+                    : "<td\(classAttribute)>\(content)</td>"
             }.joined()
         }
         let numeric = table.columns.map(\.isNumeric)
@@ -80,7 +98,23 @@ package struct StaffingBlocks {
             html += "<tfoot>\n" + table.footer.map { "<tr>\(cells($0, numeric: numeric))</tr>\n" }.joined() + "</tfoot>\n"
         }
         html += "</table>\n"
-        html += table.notes.map { "<p class=\"table-note\">\(HTML.escape($0))</p>\n" }.joined()
+        html += table.notes.map { "<p class=\"table-note\">\(linkedText($0, codeLink: codeLink))</p>\n" }.joined()
         return html + "</div>\n"
+    }
+
+    /// `text` escaped, with each occupation code that `codeLink` gives a link for made a link.
+    static func linkedText(_ text: String, codeLink: (String) -> String?) -> String {
+        let mentions = OccupationCodeRecognizer.mentions(in: text)
+        guard !mentions.isEmpty else { return HTML.escape(text) }
+        let chars = Array(text)
+        var html = ""
+        var position = 0
+        for mention in mentions {
+            guard let link = codeLink(mention.code) else { continue }
+            html += HTML.escape(String(chars[position..<mention.range.lowerBound]))
+            html += "<a class=\"code\" href=\"\(HTML.escape(link))\">\(HTML.escape(String(chars[mention.range])))</a>"
+            position = mention.range.upperBound
+        }
+        return html + HTML.escape(String(chars[position...]))
     }
 }

@@ -27,6 +27,8 @@ public struct SearchIndexFiles: Sendable {
     public var codePage: @Sendable (String) -> String?
     /// Codes the content mentions without a position description; a query for one still finds its code page.
     public var mentionedCodes: [String]
+    /// Abbreviations and what they stand for (the glossary), so a query for either also finds the other.
+    public var abbreviations: [(term: String, expansions: [String])] = []
 
     public init(
         shardBudget: Int = 24_000, codeShardBudget: Int = 12_000, mentionedCodes: [String] = [],
@@ -214,8 +216,25 @@ public struct SearchIndexFiles: Sendable {
             ("table", JavaScriptLiteral.string(table)),
             ("codeShards", JavaScriptLiteral.array(
                 codePlan.shards.first?.terms.isEmpty == true ? [] : codePlan.shards.map { JavaScriptLiteral.string($0.start) })),
+            ("abbreviations", abbreviationTable()),
         ]
         return "PortalSearch.manifest(\(JavaScriptLiteral.object(members)));\n"
+    }
+
+    /// The abbreviations as index terms: `[[term, [[expansion terms], …]], …]`, leaving out any that tokenize to nothing.
+    func abbreviationTable() -> String {
+        var rows: [String] = []
+        for (term, expansions) in abbreviations {
+            let termTerms = SearchTokenizer.terms(in: term)
+            guard termTerms.count == 1 else { continue }
+            let expanded = expansions.map { SearchTokenizer.terms(in: $0) }.filter { !$0.isEmpty && $0 != termTerms }
+            guard !expanded.isEmpty else { continue }
+            rows.append(JavaScriptLiteral.array([
+                JavaScriptLiteral.string(termTerms[0]),
+                JavaScriptLiteral.array(expanded.map { JavaScriptLiteral.array($0.map(JavaScriptLiteral.string)) }),
+            ]))
+        }
+        return JavaScriptLiteral.array(rows)
     }
 
     /// Each occupation code with its encoded entry `{title, grade, page, documents}`, in code order.

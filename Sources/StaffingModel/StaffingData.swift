@@ -3,7 +3,7 @@
 /// A file's stem is its name without the kind suffix: `customer-relations-2022.model.yaml`
 /// has stem `customer-relations-2022`. Recognised kinds are `STEM.model.yaml`,
 /// `STEM.complement.yaml`, `STEM.districts.csv` (with optional sidecar `STEM.districts.yaml`)
-/// and `STEM.ratio.yaml`. Other `.yaml`/`.yml`/`.csv` files are errors (likely misnamed);
+/// and `STEM.ratio.yaml`. Other `.yaml`/`.yml`/`.csv` files but `glossary.yaml` are errors (likely misnamed);
 /// files with other extensions are ignored.
 public struct StaffingData: Sendable {
     public var models: [String: WorkloadModel]
@@ -35,7 +35,8 @@ public struct StaffingData: Sendable {
             let path = displayPrefix + key
             let text = files[key] ?? ""
             guard let (kind, stem) = StaffingDataFile.classify(key) else {
-                if StaffingDataFile.dataExtensions.contains(where: { key.hasSuffix($0) }) {
+                // The glossary is read by PortalContent's `Glossary`.
+                if key != "glossary.yaml" && StaffingDataFile.dataExtensions.contains(where: { key.hasSuffix($0) }) {
                     let kinds = StaffingDataFile.allCases.map { "STEM\($0.suffix)" }.joined(separator: ", ")
                     errors.append(StaffingError(path: path, line: 1, column: 1, message:
                         "unrecognised data file name; rename it to one of \(kinds), or move it out of the data directory"))

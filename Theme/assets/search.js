@@ -17,6 +17,10 @@
   var MAX_PREFIX_SHARDS = 3;        // keeps one query within its download budget on a large site
   var REPEAT_DAMPING = 0.6;         // each further part of the same document ranks a little lower
   var MAX_PINNED_CODES = 10;        // a partial code like "2345" pins this many codes; the rest rank as usual
+  var ALTERNATIVE_WEIGHT = 0.9;     // an abbreviation or expansion standing in for a typed word counts a little less
+  var STEM_ONLY_WEIGHT = 0.75;      // a part with another form of a typed word ranks below one with the word itself
+  var VERIFY_DOCUMENTS = 20;        // the best results whose text is checked for exact words and adjacent words
+  var MAX_PHRASE_DOCUMENTS = 60;    // a quoted phrase checks at most this many documents' texts, within the download budget
   var STOP_WORDS = {};
   ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it",
     "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"].forEach(function (w) { STOP_WORDS[w] = true; });
@@ -209,9 +213,44 @@
       var key = (term || "") + "|" + (prefix || "");
       if (seen[key]) return;
       seen[key] = true;
-      slots.push({ term: term, prefix: prefix });
+      slots.push({ term: term, prefix: prefix, word: word, alternatives: [] });
     });
     return slots;
+  }
+
+  /** The terms of each double-quoted part of the query: a result must hold each of them next to each other. */
+  function quotedPhrases(query) {
+    var phrases = [];
+    var pattern = /["\u201c\u201d]([^"\u201c\u201d]+)["\u201c\u201d]/g;
+    var match;
+    while ((match = pattern.exec(query))) {
+      var terms = words(match[1]).map(termFor).filter(Boolean);
+      if (terms.length > 1) phrases.push(terms);
+    }
+    return phrases;
+  }
+
+  /**
+   * Adds the glossary's other names to the slots: a typed abbreviation ("crc") also matches parts that hold
+   * all the words of its expansion, and typed words that spell out an expansion in order ("customer relations
+   * coordinator") also match the abbreviation, each in its own slot.
+   */
+  function addAlternatives(slots) {
+    (state.manifest.abbreviations || []).forEach(function (row) {
+      var abbreviation = row[0];
+      var expansions = row[1];
+      slots.forEach(function (slot) {
+        if (slot.term === abbreviation) expansions.forEach(function (terms) { slot.alternatives.push(terms); });
+      });
+      expansions.forEach(function (terms) {
+        for (var start = 0; start + terms.length <= slots.length; start++) {
+          var spelled = true;
+          for (var k = 0; k < terms.length && spelled; k++) spelled = slots[start + k].term === terms[k];
+          if (!spelled) continue;
+          for (k = 0; k < terms.length; k++) slots[start + k].alternatives.push([abbreviation]);
+        }
+      });
+    });
   }
 
   /** An occupation code typed whole or in part: "2345-5035", "23455035", "2345", "2345-50". */
@@ -261,6 +300,9 @@
     var needed = {};
     slots.forEach(function (slot) {
       if (slot.term) needed[shardFor(slot.term)] = true;
+      slot.alternatives.forEach(function (terms) {
+        terms.forEach(function (term) { needed[shardFor(term)] = true; });
+      });
       if (slot.prefix) {
         var first = shardFor(slot.prefix);
         var last = Math.min(shardFor(slot.prefix + "\uffff"), first + MAX_PREFIX_SHARDS - 1);
@@ -286,6 +328,31 @@
     }
   }
 
+  function postingsFor(term) {
+    var shard = state.shards[shardFor(term)] || {};
+    return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+  }
+
+  /** Parts that hold every one of `terms`, scored by their average impact. */
+  function addAllOf(terms, weight, into) {
+    var maps = terms.map(function (term) {
+      var map = new Map();
+      var list = postingsFor(term);
+      if (list) addPostings(list, 1, map);
+      return map;
+    });
+    maps[0].forEach(function (value, key) {
+      var sum = value;
+      for (var i = 1; i < maps.length; i++) {
+        var other = maps[i].get(key);
+        if (other === undefined) return;
+        sum += other;
+      }
+      var score = sum / maps.length * weight;
+      if (!(into.get(key) >= score)) into.set(key, score);
+    });
+  }
+
   function documentAttributes(number) {
     var m = state.manifest;
     var width = 1 + m.gradeWidth;
@@ -300,10 +367,9 @@
     state.truncated = false;
     slots.forEach(function (slot) {
       var matches = new Map();
-      if (slot.term) {
-        var shard = state.shards[shardFor(slot.term)] || {};
-        if (Object.prototype.hasOwnProperty.call(shard, slot.term)) addPostings(shard[slot.term], 1, matches);
-      }
+      var list = slot.term ? postingsFor(slot.term) : null;
+      if (list) addPostings(list, 1, matches);
+      slot.alternatives.forEach(function (terms) { addAllOf(terms, ALTERNATIVE_WEIGHT, matches); });
       if (slot.prefix) {
         slot.shards.forEach(function (number) {
           var terms = state.shards[number] || {};
@@ -326,7 +392,10 @@
       if (filters.kind && attributes.kind !== filters.kind) return;
       if (filters.grade && attributes.grade !== filters.grade) return;
       var coverage = total.matched / slots.length;
-      results.push({ document: documentNumber, part: key % 65536, score: total.score * coverage * coverage });
+      results.push({
+        document: documentNumber, part: key % 65536, score: total.score * coverage * coverage,
+        complete: total.matched === slots.length
+      });
     });
     var order = function (a, b) { return b.score - a.score || a.document - b.document || a.part - b.part; };
     results.sort(order);
@@ -337,6 +406,94 @@
       seen[result.document] = count + 1;
     });
     return results.sort(order);
+  }
+
+  // ---- Checking the best results' text: exact words, adjacent words, quoted phrases ----
+
+  /** A result's heading and text as two runs of {word, term}; words never count as adjacent across the two. */
+  function partRuns(result) {
+    var doc = state.documents[result.document];
+    if (!doc) return [];
+    var texts = result.part > 0
+      ? [doc.parts[result.part - 1][1], doc.parts[result.part - 1][2]]
+      : [doc.title, [doc.code || "", doc.grade || "", doc.text].join(" ")];
+    return texts.map(function (text) {
+      return words(text || "").map(function (word) { return { word: word, term: termFor(word) }; })
+        .filter(function (item) { return item.term; });
+    });
+  }
+
+  function holdsInOrder(runs, terms) {
+    return runs.some(function (run) {
+      for (var i = 0; i + terms.length <= run.length; i++) {
+        var k = 0;
+        while (k < terms.length && run[i + k].term === terms[k]) k++;
+        if (k === terms.length) return true;
+      }
+      return false;
+    });
+  }
+
+  /** Below 1 for each typed word the part holds only in another form ("coordinator" for "coordinating"). */
+  function exactness(runs, slots) {
+    var factor = 1;
+    slots.forEach(function (slot) {
+      if (!slot.term) return;
+      var stemOnly = false;
+      var exact = false;
+      runs.forEach(function (run) {
+        run.forEach(function (item) {
+          if (item.term !== slot.term) return;
+          if (item.word === slot.word) exact = true; else stemOnly = true;
+        });
+      });
+      if (stemOnly && !exact) factor *= STEM_ONLY_WEIGHT;
+    });
+    return factor;
+  }
+
+  /** Documents of the first results, up to `limit` of them, and how many results they cover. */
+  function leadingDocuments(results, limit) {
+    var numbers = [];
+    var count = 0;
+    while (count < results.length) {
+      var number = results[count].document;
+      if (numbers.indexOf(number) < 0) {
+        if (numbers.length === limit) break;
+        numbers.push(number);
+      }
+      count++;
+    }
+    return { paths: numbers.map(function (n) { return "search/d/" + n + ".js"; }), count: count };
+  }
+
+  /**
+   * Reorders the best results by their text: parts that hold the typed words next to each other first,
+   * a word found only in another form counting less. With quoted phrases, keeps only the parts that hold
+   * each phrase, checking the best MAX_PHRASE_DOCUMENTS documents' parts that match every word.
+   */
+  function verify(run, results, slots, phrases, done) {
+    var candidates = phrases.length ? results.filter(function (result) { return result.complete; }) : results;
+    var lead = leadingDocuments(candidates, phrases.length ? MAX_PHRASE_DOCUMENTS : VERIFY_DOCUMENTS);
+    var terms = slots.map(function (slot) { return slot.term; }).filter(Boolean);
+    loadAll(lead.paths, function () {
+      if (run !== state.run) return;
+      var head = candidates.slice(0, lead.count).map(function (result) {
+        var runs = partRuns(result);
+        result.adjacent = terms.length > 1 && holdsInOrder(runs, terms);
+        result.phrases = phrases.every(function (phrase) { return holdsInOrder(runs, phrase); });
+        result.score *= exactness(runs, slots);
+        return result;
+      });
+      if (phrases.length) {
+        state.phraseLimited = lead.count < candidates.length;
+        head = head.filter(function (result) { return result.phrases; });
+      }
+      head.sort(function (a, b) {
+        return (b.adjacent ? 1 : 0) - (a.adjacent ? 1 : 0) || b.score - a.score || a.document - b.document || a.part - b.part;
+      });
+      done(phrases.length ? head : head.concat(candidates.slice(lead.count)));
+    });
   }
 
   function codeShardsFor(code) {
@@ -387,20 +544,25 @@
     var run = ++state.run;
     var started = performance.now();
     var slots = parseQuery(query);
+    var phrases = quotedPhrases(query);
     var code = codeQuery(query);
     state.truncated = false;
+    state.phraseLimited = false;
     if (!slots.length && !code) {
       finish(run, query, [], started);
       return;
     }
+    addAlternatives(slots);
     var paths = shardsFor(slots).map(function (n) { return "search/s/" + n + ".js"; });
     if (code) codeShardsFor(code).forEach(function (n) { paths.push("search/c/" + n + ".js"); });
     loadAll(paths, function () {
       if (run !== state.run) return;
-      var results = slots.length ? rank(slots, filters) : [];
-      if (code) results = pinCodes(code, results, filters);
-      state.highlight = slots;
-      finish(run, query, results, started);
+      var ranked = slots.length ? rank(slots, filters) : [];
+      verify(run, ranked, slots, phrases, function (results) {
+        if (code) results = pinCodes(code, results, filters);
+        state.highlight = slots;
+        finish(run, query, results, started);
+      });
     });
   }
 
@@ -447,7 +609,8 @@
     status.textContent = count === 0
       ? "No results for \u201c" + trimmed + "\u201d. Check the spelling, use fewer words, or clear the filters."
       : count + (count === 1 ? " result" : " results") + " for \u201c" + trimmed + "\u201d" +
-        (state.truncated ? ", the best of many: add words to narrow them." : ".");
+        (state.truncated ? ", the best of many: add words to narrow them." :
+          state.phraseLimited ? ", from the best matches checked for the exact phrase." : ".");
   }
 
   // ---- Drawing results (textContent only) ----
@@ -500,7 +663,8 @@
     var folded = fold(word).replace(/['\u2019]/g, "");
     var term = termFor(folded);
     return slots.some(function (slot) {
-      return (term && term === slot.term) || (slot.prefix && folded.lastIndexOf(slot.prefix, 0) === 0);
+      return (term && term === slot.term) || (slot.prefix && folded.lastIndexOf(slot.prefix, 0) === 0) ||
+        (term && slot.alternatives.some(function (terms) { return terms.indexOf(term) >= 0; }));
     });
   }
 

@@ -1,0 +1,78 @@
+/// Checks `Content/data/glossary.yaml` and, once a site has one, warns about capitalized abbreviations it does not explain.
+///
+/// An abbreviation is a word of two or more capitals and digits that starts
+/// with a capital ("BSN", "C360"), perhaps with a plural "s" ("KPIs"). A word
+/// the content also writes in lower case or capitalized ("CUSTOMER" in a
+/// heading set in capitals beside "Customer", "IT" beside "it") is an
+/// ordinary word and passes, and so do Roman numerals and words of six
+/// letters or more ("ANALYST", "COMPLIANCE"), which are words set in
+/// capitals far more often than abbreviations. Each unexplained abbreviation is reported once per
+/// document, where it first stands.
+enum GlossaryCheck {
+    static func check(_ site: ContentSite) -> [Diagnostic] {
+        guard site.dataFiles[Glossary.fileName] != nil else { return [] }
+        let (glossary, problems) = Glossary.load(from: site)
+        let ordinaryWords = Self.ordinaryWords(site)
+        var warnings: [Diagnostic] = []
+        for document in site.documents {
+            var reported: Set<String> = []
+            for (index, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for (word, column) in Self.capitalWords(in: line) where !reported.contains(String(word)) {
+                    let singular = word.last == "s" ? word.dropLast() : word
+                    guard glossary.entry(for: singular) == nil, !ordinaryWords.contains(singular.lowercased()),
+                          !Self.isRomanNumeral(singular) else { continue }
+                    reported.insert(String(word))
+                    warnings.append(Diagnostic(
+                        .warning, path: document.displayPath, line: document.bodyLineOffset + index + 1, column: column,
+                        message: "the abbreviation '\(singular)' has no entry in \(Glossary.displayPath); add one with its expansion and a short definition",
+                        sourceLine: String(line)))
+                }
+            }
+        }
+        return problems + warnings
+    }
+
+    /// Every word of the content written in lower case or capitalized ("clerk", "Clerk"), lowercased.
+    static func ordinaryWords(_ site: ContentSite) -> Set<String> {
+        var words: Set<String> = []
+        for document in site.documents {
+            let text = [document.title, document.summary ?? "", document.body].joined(separator: " ")
+            for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            where word.dropFirst().allSatisfy(\.isLowercase) && word.contains(where: \.isLowercase) || word.allSatisfy(\.isLowercase) {
+                words.insert(word.lowercased())
+            }
+        }
+        return words
+    }
+
+    /// The capitalized words of a line with their columns (1-based, in characters).
+    static func capitalWords(in line: Substring) -> [(Substring, Int)] {
+        var found: [(Substring, Int)] = []
+        var start: Substring.Index?
+        var column = 1
+        var startColumn = 1
+        for index in line.indices + [line.endIndex] {
+            let isWordCharacter = index < line.endIndex && (line[index].isLetter || line[index].isNumber)
+            if isWordCharacter, start == nil {
+                start = index
+                startColumn = column
+            } else if !isWordCharacter, let first = start {
+                let word = line[first..<index]
+                if isAbbreviation(word) { found.append((word, startColumn)) }
+                start = nil
+            }
+            column += 1
+        }
+        return found
+    }
+
+    static func isAbbreviation(_ word: Substring) -> Bool {
+        let body = word.last == "s" ? word.dropLast() : word
+        guard body.count >= 2, body.count < 6, let first = body.first, first.isASCII, first.isUppercase else { return false }
+        return body.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+    }
+
+    static func isRomanNumeral(_ word: Substring) -> Bool {
+        word.allSatisfy { "IVXLCDM".contains($0) }
+    }
+}

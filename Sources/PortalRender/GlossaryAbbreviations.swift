@@ -1,0 +1,74 @@
+import Foundation
+import PortalContent
+import PortalMarkdown
+
+/// Marks the first use of each glossary term in a body with `<abbr title="…">`, around another linker.
+///
+/// A term counts as used where it stands as a whole word, as written in the
+/// glossary or in capitals ("Mgr", "MGR"), or with a plural "s" ("NBAs").
+/// Text nodes reach the linker in document order, so "first" is the first in
+/// reading order; words the inner linker made into links are left alone.
+package struct GlossaryAbbreviations: Sendable {
+    package let glossary: Glossary
+
+    package init(glossary: Glossary) {
+        self.glossary = glossary
+    }
+
+    /// The terms one body has marked so far; one body is parsed on one thread, the lock only satisfies `Sendable`.
+    private final class Marked: @unchecked Sendable {
+        private let lock = NSLock()
+        private var terms: Set<String> = []
+
+        func insert(_ term: String) -> Bool { lock.withLock { terms.insert(term).inserted } }
+    }
+
+    /// A linker for one body: `inner`'s runs, with each term's first use marked.
+    package func linker(wrapping inner: TextLinker) -> TextLinker {
+        guard !glossary.entries.isEmpty else { return inner }
+        let marked = Marked()
+        let glossary = glossary
+        return TextLinker({ text, line in
+            let innerRuns = inner.link(text, line)
+            var changed = innerRuns != nil
+            var runs: [TextRun] = []
+            for run in innerRuns ?? [.text(text)] {
+                guard case .text(let plain) = run else {
+                    runs.append(run)
+                    continue
+                }
+                let split = Self.mark(plain, glossary: glossary, marked: marked)
+                if split.count != 1 { changed = true }
+                runs += split
+            }
+            return changed ? runs : nil
+        }, inTable: { text, line in
+            // A table cell takes no <abbr>; the term's first use is then the next one outside a table.
+            inner.link(text, line)
+        })
+    }
+
+    private static func mark(_ text: String, glossary: Glossary, marked: Marked) -> [TextRun] {
+        var runs: [TextRun] = []
+        var plainStart = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard text[index].isLetter || text[index].isNumber else {
+                index = text.index(after: index)
+                continue
+            }
+            var end = index
+            while end < text.endIndex && (text[end].isLetter || text[end].isNumber) { end = text.index(after: end) }
+            let word = text[index..<end]
+            let entry = glossary.entry(for: word) ?? (word.count > 2 && word.last == "s" ? glossary.entry(for: word.dropLast()) : nil)
+            if let entry, marked.insert(entry.term) {
+                if plainStart < index { runs.append(.text(String(text[plainStart..<index]))) }
+                runs.append(.abbreviation(text: String(word), title: entry.title))
+                plainStart = end
+            }
+            index = end
+        }
+        if plainStart < text.endIndex || runs.isEmpty { runs.append(.text(String(text[plainStart...]))) }
+        return runs
+    }
+}
