@@ -72,7 +72,7 @@ func read(_ url: URL) throws -> String {
             ("letters/2019-12-12-enterprise-customer-care-restructure.html",
              ["Dear Brian:", "from 1:20 to 1:19", "1910-0030", "1910-0029", "0340-0016", "Reduction-in-Force"]),
             ("positions/2370-0671-current.html", ["2370-0671", "EAS-19", "Freedom of Information Act"]),
-            ("positions/2345-5035-current.html", ["2345-5035", "EAS-17", "EAS-24 and above post offices", "POSTMASTER"]),
+            ("positions/2345-5035-current.html", ["2345-5035", "EAS-17", "<abbr title=\"Executive and Administrative Schedule\">EAS</abbr>-24 and above post offices", "POSTMASTER"]),
             ("positions/2345-5035-proposed.html", ["2345-5035", "business service network representatives", "Manager Customer Relations"]),
             ("positions/1910-0030-proposed.html", ["1910-0030", "EAS-26", "quality assurance programs"]),
             ("positions/1910-0029-proposed.html", ["1910-0029", "EAS-21", "intra-site calibration"]),

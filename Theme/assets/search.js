@@ -19,8 +19,10 @@
   var MAX_PINNED_CODES = 10;        // a partial code like "2345" pins this many codes; the rest rank as usual
   var ALTERNATIVE_WEIGHT = 0.9;     // an abbreviation or expansion standing in for a typed word counts a little less
   var STEM_ONLY_WEIGHT = 0.75;      // a part with another form of a typed word ranks below one with the word itself
-  var VERIFY_DOCUMENTS = 20;        // the best results whose text is checked for exact words and adjacent words
+  var SITE_PAGE_WEIGHT = 0.5;       // the glossary and staffing figures rank below the documents they explain
+  var VERIFY_DOCUMENTS = 12;        // the best results whose text is checked for exact words and adjacent words
   var MAX_PHRASE_DOCUMENTS = 60;    // a quoted phrase checks at most this many documents' texts, within the download budget
+  var SITE_PAGE_KIND = "Site page";  // SearchPages.sitePageKind
   var STOP_WORDS = {};
   ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it",
     "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"].forEach(function (w) { STOP_WORDS[w] = true; });
@@ -392,8 +394,10 @@
       if (filters.kind && attributes.kind !== filters.kind) return;
       if (filters.grade && attributes.grade !== filters.grade) return;
       var coverage = total.matched / slots.length;
+      var sitePage = attributes.kind === SITE_PAGE_KIND;
       results.push({
-        document: documentNumber, part: key % 65536, score: total.score * coverage * coverage,
+        document: documentNumber, part: key % 65536, sitePage: sitePage,
+        score: total.score * coverage * coverage * (sitePage ? SITE_PAGE_WEIGHT : 1),
         complete: total.matched === slots.length
       });
     });
@@ -480,7 +484,8 @@
       if (run !== state.run) return;
       var head = candidates.slice(0, lead.count).map(function (result) {
         var runs = partRuns(result);
-        result.adjacent = terms.length > 1 && holdsInOrder(runs, terms);
+        // A glossary entry spells out its expansion in its heading; it never outranks the documents for that alone.
+        result.adjacent = terms.length > 1 && !result.sitePage && holdsInOrder(runs, terms);
         result.phrases = phrases.every(function (phrase) { return holdsInOrder(runs, phrase); });
         result.score *= exactness(runs, slots);
         return result;
