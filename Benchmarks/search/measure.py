@@ -46,6 +46,9 @@ QUERIES = [
     "1000-01",
     "coord",
     "customer serv",
+    "co",
+    "re",
+    "pro",
     "zyxwv",
 ]
 
@@ -58,6 +61,25 @@ def sizes(site):
             path = os.path.join(directory, name)
             found[os.path.relpath(path, site)] = os.path.getsize(path)
     return found
+
+
+def all_terms(site):
+    """Every term of the index, read from every term shard: the full scan a prefix query is held to."""
+    import re
+    terms = set()
+    folder = os.path.join(site, "search", "s")
+    for name in os.listdir(folder):
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            text = handle.read()
+        # Entries are "term":[…]; a term never holds a quote, and numbers in the lists are never quoted.
+        terms.update(json.loads('"%s"' % match) for match in re.findall(r'"((?:[^"\\]|\\.)*)":\[', text))
+    return terms
+
+
+def prefix_of(query):
+    """The last word as the browser takes it for a prefix, or None (the same folding for these ASCII queries)."""
+    words = query.lower().split()
+    return words[-1] if words and words[-1].isalnum() and len(words[-1]) >= 2 and not query.endswith(" ") else None
 
 
 def index_summary(site):
@@ -81,6 +103,7 @@ def run_queries(site, queries, runs):
     from selenium.webdriver.support.ui import WebDriverWait
 
     files = sizes(site)
+    terms = all_terms(site)
     page = file_url(os.path.join(site, "search.html"))
     driver = chromium()
     rows = []
@@ -98,7 +121,11 @@ def run_queries(site, queries, runs):
                 loaded_bytes.append(sum(files.get(p, 0) for p in loaded))
                 counts.append(last["results"])
                 loads.append(len(loaded))
+            prefix = prefix_of(query)
+            scanned = {t for t in terms if prefix and t.startswith(prefix) and t != prefix}
+            completed = set(last.get("completions") or [])
             rows.append({
+                "prefix_words": len(scanned), "prefix_found": len(completed & scanned),
                 "query": query, "results": counts[0], "files": loads[0],
                 "loaded_bytes": max(loaded_bytes),
                 "median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1),
@@ -117,12 +144,13 @@ def build(content, site, portal):
 
 def table(summary, rows):
     lines = [
-        "| query | results | files loaded | index loaded | median answer | slowest answer |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| query | results | files loaded | index loaded | median answer | slowest answer | prefix words found / full scan |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        lines.append("| `%s` | %d | %d | %.1f KB | %.1f ms | %.1f ms |" % (
-            row["query"], row["results"], row["files"], row["loaded_bytes"] / 1000, row["median_ms"], row["max_ms"]))
+        lines.append("| `%s` | %d | %d | %.1f KB | %.1f ms | %.1f ms | %s |" % (
+            row["query"], row["results"], row["files"], row["loaded_bytes"] / 1000, row["median_ms"], row["max_ms"],
+            "%d / %d" % (row["prefix_found"], row["prefix_words"]) if row["prefix_words"] else "—"))
     lines.append("")
     lines.append("Index: %(index_bytes)d bytes in %(shards)d term shards (largest %(largest_shard_bytes)d B), "
                  "%(document_files)d document files (largest %(largest_document_bytes)d B), "

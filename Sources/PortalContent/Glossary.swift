@@ -37,24 +37,21 @@ public struct Glossary: Sendable, Equatable {
     public static let displayPath = "Content/data/glossary.yaml"
 
     /// In the order of the file.
-    public var entries: [Entry]
+    public let entries: [Entry]
+    /// Each term as written and in capitals; a term's own spelling wins over another's capitals.
+    private let byWord: [String: Entry]
 
     public init(entries: [Entry] = []) {
         self.entries = entries
+        var table: [String: Entry] = [:]
+        for entry in entries where table[entry.term.uppercased()] == nil { table[entry.term.uppercased()] = entry }
+        for entry in entries { table[entry.term] = entry }
+        byWord = table
     }
 
     /// The entry for a word as written: exactly, or in capitals ("MGR" for "Mgr").
     public func entry(for word: Substring) -> Entry? {
         byWord[String(word)]
-    }
-
-    private var byWord: [String: Entry] {
-        var table: [String: Entry] = [:]
-        for entry in entries {
-            table[entry.term.uppercased()] = table[entry.term.uppercased()] ?? entry
-        }
-        for entry in entries { table[entry.term] = entry }
-        return table
     }
 
     /// The site's glossary and the problems with its file; an empty glossary when the site has none.

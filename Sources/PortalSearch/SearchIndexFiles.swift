@@ -11,6 +11,10 @@ import PortalWork
 /// - `search/s/N.js`: the postings of shard N, per term a flat list of
 ///   (document delta, part, impact) triples, led by a negative count when
 ///   only the best parts of a very common term were kept.
+/// - `search/h/N.js`: head shard N, each term's best ``headLength`` parts,
+///   cut like the term shards; a typed prefix whose words span more term
+///   shards than a query may load reads these instead, so it still finds
+///   every word that starts with it.
 /// - `search/d/N.js`: document N's title, date, link and part texts, loaded
 ///   only when the document is shown as a result.
 /// - `search/c/N.js`: code shard N, occupation codes in code order with their
@@ -18,6 +22,8 @@ import PortalWork
 ///   split like the term shards so a partial code loads one small file.
 public struct SearchIndexFiles: Sendable {
     public static let directory = "search"
+    /// How many of its best parts a term keeps in the head shards.
+    public static let headLength = 24
     /// About this many bytes of postings per shard.
     public var shardBudget: Int
     /// About this many bytes of occupation codes per code shard.
@@ -54,8 +60,12 @@ public struct SearchIndexFiles: Sendable {
         let codes = codeTable(index)
         let codePlan = ShardPlan(
             terms: codes.map(\.key), budget: codeShardBudget, sizes: codes.map { $0.value.utf8.count + $0.key.utf8.count + 4 })
-        files.append(("\(Self.directory)/manifest.js", manifest(index, plan: plan, codePlan: codePlan)))
+        let (heads, headEnds) = Self.headEntries(of: terms, in: index)
+        let headPlan = ShardPlan(
+            terms: terms, budget: shardBudget, sizes: headEnds.indices.map { headEnds[$0] - ($0 == 0 ? 0 : headEnds[$0 - 1]) + 1 })
+        files.append(("\(Self.directory)/manifest.js", manifest(index, plan: plan, codePlan: codePlan, headPlan: headPlan)))
         Self.appendTermShards(plan, entries: entries, entryEnds: entryEnds, to: &files)
+        Self.appendTermShards(headPlan, entries: heads, entryEnds: headEnds, to: &files, folder: "h", function: "addHeads")
         if includingDocuments {
             for (number, document) in index.documents.enumerated() {
                 files.append((Self.documentPath(number: number), Self.documentScript(number: number, document: document)))
@@ -96,9 +106,28 @@ public struct SearchIndexFiles: Sendable {
         return (entries, entryEnds)
     }
 
-    /// Appends `search/s/N.js` for each shard of `plan`: its terms' entries, cut from `entries` at `entryEnds`.
+    /// Each term's entry with only its best ``headLength`` parts (in part order), back to back as in ``encodedEntries(of:in:jobs:)``.
+    private static func headEntries(of terms: [String], in index: SearchIndex) -> (bytes: [UInt8], ends: [Int]) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(terms.count)
+        for term in terms {
+            let postings = index.postings[term]!
+            if postings.count <= headLength {
+                appendEntry(term, postings, prunedFrom: index.prunedCounts[term], to: &bytes)
+            } else {
+                let best = postings.sorted { ($0.impact, $1.document, $1.part) > ($1.impact, $0.document, $0.part) }
+                appendEntry(term, best.prefix(headLength).sorted(), prunedFrom: index.prunedCounts[term] ?? postings.count, to: &bytes)
+            }
+            ends.append(bytes.count)
+        }
+        return (bytes, ends)
+    }
+
+    /// Appends `search/FOLDER/N.js` for each shard of `plan`: its terms' entries, cut from `entries` at `entryEnds`.
     private static func appendTermShards(
-        _ plan: ShardPlan, entries: [UInt8], entryEnds: [Int], to files: inout [(path: String, contents: String)]
+        _ plan: ShardPlan, entries: [UInt8], entryEnds: [Int], to files: inout [(path: String, contents: String)],
+        folder: String = "s", function: String = "addShard"
     ) {
         var first = 0
         for (number, shard) in plan.shards.enumerated() {
@@ -107,7 +136,7 @@ public struct SearchIndexFiles: Sendable {
             let end = last == 0 ? 0 : entryEnds[last - 1]
             var out: [UInt8] = []
             out.reserveCapacity(end - start + shard.terms.count + 40)
-            out += "PortalSearch.addShard(".utf8
+            out += "PortalSearch.\(function)(".utf8
             appendDecimal(number, to: &out)
             out += ",{".utf8
             for term in first..<last {
@@ -115,7 +144,7 @@ public struct SearchIndexFiles: Sendable {
                 out += entries[(term == 0 ? 0 : entryEnds[term - 1])..<entryEnds[term]]
             }
             out += "});\n".utf8
-            files.append(("\(directory)/s/\(number).js", String(decoding: out, as: UTF8.self)))
+            files.append(("\(directory)/\(folder)/\(number).js", String(decoding: out, as: UTF8.self)))
             first = last
         }
     }
@@ -196,7 +225,7 @@ public struct SearchIndexFiles: Sendable {
         }
     }
 
-    func manifest(_ index: SearchIndex, plan: ShardPlan, codePlan: ShardPlan) -> String {
+    func manifest(_ index: SearchIndex, plan: ShardPlan, codePlan: ShardPlan, headPlan: ShardPlan) -> String {
         let kinds = Array(Set(index.documents.map(\.kind))).sorted()
         let grades = Array(Set(index.documents.compactMap(\.grade))).sorted(by: Self.gradeOrder)
         let width = grades.count + 1 <= Self.digits.count ? 1 : 2
@@ -216,6 +245,7 @@ public struct SearchIndexFiles: Sendable {
             ("table", JavaScriptLiteral.string(table)),
             ("codeShards", JavaScriptLiteral.array(
                 codePlan.shards.first?.terms.isEmpty == true ? [] : codePlan.shards.map { JavaScriptLiteral.string($0.start) })),
+            ("headShards", JavaScriptLiteral.array(headPlan.shards.map { JavaScriptLiteral.string($0.start) })),
             ("abbreviations", abbreviationTable()),
         ]
         return "PortalSearch.manifest(\(JavaScriptLiteral.object(members)));\n"

@@ -242,3 +242,41 @@ def test_javascript_stemmer_matches_snowball(driver):
     mismatches = [f"{w}: search.js {g} but Snowball {s}" for (w, s), g in zip(pairs, got) if g != s]
     assert len(pairs) > 2000
     assert not mismatches, "\n".join(mismatches[:20])
+
+
+def top_pages(driver, query, count=5):
+    open_search(driver, query)
+    return pages(driver)[:count]
+
+
+def test_forms_of_a_word_find_each_other(driver):
+    assert LETTER_2019 in top_pages(driver, "restructuring")
+    assert "positions/2345-5035-current.html" in top_pages(driver, "coordinating")
+    assert "positions/2370-0671-current.html" in top_pages(driver, "specialists")
+
+
+def test_abbreviations_find_their_expansions_and_the_reverse(driver):
+    assert "positions/2345-5035-current.html" in top_pages(driver, "CRC")
+    assert "positions/0340-0016-current.html" in top_pages(driver, "manager customer care ops")
+    # The glossary's entry is found by its expansion, and ranks below the documents.
+    open_search(driver, "customer relations coordinator")
+    found = pages(driver)
+    assert "glossary.html" in found and found[0] != "glossary.html", found
+
+
+def test_quoted_phrase_returns_only_parts_holding_it(driver):
+    open_search(driver, '"lead card"')
+    found = pages(driver)
+    assert found and set(found) <= {"customer-connect/coordinator-duties.html", "customer-connect/questions-and-answers.html"}, found
+    open_search(driver, '"card lead"')
+    assert not results(driver), "the words in the other order are not the phrase"
+
+
+def test_words_only_in_computed_tables_are_found(driver):
+    assert "staffing/index.html" in top_pages(driver, "Texas")
+
+
+def test_results_a_stem_matches_rank_the_exact_word_first(driver):
+    open_search(driver, "coordinating")
+    first = results(driver)[0][3].lower()
+    assert "coordinating" in first, first

@@ -115,6 +115,8 @@ import Testing
         #expect(codePage.contains("href=\"../letters/2024-03-01-new.html#line-18\""))
         #expect(codePage.contains("href=\"../positions/2345-5035-current.html\""))
         #expect(codePage.contains("href=\"../codes/2345-5035-redline.html\""))
+        #expect(codePage.contains(
+            "<li>Enclosed with this letter: <a href=\"../positions/2345-5035-proposed.html\">Proposed version: Customer Relations Coordinator</a></li>"))
 
         let specialist = try read(output.appendingPathComponent("codes/2370-0671.html"))
         #expect(specialist.contains("href=\"../letters/2024-03-01-new.html#line-16\""))
@@ -125,7 +127,8 @@ import Testing
         let first = try #require(index.range(of: "codes/2345-5035.html"))
         let second = try #require(index.range(of: "codes/2370-0671.html"))
         #expect(first.lowerBound < second.lowerBound, "codes are sorted")
-        #expect(index.contains("<td>Revised</td><td class=\"num\">2</td><td class=\"num\">2</td>"), "2345-5035: revised, 2 versions, 2 references")
+        #expect(index.contains("<td>Revised</td><td class=\"num\">2</td><td class=\"num\">3</td>"),
+                "2345-5035: revised, 2 versions, 3 references (two mentions and the enclosing letter)")
         #expect(index.contains("<td>Unchanged</td><td class=\"num\">1</td><td class=\"num\">1</td>"), "2370-0671: unchanged, 1 version, 1 reference")
         #expect(index.contains("<h3 id=\"grade-eas-17\">EAS-17</h3>"))
         #expect(index.contains("<h3 id=\"grade-eas-19\">EAS-19</h3>"))

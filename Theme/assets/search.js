@@ -14,7 +14,7 @@
 
   var PAGE_SIZE = 10;               // results drawn at a time; each needs its document file
   var PREFIX_WEIGHT = 0.7;          // a word completed from a typed prefix counts less than the word itself
-  var MAX_PREFIX_SHARDS = 3;        // keeps one query within its download budget on a large site
+  var MAX_PREFIX_SHARDS = 3;        // a prefix spanning more term shards reads the head shards instead (budget)
   var REPEAT_DAMPING = 0.6;         // each further part of the same document ranks a little lower
   var MAX_PINNED_CODES = 10;        // a partial code like "2345" pins this many codes; the rest rank as usual
   var ALTERNATIVE_WEIGHT = 0.9;     // an abbreviation or expansion standing in for a typed word counts a little less
@@ -32,7 +32,7 @@
   var base = scriptElement ? scriptElement.src.replace(/assets\/search\.js(\?.*)?$/, "") : "";
 
   var state = {
-    manifest: null, shards: {}, documents: {}, codes: {},
+    manifest: null, shards: {}, heads: {}, documents: {}, codes: {},
     status: {}, waiters: {}, loaded: [],
     run: 0, results: [], shown: 0, query: null, timer: null
   };
@@ -298,21 +298,33 @@
     return low;
   }
 
+  /**
+   * The index files the slots need. A typed prefix whose words fit in MAX_PREFIX_SHARDS term shards loads
+   * them whole; one whose words span more loads the head shards of its range instead, which list every
+   * term with its best parts, so every word that starts with the prefix is still found within the budget.
+   */
   function shardsFor(slots) {
     var needed = {};
     slots.forEach(function (slot) {
-      if (slot.term) needed[shardFor(slot.term)] = true;
+      if (slot.term) needed["s/" + shardFor(slot.term)] = true;
       slot.alternatives.forEach(function (terms) {
-        terms.forEach(function (term) { needed[shardFor(term)] = true; });
+        terms.forEach(function (term) { needed["s/" + shardFor(term)] = true; });
       });
       if (slot.prefix) {
         var first = shardFor(slot.prefix);
-        var last = Math.min(shardFor(slot.prefix + "\uffff"), first + MAX_PREFIX_SHARDS - 1);
+        var last = shardFor(slot.prefix + "\uffff");
+        var heads = state.manifest.headShards;
         slot.shards = [];
-        for (var i = first; i <= last; i++) { needed[i] = true; slot.shards.push(i); }
+        slot.headShards = [];
+        if (last - first < MAX_PREFIX_SHARDS || !heads) {
+          for (var i = first; i <= last; i++) { needed["s/" + i] = true; slot.shards.push(i); }
+        } else {
+          var lastHead = shardFor(slot.prefix + "\uffff", heads);
+          for (var h = shardFor(slot.prefix, heads); h <= lastHead; h++) { needed["h/" + h] = true; slot.headShards.push(h); }
+        }
       }
     });
-    return Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
+    return Object.keys(needed).sort().map(function (key) { return "search/" + key + ".js"; });
   }
 
   // ---- Ranking ----
@@ -373,10 +385,14 @@
       if (list) addPostings(list, 1, matches);
       slot.alternatives.forEach(function (terms) { addAllOf(terms, ALTERNATIVE_WEIGHT, matches); });
       if (slot.prefix) {
-        slot.shards.forEach(function (number) {
-          var terms = state.shards[number] || {};
-          Object.keys(terms).forEach(function (term) {
-            if (term !== slot.term && term.lastIndexOf(slot.prefix, 0) === 0) addPostings(terms[term], PREFIX_WEIGHT, matches);
+        var sources = slot.shards.map(function (n) { return state.shards[n]; })
+          .concat(slot.headShards.map(function (n) { return state.heads[n]; }));
+        sources.forEach(function (terms) {
+          Object.keys(terms || {}).forEach(function (term) {
+            if (term !== slot.term && term.lastIndexOf(slot.prefix, 0) === 0) {
+              addPostings(terms[term], PREFIX_WEIGHT, matches);
+              state.completions[term] = true;
+            }
           });
         });
       }
@@ -553,12 +569,13 @@
     var code = codeQuery(query);
     state.truncated = false;
     state.phraseLimited = false;
+    state.completions = {};
     if (!slots.length && !code) {
       finish(run, query, [], started);
       return;
     }
     addAlternatives(slots);
-    var paths = shardsFor(slots).map(function (n) { return "search/s/" + n + ".js"; });
+    var paths = shardsFor(slots);
     if (code) codeShardsFor(code).forEach(function (n) { paths.push("search/c/" + n + ".js"); });
     loadAll(paths, function () {
       if (run !== state.run) return;
@@ -581,7 +598,7 @@
       announce(query, results.length);
       PortalSearch.last = {
         query: query, results: results.length, milliseconds: performance.now() - started,
-        loaded: state.loaded.slice()
+        loaded: state.loaded.slice(), completions: Object.keys(state.completions || {}).sort()
       };
       list.setAttribute("data-query", query);
     }, true);
@@ -801,11 +818,13 @@
       else start();
     },
     addShard: function (number, terms) { state.shards[number] = terms; },
+    addHeads: function (number, terms) { state.heads[number] = terms; },
     addDocument: function (number, fields) { state.documents[number] = fields; },
     addCodes: function (number, codes) {
       Object.keys(codes).forEach(function (code) { state.codes[code] = codes[code]; });
     },
-    /** The last finished query: its result count, time in milliseconds and the index files loaded so far. */
+    /** The last finished query: its result count, time in milliseconds, the index files loaded so far and
+     *  the words its typed prefix completed to. */
     last: null,
     tokenize: function (text) { return words(text).map(termFor).filter(Boolean); }
   };

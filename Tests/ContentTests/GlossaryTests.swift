@@ -1,0 +1,41 @@
+@testable import PortalContent
+import Testing
+
+/// Reading `glossary.yaml` and telling abbreviations from words set in capitals.
+@Suite struct GlossaryTests {
+    @Test func readsEntriesInFileOrderWithOneOrManyExpansions() {
+        let (glossary, problems) = Glossary.parse("""
+            - term: Mgr
+              expansions: Manager
+              definition: Short for manager.
+            - term: PD
+              expansions: [Position description, PD]
+              definition: " The document. "
+            """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(glossary.entries.map(\.term) == ["Mgr", "PD"])
+        #expect(glossary.entries[1].expansions == ["Position description", "PD"])
+        #expect(glossary.entries[1].definition == "The document.")
+        #expect(glossary.entries[1].title == "Position description; PD")
+        #expect(glossary.entry(for: "MGR")?.term == "Mgr", "a term in capitals is the same term")
+        #expect(glossary.entry(for: "mgr") == nil, "but not in lower case, where it may be a word")
+        #expect(glossary.entries[0].anchor == "term-mgr")
+    }
+
+    @Test func badFilesAreLocated() {
+        #expect(Glossary.parse("term: CRC").problems.map(\.description).first?.hasPrefix(
+            "Content/data/glossary.yaml:1:1: error: the glossary should be a list of entries") == true)
+        #expect(Glossary.parse("- [a, b]").problems.first?.message.contains("should be a mapping") == true)
+        #expect(Glossary.parse("- term: two words\n  expansions: [X]\n  definition: Y.").problems.first?.message
+            .contains("should be one word") == true)
+        #expect(Glossary.parse("- term: X\n  expansions: [\n").problems.first?.message.contains("not valid") == true)
+        #expect(Glossary.parse("").problems.isEmpty)
+    }
+
+    @Test func abbreviationsAreShortCapitalWords() {
+        let words = GlossaryCheck.capitalWords(in: "The CRC and NBAs use C360; MANAGER, Mgr and EL-312 (I, x2).").map { String($0.0) }
+        #expect(words == ["CRC", "NBAs", "C360", "EL"])
+        #expect(GlossaryCheck.capitalWords(in: "a BSN b")[0].1 == 3, "columns count from 1")
+        #expect(GlossaryCheck.isRomanNumeral("XIV"))
+    }
+}
