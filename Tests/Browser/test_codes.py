@@ -16,7 +16,9 @@ def test_letter_code_links_to_code_page_and_back_to_the_place(driver):
     link.click()
     assert driver.current_url.endswith("codes/1910-0030.html"), driver.current_url
     assert "Mgr Customer Care Quality Assurance" in driver.find_element(By.TAG_NAME, "h1").text
-    reference = driver.find_element(By.CSS_SELECTOR, ".references a")
+    # The letter encloses the new description: listed as such beside its mention.
+    assert "Enclosed with this letter" in driver.find_element(By.CSS_SELECTOR, ".references").text
+    reference = driver.find_element(By.XPATH, "//ul[@class='references']/li/a[mark]")
     assert "1910-0030" in reference.find_element(By.TAG_NAME, "mark").text
     reference.click()
     url = driver.current_url
@@ -95,3 +97,16 @@ if __name__ == "__main__":
             print("PASS", name)
     finally:
         driver.quit()
+
+
+def test_code_badges_and_computed_tables_link_to_code_pages(driver):
+    for page in ("index.html", "positions/index.html", "letters/2022-08-30-customer-relations-coordinators.html"):
+        driver.get(file_url(PUBLIC / page))
+        badges = driver.find_elements(By.CSS_SELECTOR, "main .code")
+        assert badges, page
+        for badge in badges:
+            assert badge.tag_name == "a", f"{page}: {badge.text} is not a link"
+            assert badge.get_attribute("href").endswith(f"codes/{badge.text}.html"), badge.get_attribute("href")
+    driver.get(file_url(PUBLIC / "presentations/2022-08-30-naps-presentation.html"))
+    linked = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".staffing-table a.code")]
+    assert "2345-5035" in linked and "2370-0671" in linked, linked

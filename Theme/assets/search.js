@@ -454,9 +454,9 @@
     });
   }
 
-  /** Below 1 for each typed word the part holds only in another form ("coordinator" for "coordinating"). */
-  function exactness(runs, slots) {
-    var factor = 1;
+  /** How many typed words the part holds only in another form ("coordinator" for "coordinating"). */
+  function stemOnlyWords(runs, slots) {
+    var count = 0;
     slots.forEach(function (slot) {
       if (!slot.term) return;
       var stemOnly = false;
@@ -467,9 +467,9 @@
           if (item.word === slot.word) exact = true; else stemOnly = true;
         });
       });
-      if (stemOnly && !exact) factor *= STEM_ONLY_WEIGHT;
+      if (stemOnly && !exact) count++;
     });
-    return factor;
+    return count;
   }
 
   /** Documents of the first results, up to `limit` of them, and how many results they cover. */
@@ -489,7 +489,7 @@
 
   /**
    * Reorders the best results by their text: parts that hold the typed words next to each other first,
-   * a word found only in another form counting less. With quoted phrases, keeps only the parts that hold
+   * then parts with fewer typed words found only in another form, so exact words rank above stem-only matches. With quoted phrases, keeps only the parts that hold
    * each phrase, checking the best MAX_PHRASE_DOCUMENTS documents' parts that match every word.
    */
   function verify(run, results, slots, phrases, done) {
@@ -503,7 +503,8 @@
         // A glossary entry spells out its expansion in its heading; it never outranks the documents for that alone.
         result.adjacent = terms.length > 1 && !result.sitePage && holdsInOrder(runs, terms);
         result.phrases = phrases.every(function (phrase) { return holdsInOrder(runs, phrase); });
-        result.score *= exactness(runs, slots);
+        result.stemOnly = stemOnlyWords(runs, slots);
+        result.score *= Math.pow(STEM_ONLY_WEIGHT, result.stemOnly);
         return result;
       });
       if (phrases.length) {
@@ -511,7 +512,8 @@
         head = head.filter(function (result) { return result.phrases; });
       }
       head.sort(function (a, b) {
-        return (b.adjacent ? 1 : 0) - (a.adjacent ? 1 : 0) || b.score - a.score || a.document - b.document || a.part - b.part;
+        return (b.adjacent ? 1 : 0) - (a.adjacent ? 1 : 0) || a.stemOnly - b.stemOnly ||
+          b.score - a.score || a.document - b.document || a.part - b.part;
       });
       done(phrases.length ? head : head.concat(candidates.slice(lead.count)));
     });
