@@ -6,7 +6,8 @@
 /// heading set in capitals beside "Customer", "IT" beside "it") is an
 /// ordinary word and passes, and so do Roman numerals and words of six
 /// letters or more ("ANALYST", "COMPLIANCE"), which are words set in
-/// capitals far more often than abbreviations. Each unexplained abbreviation is reported once per
+/// capitals far more often than abbreviations, and the first part of an
+/// identifier such as a grade or handbook number ("P7-06", "EL-312"). Each unexplained abbreviation is reported once per
 /// document, where it first stands.
 enum GlossaryCheck {
     static func check(_ site: ContentSite) -> [Diagnostic] {
@@ -58,7 +59,7 @@ enum GlossaryCheck {
                 startColumn = column
             } else if !isWordCharacter, let first = start {
                 let word = line[first..<index]
-                if isAbbreviation(word) { found.append((word, startColumn)) }
+                if isAbbreviation(word) && !startsIdentifier(line[index...]) { found.append((word, startColumn)) }
                 start = nil
             }
             column += 1
@@ -70,6 +71,12 @@ enum GlossaryCheck {
         let body = word.last == "s" ? word.dropLast() : word
         guard body.count >= 2, body.count < 6, let first = body.first, first.isASCII, first.isUppercase else { return false }
         return body.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+    }
+
+    /// Whether the text after a word continues it as an identifier: a hyphen, then a digit.
+    static func startsIdentifier(_ rest: Substring) -> Bool {
+        var characters = rest.makeIterator()
+        return characters.next() == "-" && characters.next()?.isNumber == true
     }
 
     static func isRomanNumeral(_ word: Substring) -> Bool {

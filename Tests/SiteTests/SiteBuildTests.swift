@@ -77,7 +77,7 @@ func read(_ url: URL) throws -> String {
             ("positions/1910-0030-proposed.html", ["1910-0030", "EAS-26", "quality assurance programs"]),
             ("positions/1910-0029-proposed.html", ["1910-0029", "EAS-21", "intra-site calibration"]),
             ("positions/0340-0016-current.html", ["0340-0016", "EAS-25", "Knowledge of hardware, software, and applications."]),
-            ("positions/0340-0016-proposed.html", ["0340-0016", "Coordinates with Headquarters (HQ) quality and training programs"]),
+            ("positions/0340-0016-proposed.html", ["0340-0016", "Coordinates with Headquarters (<abbr title=\"Headquarters\">HQ</abbr>) quality and training programs"]),
             ("positions/2320-0010-current.html", ["2320-0010", "P7-06", "Clerk", "Identifies and reports unusual"]),
             ("presentations/2022-08-30-naps-presentation.html", ["NAPS Presentation", "Project Background", "Los Angeles"]),
             ("customer-connect/coordinator-duties.html", ["Enter a New Lead", "Article 8", "National business agents"]),

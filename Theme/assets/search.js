@@ -20,7 +20,7 @@
   var ALTERNATIVE_WEIGHT = 0.9;     // an abbreviation or expansion standing in for a typed word counts a little less
   var STEM_ONLY_WEIGHT = 0.75;      // a part with another form of a typed word ranks below one with the word itself
   var SITE_PAGE_WEIGHT = 0.5;       // the glossary and staffing figures rank below the documents they explain
-  var VERIFY_DOCUMENTS = 12;        // the best results whose text is checked for exact words and adjacent words
+  var VERIFY_DOCUMENTS = 10;        // the best results whose text is checked for exact words and adjacent words
   var MAX_PHRASE_DOCUMENTS = 60;    // a quoted phrase checks at most this many documents' texts, within the download budget
   var SITE_PAGE_KIND = "Site page";  // SearchPages.sitePageKind
   var STOP_WORDS = {};
