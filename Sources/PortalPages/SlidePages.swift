@@ -22,12 +22,17 @@ package struct SlidePages: PageGenerator {
     package func page(for document: ContentDocument, _ model: SiteModel) -> OutputFile {
         let path = Self.path(of: document)
         let body = model.body(of: document)
+        // The body's links (code links, links in computed tables) are written for the presentation's own page,
+        // one folder up from this one.
+        func rebased(_ html: String) -> String {
+            EmbeddedHTML.embed(html, idPrefix: "", from: document.outputPath, to: path, demote: 0)
+        }
         let slides: [[String: Any]] = body.sections.enumerated().map { index, section in
-            ["id": section.id, "titleHTML": section.titleHTML, "html": section.html,
+            ["id": section.id, "titleHTML": rebased(section.titleHTML), "html": rebased(section.html),
              "number": index + 1, "count": body.sections.count]
         }
         let content = model.theme.render("slides", [
-            "title": document.title, "intro": body.intro, "slides": slides, "count": slides.count,
+            "title": document.title, "intro": rebased(body.intro), "slides": slides, "count": slides.count,
             "handoutHref": SitePath.link(from: path, to: document.outputPath),
             "scriptHref": SitePath.link(from: path, to: "assets/slides.js"),
         ])

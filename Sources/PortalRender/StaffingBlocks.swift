@@ -90,7 +90,9 @@ package struct StaffingBlocks {
         }
         let numeric = table.columns.map(\.isNumeric)
         var html = "<div class=\"table-wrap staffing-table\" tabindex=\"0\">\n<table>\n<caption>\(HTML.escape(table.caption))</caption>\n<thead><tr>"
-        html += table.columns.map { "<th scope=\"col\"\($0.isNumeric ? " class=\"num\"" : "")>\(HTML.escape($0.header))</th>" }.joined()
+        html += table.columns.map {
+            "<th scope=\"col\"\($0.isNumeric ? " class=\"num\"" : "")>\(linkedText($0.header, codeLink: codeLink))</th>"
+        }.joined()
         html += "</tr></thead>\n<tbody>\n"
         html += table.rows.map { "<tr>\(cells($0, numeric: numeric))</tr>\n" }.joined()
         html += "</tbody>\n"

@@ -103,7 +103,7 @@ func files(in folder: URL) throws -> [String] {
         for (href, code) in [("../positions/2370-0671-current.html", "2370-0671"), ("../positions/2345-5035-current.html", "2345-5035"),
                              ("../positions/2345-5035-proposed.html", "2345-5035"), ("../presentations/2022-08-30-naps-presentation.html", nil)] {
             #expect(collection.contains("href=\"\(href)\""))
-            if let code { #expect(collection.contains("<span class=\"code\">\(code)</span>")) }
+            if let code { #expect(collection.contains("<a class=\"code\" href=\"../codes/\(code).html\">\(code)</a>")) }
         }
         #expect(collection.contains("<span class=\"tag\">Presentation</span>"))
         let letter = try #require(html.range(of: "<div class=\"letter-sheet\">"))
@@ -184,7 +184,9 @@ func files(in folder: URL) throws -> [String] {
     @Test func articleStepsStayOrderedAndTheNBAQuestionsStayAList() throws {
         let html = try page("customer-connect/coordinator-duties.html")
         let ordered = html.matches(of: /<ol>[\s\S]*?<\/ol>/).map { String(html[$0.range]) }
-        #expect(ordered.contains { $0.contains("Go to the Blue page") && $0.contains("Customer Connect (CC)") })
+        #expect(ordered.contains {
+            $0.contains("Go to the Blue page") && $0.contains("Customer Connect (<abbr title=\"Customer Connect\">CC</abbr>)")
+        })
         for question in ["Is an intervention warranted?", "Are the hot spots under-staffed?"] {
             let item = try #require(html.range(of: "<li>\(question)</li>"), "“\(question)” is not a list item")
             let before = html[..<item.lowerBound]
