@@ -127,4 +127,21 @@ import Testing
         let notAList = try? build(["data/glossary.yaml": "term: CRC\n", "positions/2345-5035-current.md": Self.position])
         #expect(notAList == nil)
     }
+
+    @Test func entryTextIsEscapedOnThePageAndInAbbrTitles() throws {
+        let hostile = """
+            - term: XSS
+              expansions: ["\\"><script>alert(1)</script>"]
+              definition: <img src=x onerror=alert(1)> & more
+            """
+        let (glossary, problems) = Glossary.parse(hostile)
+        #expect(problems.isEmpty, "\(problems)")
+        let page = GlossaryPage.content(glossary)
+        #expect(!page.contains("<script>") && !page.contains("<img"))
+        #expect(page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; more"))
+        let position = Self.position.replacingOccurrences(of: "The CRC reports", with: "The XSS reports")
+        let (output, _) = try build(["data/glossary.yaml": hostile, "positions/2345-5035-current.md": position])
+        let html = try read(output.appendingPathComponent("positions/2345-5035-current.html"))
+        #expect(html.contains("<abbr title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">XSS</abbr>"))
+    }
 }
