@@ -146,9 +146,20 @@ def score(pages, expected):
     return len(found) / len(expected), first
 
 
+def pagefind_command():
+    """The Pagefind CLI from PyPI's pagefind-bin, installed when missing, as bench.py does."""
+    try:
+        import pagefind_bin  # noqa: F401
+    except ImportError:
+        print("Installing pagefind-bin from PyPI …", file=sys.stderr)
+        if subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "pagefind-bin"]).returncode != 0:
+            sys.exit("pagefind-bin could not be installed")
+    return [sys.executable, "-m", "pagefind_bin"]
+
+
 def run_pagefind(site, copy):
     shutil.copytree(site, copy)
-    command = [sys.executable, "-m", "pagefind_bin", "--site", str(copy), "--output-subdir", "pagefind"]
+    command = pagefind_command() + ["--site", str(copy), "--output-subdir", "pagefind"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
