@@ -280,3 +280,11 @@ def test_results_a_stem_matches_rank_the_exact_word_first(driver):
     open_search(driver, "coordinating")
     first = results(driver)[0][3].lower()
     assert "coordinating" in first, first
+
+
+def test_codes_in_results_link_to_their_pages(driver):
+    open_search(driver, "customer relations coordinator")
+    badges = driver.find_elements(By.CSS_SELECTOR, "#search-results .code")
+    assert badges, "no code badge in the results"
+    for badge in badges:
+        assert badge.tag_name == "a" and badge.get_attribute("href").endswith(f"codes/{badge.text}.html"), badge.text

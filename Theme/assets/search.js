@@ -679,7 +679,13 @@
   }
 
   function appendCode(meta, code, grade) {
-    if (code) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(element("span", "code", code)); }
+    if (code) {
+      meta.appendChild(document.createTextNode(" "));
+      // Every occupation code shown links to its page; the index only ever holds NNNN-NNNN codes.
+      var badge = element(/^\d{4}-\d{4}$/.test(code) ? "a" : "span", "code", code);
+      if (badge.tagName === "A") badge.setAttribute("href", base + "codes/" + code + ".html");
+      meta.appendChild(badge);
+    }
     if (grade) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(element("span", "grade", grade)); }
   }
 
