@@ -59,7 +59,8 @@ package struct PacketPages: PageGenerator {
         context["downloads"] = Self.downloadsMarker
         context["redlines"] = ProposalDownloads.revisedPositions(of: consultation, model: model).map { item -> [String: Any] in
             ["href": SitePath.link(from: path, to: OccupationCodeIndex.redlinePath(item.code)),
-             "title": "\(item.entry.title) (\(item.entry.grade))", "code": item.code]
+             "title": "\(item.entry.title) (\(item.entry.grade))", "code": item.code,
+             "codeHref": SitePath.link(from: path, to: OccupationCodeIndex.pagePath(item.code))]
         }
         context["body"] = EmbeddedHTML.embed(
             model.body(of: letter).html, idPrefix: "letter-", from: letter.outputPath, to: path, demote: 1)

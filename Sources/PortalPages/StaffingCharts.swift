@@ -59,17 +59,18 @@ package enum StaffingCharts {
 
     /// The score figure with the districts table under it, for a page that does not show that table already.
     package static func scoreFigureWithTable(_ stem: String, from path: String, _ model: SiteModel) -> [String: Any]? {
-        scoreFigure(stem, from: path, table: tableHTML("districts", ["model": stem, "districts": stem], model), model)
+        scoreFigure(stem, from: path, table: tableHTML("districts", ["model": stem, "districts": stem], on: path, model), model)
     }
 
     /// The complement figure with its table under it.
     package static func complementFigureWithTable(_ stem: String, from path: String, _ model: SiteModel) -> [String: Any]? {
-        complementFigure(stem, from: path, table: tableHTML("complement", ["complement": stem], model), model)
+        complementFigure(stem, from: path, table: tableHTML("complement", ["complement": stem], on: path, model), model)
     }
 
-    private static func tableHTML(_ name: String, _ parameters: [String: String], _ model: SiteModel) -> String? {
+    /// The named staffing table as HTML for the page at `path`, its occupation codes linked to their pages.
+    private static func tableHTML(_ name: String, _ parameters: [String: String], on path: String, _ model: SiteModel) -> String? {
         (try? model.staffing.data.table(named: name, parameters: parameters, catalog: model.staffing.catalog))
-            .map(StaffingBlocks.html)
+            .map { model.staffing.html($0, page: path) }
     }
 
     private static func figure(src: String, alt: String, caption: String, table: String?) -> [String: Any] {
