@@ -1,6 +1,7 @@
 import PortalContent
 import PortalRedline
 import PortalRender
+import PortalSearch
 import PortalWork
 
 /// The occupation-code pages: the index (sorted, and grouped by grade), one page per code, and one redline per revised position.
@@ -112,6 +113,30 @@ package struct OccupationCodePages: PageGenerator {
             content, path: path, title: "Occupation codes",
             description: "Every occupation code in the consultations, with title, grade, status, versions and references.",
             bodyClass: "codes")
+    }
+
+    // MARK: Search
+
+    /// Each code page as search sees it: the code, its title, grade and status, its versions and the letters that
+    /// enclose it. The documents that mention the code are results of their own, so their titles are left out.
+    static func searchDocuments(_ model: SiteModel) -> [SearchDocument] {
+        let enclosing = enclosingLetters(model)
+        return model.codes.codes.map { code in
+            let entry = model.codes.catalog[code]
+            var text = ["Occupation code \(code)."]
+            if let entry {
+                text.append("\(entry.title), \(entry.grade). \(statusLabel(entry)).")
+                if let unit = entry.bargainingUnit { text.append("Bargaining unit: \(unit).") }
+                text += entry.versions.map { "\(versionLabel($0.version)) version: \($0.title), \($0.grade)." }
+            } else {
+                text.append(statusLabel(nil) + ".")
+            }
+            text += (enclosing[code] ?? []).map { "Enclosed with: \($0.letter.title)." }
+            return SearchDocument(
+                title: entry.map { "\(code) · \($0.title)" } ?? code, kind: SearchPages.sitePageKind, date: "", dateText: "",
+                url: OccupationCodeIndex.pagePath(code), occupationCode: code, grade: entry?.grade,
+                text: text.joined(separator: " "), parts: [])
+        }
     }
 
     // MARK: Code page

@@ -91,9 +91,10 @@ package struct SearchPages: PageGenerator {
     /// The kind search shows for pages that are not documents (the staffing figures, the glossary).
     package static let sitePageKind = "Site page"
 
-    /// Pages other than documents that readers search: the staffing figures and the glossary.
+    /// Pages other than documents that readers search: the staffing figures, the glossary and each occupation code's page.
     static func sitePages(_ model: SiteModel) -> [SearchDocument] {
         [StaffingPages.searchDocument(model), GlossaryPage.searchDocument(model)].compactMap { $0 }
+            + OccupationCodePages.searchDocuments(model)
     }
 
     /// Each document's own script, `search/d/N.js`, a unit of its own.

@@ -105,8 +105,10 @@ def test_code_badges_and_computed_tables_link_to_code_pages(driver):
         badges = driver.find_elements(By.CSS_SELECTOR, "main .code")
         assert badges, page
         for badge in badges:
-            assert badge.tag_name == "a", f"{page}: {badge.text} is not a link"
-            assert badge.get_attribute("href").endswith(f"codes/{badge.text}.html"), badge.get_attribute("href")
+            # textContent, not .text: a code in a closed <details> (a chart's table) has no visible text.
+            code = badge.get_attribute("textContent").strip()
+            assert badge.tag_name == "a", f"{page}: {code} is not a link"
+            assert badge.get_attribute("href").endswith(f"codes/{code}.html"), (code, badge.get_attribute("href"))
     driver.get(file_url(PUBLIC / "presentations/2022-08-30-naps-presentation.html"))
     linked = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".staffing-table a.code")]
     assert "2345-5035" in linked and "2370-0671" in linked, linked

@@ -126,6 +126,16 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/search.js").path))
     }
 
+    /// A code page is a search result of its own, after the documents, with its title, grade and enclosing letter.
+    @Test func codePagesAreSearchedAfterTheDocuments() throws {
+        let files = try searchFiles(build())
+        let codePage = try #require(files.values.first { $0.contains("\"codes/2345-5035.html\"") && $0.contains("\"Site page\"") })
+        #expect(codePage.contains("2345-5035 · Customer Relations Coordinator"))
+        #expect(codePage.contains("Customer Relations Coordinator, EAS-17."))
+        #expect(codePage.contains("Enclosed with: Test letter."))
+        #expect(files["d/3.js"]?.contains("\"positions/2345-5035-current.html\"") == true, "documents keep their numbers")
+    }
+
     @Test func markupInContentNeverReachesTheIndexScriptsUnescaped() throws {
         let output = try build()
         let files = try searchFiles(output)
