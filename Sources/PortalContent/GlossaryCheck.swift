@@ -37,17 +37,32 @@ enum GlossaryCheck {
     static func ordinaryWords(_ site: ContentSite) -> Set<String> {
         var words: Set<String> = []
         for document in site.documents {
-            let text = [document.title, document.summary ?? "", document.body].joined(separator: " ")
-            for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-            where word.dropFirst().allSatisfy(\.isLowercase) && word.contains(where: \.isLowercase) || word.allSatisfy(\.isLowercase) {
-                words.insert(word.lowercased())
+            for text in [document.title, document.summary ?? "", document.body] {
+                if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                    ASCIIWords.ordinaryWords(in: text, into: &words)
+                } else {
+                    characterOrdinaryWords(in: text, into: &words)
+                }
             }
         }
         return words
     }
 
+    /// ``ordinaryWords(_:)`` for one text of any characters.
+    static func characterOrdinaryWords(in text: String, into words: inout Set<String>) {
+        for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        where word.dropFirst().allSatisfy(\.isLowercase) && word.contains(where: \.isLowercase) || word.allSatisfy(\.isLowercase) {
+            words.insert(word.lowercased())
+        }
+    }
+
     /// The capitalized words of a line with their columns (1-based, in characters).
     static func capitalWords(in line: Substring) -> [(Substring, Int)] {
+        line.utf8.allSatisfy({ $0 < 0x80 }) ? ASCIIWords.capitalWords(in: line) : characterCapitalWords(in: line)
+    }
+
+    /// ``capitalWords(in:)`` for a line of any characters.
+    static func characterCapitalWords(in line: Substring) -> [(Substring, Int)] {
         var found: [(Substring, Int)] = []
         var start: Substring.Index?
         var column = 1

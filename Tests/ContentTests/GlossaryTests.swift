@@ -38,4 +38,24 @@ import Testing
         #expect(GlossaryCheck.capitalWords(in: "a BSN b")[0].1 == 3, "columns count from 1")
         #expect(GlossaryCheck.isRomanNumeral("XIV"))
     }
+
+    /// The ASCII scans find exactly what the `Character` scans find, on lines made of the pieces that matter.
+    @Test func asciiScansAgreeWithCharacterScans() {
+        let pieces = ["CRC", "s", "Mgr", "C360", "x2", "EL", "-", "312", " ", "(", ")", ",", ";", "IT", "it", "MANAGER", "a", "Z9", "\t", "_", "'"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<3000 {
+            var line = ""
+            for _ in 0..<12 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                line += pieces[Int(state >> 33) % pieces.count]
+            }
+            let ascii = ASCIIWords.capitalWords(in: line[...]).map { "\($0.0)@\($0.1)" }
+            let characters = GlossaryCheck.characterCapitalWords(in: line[...]).map { "\($0.0)@\($0.1)" }
+            #expect(ascii == characters, "\(line)")
+            var asciiWords: Set<String> = [], characterWords: Set<String> = []
+            ASCIIWords.ordinaryWords(in: line, into: &asciiWords)
+            GlossaryCheck.characterOrdinaryWords(in: line, into: &characterWords)
+            #expect(asciiWords == characterWords, "\(line)")
+        }
+    }
 }
