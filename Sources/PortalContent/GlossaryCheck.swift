@@ -13,35 +13,63 @@ enum GlossaryCheck {
     static func check(_ site: ContentSite) -> [Diagnostic] {
         guard site.dataFiles[Glossary.fileName] != nil else { return [] }
         let (glossary, problems) = Glossary.load(from: site)
-        let ordinaryWords = Self.ordinaryWords(site)
-        var warnings: [Diagnostic] = []
-        for document in site.documents {
-            var reported: Set<String> = []
-            for (index, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for (word, column) in Self.capitalWords(in: line) where !reported.contains(String(word)) {
-                    let singular = word.last == "s" ? word.dropLast() : word
-                    guard glossary.entry(for: singular) == nil, !ordinaryWords.contains(singular.lowercased()),
-                          !Self.isRomanNumeral(singular) else { continue }
-                    reported.insert(String(word))
-                    warnings.append(Diagnostic(
-                        .warning, path: document.displayPath, line: document.bodyLineOffset + index + 1, column: column,
-                        message: "the abbreviation '\(singular)' has no entry in \(Glossary.displayPath); add one with its expansion and a short definition",
-                        sourceLine: String(line)))
-                }
-            }
+        let candidates = unexplainedCapitalWords(site, glossary: glossary)
+        // Most sites explain every abbreviation, and then no ordinary word needs collecting at all.
+        guard !candidates.isEmpty else { return problems }
+        let ordinaryWords = Self.ordinaryWords(site, among: Set(candidates.map { $0.singular.lowercased() }))
+        let warnings = candidates.filter { !ordinaryWords.contains($0.singular.lowercased()) }.map { candidate in
+            Diagnostic(
+                .warning, path: candidate.document.displayPath, line: candidate.line, column: candidate.column,
+                message: "the abbreviation '\(candidate.singular)' has no entry in \(Glossary.displayPath); add one with its expansion and a short definition",
+                sourceLine: String(candidate.sourceLine))
         }
         return problems + warnings
     }
 
-    /// Every word of the content written in lower case or capitalized ("clerk", "Clerk"), lowercased.
-    static func ordinaryWords(_ site: ContentSite) -> Set<String> {
+    /// Each document's abbreviation-shaped words that the glossary does not explain and that are no Roman numerals,
+    /// each word where it first stands in its document, in reading order.
+    private static func unexplainedCapitalWords(_ site: ContentSite, glossary: Glossary)
+        -> [(document: ContentDocument, line: Int, column: Int, singular: Substring, sourceLine: Substring)] {
+        var found: [(document: ContentDocument, line: Int, column: Int, singular: Substring, sourceLine: Substring)] = []
+        for document in site.documents {
+            var seen: Set<String> = []
+            for (index, word, column, line) in capitalWordsByLine(of: document.body) where !seen.contains(String(word)) {
+                let singular = word.last == "s" ? word.dropLast() : word
+                guard glossary.entry(for: singular) == nil, !Self.isRomanNumeral(singular) else { continue }
+                seen.insert(String(word))
+                found.append((document, document.bodyLineOffset + index + 1, column, singular, line))
+            }
+        }
+        return found
+    }
+
+    /// The abbreviation-shaped words of each line of `body`, with the line's index (from 0), the column and the line.
+    static func capitalWordsByLine(of body: String) -> [(line: Int, word: Substring, column: Int, sourceLine: Substring)] {
+        if let found = ASCIIWords.capitalWordsByLine(of: body) { return found }
+        return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { index, line in
+            capitalWords(in: line).map { (index, $0.0, $0.1, line) }
+        }
+    }
+
+    /// Every word of the content written in lower case or capitalized ("clerk", "Clerk"), lowercased;
+    /// only those in `among` when it is given.
+    static func ordinaryWords(_ site: ContentSite, among: Set<String>? = nil) -> Set<String> {
         var words: Set<String> = []
         for document in site.documents {
             for text in [document.title, document.summary ?? "", document.body] {
                 if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                    ASCIIWords.ordinaryWords(in: text, into: &words)
-                } else {
-                    characterOrdinaryWords(in: text, into: &words)
+                    ASCIIWords.ordinaryWords(in: text, into: &words, among: among)
+                    continue
+                }
+                // A line break is a grapheme of its own and no letter, so no word spans lines: each ASCII line
+                // can take the byte scan.
+                for bytes in text.utf8.split(separator: 10) {
+                    let line = Substring(bytes)
+                    if bytes.allSatisfy({ $0 < 0x80 }) {
+                        ASCIIWords.ordinaryWords(in: line, into: &words, among: among)
+                    } else {
+                        characterOrdinaryWords(in: String(line), into: &words, among: among)
+                    }
                 }
             }
         }
@@ -49,10 +77,11 @@ enum GlossaryCheck {
     }
 
     /// ``ordinaryWords(_:)`` for one text of any characters.
-    static func characterOrdinaryWords(in text: String, into words: inout Set<String>) {
+    static func characterOrdinaryWords(in text: String, into words: inout Set<String>, among: Set<String>? = nil) {
         for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         where word.dropFirst().allSatisfy(\.isLowercase) && word.contains(where: \.isLowercase) || word.allSatisfy(\.isLowercase) {
-            words.insert(word.lowercased())
+            let lowercased = word.lowercased()
+            if among?.contains(lowercased) ?? true { words.insert(lowercased) }
         }
     }
 

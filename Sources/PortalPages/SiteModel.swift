@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import PortalCharts
 import PortalContent
 import PortalRedline
 import PortalRender
@@ -57,6 +58,10 @@ package final class SiteModel: @unchecked Sendable {
     package var sink: (any PageTaker)?
     /// The main menu, rendered once per depth and marked entry.
     package let navigation = MainMenu()
+    /// Each model's score chart, drawn once: the staffing page and every dossier that names the model show it.
+    package let scoreCharts = BuildMemo<String, ScoreChart?>()
+    /// Each complement's chart, drawn once.
+    package let complementCharts = BuildMemo<String, ComplementChart?>()
     /// Threads for the generators' own parallel maps: the build's thread count, so that one job makes a serial build.
     package let jobs: Int
 

@@ -26,6 +26,10 @@ package enum StaffingCharts {
 
     /// The score chart of `stem`'s model and districts; nil when either is missing or they do not fit.
     package static func scoreChart(_ stem: String, _ model: SiteModel) -> ScoreChart? {
+        model.scoreCharts.value(stem) { makeScoreChart(stem, model) }
+    }
+
+    private static func makeScoreChart(_ stem: String, _ model: SiteModel) -> ScoreChart? {
         let data = model.staffing.data
         guard let workload = data.models[stem], let districts = data.districtSets[stem],
               districts.problems(against: workload).isEmpty else { return nil }
@@ -36,8 +40,10 @@ package enum StaffingCharts {
     }
 
     package static func complementChart(_ stem: String, _ model: SiteModel) -> ComplementChart? {
-        guard let complement = model.staffing.data.complements[stem] else { return nil }
-        return ComplementChart(title: complement.name, complement: complement, catalog: model.staffing.catalog)
+        model.complementCharts.value(stem) { () -> ComplementChart? in
+            guard let complement = model.staffing.data.complements[stem] else { return nil }
+            return ComplementChart(title: complement.name, complement: complement, catalog: model.staffing.catalog)
+        }
     }
 
     /// The figure for `stem`'s score chart on the page at `path`; `table` is the HTML of the table it draws,
@@ -69,7 +75,7 @@ package enum StaffingCharts {
 
     /// The named staffing table as HTML for the page at `path`, its occupation codes linked to their pages.
     private static func tableHTML(_ name: String, _ parameters: [String: String], on path: String, _ model: SiteModel) -> String? {
-        (try? model.staffing.data.table(named: name, parameters: parameters, catalog: model.staffing.catalog))
+        (try? model.staffing.table(named: name, parameters: parameters))
             .map { model.staffing.html($0, page: path) }
     }
 

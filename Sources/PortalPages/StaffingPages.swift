@@ -36,7 +36,7 @@ package struct StaffingPages: PageGenerator {
     static func sections(_ model: SiteModel) -> [(id: String, name: String, tables: [StaffingTable])] {
         let data = model.staffing.data
         func tables(_ requests: [(String, [String: String])]) -> [StaffingTable] {
-            requests.compactMap { try? data.table(named: $0.0, parameters: $0.1, catalog: model.staffing.catalog) }
+            requests.compactMap { try? model.staffing.table(named: $0.0, parameters: $0.1) }
         }
         var sections: [(id: String, name: String, tables: [StaffingTable])] = []
         for stem in data.models.keys.sorted() {
@@ -68,7 +68,7 @@ package struct StaffingPages: PageGenerator {
         // Every stem comes from the loaded data, so a failure here is a bug, shown rather than hidden.
         do {
             return model.staffing.html(
-                try model.staffing.data.table(named: name, parameters: parameters, catalog: model.staffing.catalog), page: Self.overviewPath)
+                try model.staffing.table(named: name, parameters: parameters), page: Self.overviewPath)
         } catch {
             return "<p class=\"table-note\">\(HTML.escape(error.message))</p>\n"
         }

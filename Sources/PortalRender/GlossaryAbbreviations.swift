@@ -10,13 +10,16 @@ import PortalMarkdown
 /// reading order; words the inner linker made into links are left alone.
 package struct GlossaryAbbreviations: Sendable {
     package let glossary: Glossary
+    /// Which words may name a term at all, so that most words of ASCII text need no lookup.
+    let filter: TermFilter
 
     package init(glossary: Glossary) {
         self.glossary = glossary
+        filter = TermFilter(glossary)
     }
 
     /// The terms one body has marked so far; one body is parsed on one thread, the lock only satisfies `Sendable`.
-    private final class Marked: @unchecked Sendable {
+    final class Marked: @unchecked Sendable {
         private let lock = NSLock()
         private var terms: Set<String> = []
 
@@ -28,6 +31,7 @@ package struct GlossaryAbbreviations: Sendable {
         guard !glossary.entries.isEmpty else { return inner }
         let marked = Marked()
         let glossary = glossary
+        let filter = filter
         return TextLinker({ text, line in
             let innerRuns = inner.link(text, line)
             var changed = innerRuns != nil
@@ -37,7 +41,9 @@ package struct GlossaryAbbreviations: Sendable {
                     runs.append(run)
                     continue
                 }
-                let split = Self.mark(plain, glossary: glossary, marked: marked)
+                let split = plain.utf8.allSatisfy({ $0 < 0x80 })
+                    ? Self.markASCII(plain, glossary: glossary, filter: filter, marked: marked)
+                    : Self.mark(plain, glossary: glossary, marked: marked)
                 if split.count != 1 { changed = true }
                 runs += split
             }
@@ -48,7 +54,7 @@ package struct GlossaryAbbreviations: Sendable {
         })
     }
 
-    private static func mark(_ text: String, glossary: Glossary, marked: Marked) -> [TextRun] {
+    static func mark(_ text: String, glossary: Glossary, marked: Marked) -> [TextRun] {
         var runs: [TextRun] = []
         var plainStart = text.startIndex
         var index = text.startIndex

@@ -1,5 +1,6 @@
 import Foundation
 import PortalContent
+import PortalWork
 import StaffingModel
 
 /// Renders fenced `staffing NAME key=value …` blocks as accessible HTML tables computed by the domain module.
@@ -10,6 +11,9 @@ package struct StaffingBlocks {
     package let data: StaffingData
     /// Occupation code to title and grade, from the position catalog, so row labels can't drift from it.
     package let catalog: [String: PositionLabel]
+    /// The tables worked out so far, by request: every dossier that names a model shows its tables, and each
+    /// is a pure function of `data` and `catalog`.
+    private let tables = BuildMemo<String, StaffingTable>()
 
     package init(site: ContentSite) throws(Diagnostics) {
         do {
@@ -54,10 +58,20 @@ package struct StaffingBlocks {
             throw .init(message: "staffing blocks take no content: the figures come from Content/data/; remove the lines inside the block", column: 1)
         }
         do {
-            let table = try data.table(infoString: info, catalog: catalog)
+            let table = try tables.value("info " + info) { () throws(StaffingBlockError) in
+                try data.table(infoString: info, catalog: catalog)
+            }
             return (html(table, page: page), Self.text(table))
         } catch {
             throw .init(message: error.message, column: error.column)
+        }
+    }
+
+    /// The named table with these parameters, worked out once per build.
+    package func table(named name: String, parameters: [String: String]) throws(StaffingBlockError) -> StaffingTable {
+        let key = "named \(name)" + parameters.keys.sorted().map { " \($0)=\(parameters[$0]!)" }.joined()
+        return try tables.value(key) { () throws(StaffingBlockError) in
+            try data.table(named: name, parameters: parameters, catalog: catalog)
         }
     }
 

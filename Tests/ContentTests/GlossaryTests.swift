@@ -56,6 +56,30 @@ import Testing
             ASCIIWords.ordinaryWords(in: line, into: &asciiWords)
             GlossaryCheck.characterOrdinaryWords(in: line, into: &characterWords)
             #expect(asciiWords == characterWords, "\(line)")
+            let among: Set<String> = ["crc", "it", "mgr", "manager", "x2"]
+            var asciiAmong: Set<String> = [], characterAmong: Set<String> = []
+            ASCIIWords.ordinaryWords(in: line, into: &asciiAmong, among: among)
+            GlossaryCheck.characterOrdinaryWords(in: line, into: &characterAmong, among: among)
+            #expect(asciiAmong == characterAmong && asciiAmong == asciiWords.intersection(among), "\(line)")
         }
+    }
+
+    /// The in-place scan of a whole body finds what splitting it into lines and scanning each finds, lines with other characters included.
+    @Test func bodyScanAgreesWithLineByLineScan() {
+        let pieces = ["CRC", "s", "Mgr", "C360", "EL", "-", "312", " ", "\n", "\n", "IT", "é", "§", "NBAs", "x", "Z9", "KPIs"]
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        for _ in 0..<2000 {
+            var body = ""
+            for _ in 0..<16 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                body += pieces[Int(state >> 33) % pieces.count]
+            }
+            let fast = ASCIIWords.capitalWordsByLine(of: body)!.map { "\($0.line):\($0.word)@\($0.column) [\($0.sourceLine)]" }
+            let slow = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { index, line in
+                GlossaryCheck.capitalWords(in: line).map { "\(index):\($0.0)@\($0.1) [\(line)]" }
+            }
+            #expect(fast == slow, "\(body.debugDescription)")
+        }
+        #expect(ASCIIWords.capitalWordsByLine(of: "CRC\r\nBSN") == nil, "a carriage return takes the Character path")
     }
 }
