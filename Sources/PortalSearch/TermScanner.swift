@@ -111,7 +111,7 @@ struct TermScanner {
         }
         // `SearchTokenizer.stem` on bytes: only words of a–z are stemmed.
         for byte in bytes where byte &- 0x61 >= 26 { return body(bytes) }
-        let stem = EnglishStemmer.stem(Array(bytes))
+        let stem = StemMemo.shared.stem(bytes)
         stem.withUnsafeBufferPointer { body($0) }
     }
 }
