@@ -196,10 +196,25 @@
     return w.replace(/Y/g, "y");
   }
 
-  function termFor(word) {
+  function computeTerm(word) {
     if (word.length > MAX_TERM_LENGTH || STOP_WORDS[word]) return null;
     if (word.length === 1 && !/\p{Nd}/u.test(word)) return null;
     return stem(word);
+  }
+
+  // Checking and drawing results tokenize whole documents, whose words repeat: each word is stemmed once.
+  // The cache is emptied when it reaches MAX_CACHED_TERMS words, so a long session's memory stays bounded.
+  var MAX_CACHED_TERMS = 100000;
+  var termCache = new Map();
+
+  /** The index term of one folded word, or null for a stop word, a lone letter or an overlong word. */
+  function termFor(word) {
+    var term = termCache.get(word);
+    if (term !== undefined) return term;
+    if (termCache.size >= MAX_CACHED_TERMS) termCache.clear();
+    term = computeTerm(word);
+    termCache.set(word, term);
+    return term;
   }
 
   /** The query's slots: one per distinct term, the last also matching words that start with what was typed. */
@@ -698,13 +713,28 @@
     });
   }
 
-  /** About 240 characters around the first match, matches wrapped in <mark>. */
+  // Whether each word as written matches the query's slots, kept while the same slots are drawn: the snippets
+  // of one query's results repeat their words, which are folded and stemmed only once.
+  var matching = { slots: null, words: new Map() };
+
+  function matchesQueryCached(word, slots) {
+    if (matching.slots !== slots) matching = { slots: slots, words: new Map() };
+    var matches = matching.words.get(word);
+    if (matches === undefined) { matches = matchesQuery(word, slots); matching.words.set(word, matches); }
+    return matches;
+  }
+
+  /**
+   * About 240 characters around the first match, matches wrapped in <mark>. The window never reaches past 240
+   * characters after the first match, so the scan for matches stops there: a long document is not read to its end.
+   */
   function snippet(text, slots) {
     var wordPattern = /[\p{L}\p{N}\p{Mn}]+(?:['\u2019][\p{L}\p{N}\p{Mn}]+)*/gu;
     var found = [];
     var match;
     while ((match = wordPattern.exec(text))) {
-      if (matchesQuery(match[0], slots)) found.push({ start: match.index, end: match.index + match[0].length });
+      if (found.length && match.index >= found[0].start + 240) break;
+      if (matchesQueryCached(match[0], slots)) found.push({ start: match.index, end: match.index + match[0].length });
     }
     var start = found.length ? Math.max(0, found[0].start - 80) : 0;
     if (start > 0) {
