@@ -382,13 +382,18 @@
     });
   }
 
+  /** A document's kind, read from the manifest's table without building its attributes: rank() asks for every part. */
+  function documentKind(number) {
+    var m = state.manifest;
+    return m.kinds[m.digits.indexOf(m.table.charAt(number * (1 + m.gradeWidth)))];
+  }
+
   function documentAttributes(number) {
     var m = state.manifest;
     var width = 1 + m.gradeWidth;
-    var kind = m.digits.indexOf(m.table.charAt(number * width));
     var grade = 0;
     for (var i = 1; i < width; i++) grade = grade * m.digits.length + m.digits.indexOf(m.table.charAt(number * width + i));
-    return { kind: m.kinds[kind], grade: grade ? m.grades[grade - 1] : null };
+    return { kind: documentKind(number), grade: grade ? m.grades[grade - 1] : null };
   }
 
   function rank(slots, filters) {
@@ -412,20 +417,20 @@
         });
       }
       matches.forEach(function (value, key) {
-        var total = totals.get(key) || { score: 0, matched: 0 };
+        var total = totals.get(key);
+        if (total === undefined) { totals.set(key, { score: value, matched: 1 }); return; }
         total.score += value;
         total.matched += 1;
-        totals.set(key, total);
       });
     });
     var results = [];
     totals.forEach(function (total, key) {
       var documentNumber = Math.floor(key / 65536);
-      var attributes = documentAttributes(documentNumber);
-      if (filters.kind && attributes.kind !== filters.kind) return;
-      if (filters.grade && attributes.grade !== filters.grade) return;
+      var kind = documentKind(documentNumber);
+      if (filters.kind && kind !== filters.kind) return;
+      if (filters.grade && documentAttributes(documentNumber).grade !== filters.grade) return;
       var coverage = total.matched / slots.length;
-      var sitePage = attributes.kind === SITE_PAGE_KIND;
+      var sitePage = kind === SITE_PAGE_KIND;
       results.push({
         document: documentNumber, part: key % 65536, sitePage: sitePage,
         score: total.score * coverage * coverage * (sitePage ? SITE_PAGE_WEIGHT : 1),
