@@ -196,10 +196,25 @@
     return w.replace(/Y/g, "y");
   }
 
-  function termFor(word) {
+  function computeTerm(word) {
     if (word.length > MAX_TERM_LENGTH || STOP_WORDS[word]) return null;
     if (word.length === 1 && !/\p{Nd}/u.test(word)) return null;
     return stem(word);
+  }
+
+  // Checking and drawing results tokenize whole documents, whose words repeat: each word is stemmed once.
+  // The cache is emptied when it reaches MAX_CACHED_TERMS words, so a long session's memory stays bounded.
+  var MAX_CACHED_TERMS = 100000;
+  var termCache = new Map();
+
+  /** The index term of one folded word, or null for a stop word, a lone letter or an overlong word. */
+  function termFor(word) {
+    var term = termCache.get(word);
+    if (term !== undefined) return term;
+    if (termCache.size >= MAX_CACHED_TERMS) termCache.clear();
+    term = computeTerm(word);
+    termCache.set(word, term);
+    return term;
   }
 
   /** The query's slots: one per distinct term, the last also matching words that start with what was typed. */
@@ -367,13 +382,18 @@
     });
   }
 
+  /** A document's kind, read from the manifest's table without building its attributes: rank() asks for every part. */
+  function documentKind(number) {
+    var m = state.manifest;
+    return m.kinds[m.digits.indexOf(m.table.charAt(number * (1 + m.gradeWidth)))];
+  }
+
   function documentAttributes(number) {
     var m = state.manifest;
     var width = 1 + m.gradeWidth;
-    var kind = m.digits.indexOf(m.table.charAt(number * width));
     var grade = 0;
     for (var i = 1; i < width; i++) grade = grade * m.digits.length + m.digits.indexOf(m.table.charAt(number * width + i));
-    return { kind: m.kinds[kind], grade: grade ? m.grades[grade - 1] : null };
+    return { kind: documentKind(number), grade: grade ? m.grades[grade - 1] : null };
   }
 
   function rank(slots, filters) {
@@ -397,20 +417,20 @@
         });
       }
       matches.forEach(function (value, key) {
-        var total = totals.get(key) || { score: 0, matched: 0 };
+        var total = totals.get(key);
+        if (total === undefined) { totals.set(key, { score: value, matched: 1 }); return; }
         total.score += value;
         total.matched += 1;
-        totals.set(key, total);
       });
     });
     var results = [];
     totals.forEach(function (total, key) {
       var documentNumber = Math.floor(key / 65536);
-      var attributes = documentAttributes(documentNumber);
-      if (filters.kind && attributes.kind !== filters.kind) return;
-      if (filters.grade && attributes.grade !== filters.grade) return;
+      var kind = documentKind(documentNumber);
+      if (filters.kind && kind !== filters.kind) return;
+      if (filters.grade && documentAttributes(documentNumber).grade !== filters.grade) return;
       var coverage = total.matched / slots.length;
-      var sitePage = attributes.kind === SITE_PAGE_KIND;
+      var sitePage = kind === SITE_PAGE_KIND;
       results.push({
         document: documentNumber, part: key % 65536, sitePage: sitePage,
         score: total.score * coverage * coverage * (sitePage ? SITE_PAGE_WEIGHT : 1),
@@ -698,13 +718,28 @@
     });
   }
 
-  /** About 240 characters around the first match, matches wrapped in <mark>. */
+  // Whether each word as written matches the query's slots, kept while the same slots are drawn: the snippets
+  // of one query's results repeat their words, which are folded and stemmed only once.
+  var matching = { slots: null, words: new Map() };
+
+  function matchesQueryCached(word, slots) {
+    if (matching.slots !== slots) matching = { slots: slots, words: new Map() };
+    var matches = matching.words.get(word);
+    if (matches === undefined) { matches = matchesQuery(word, slots); matching.words.set(word, matches); }
+    return matches;
+  }
+
+  /**
+   * About 240 characters around the first match, matches wrapped in <mark>. The window never reaches past 240
+   * characters after the first match, so the scan for matches stops there: a long document is not read to its end.
+   */
   function snippet(text, slots) {
     var wordPattern = /[\p{L}\p{N}\p{Mn}]+(?:['\u2019][\p{L}\p{N}\p{Mn}]+)*/gu;
     var found = [];
     var match;
     while ((match = wordPattern.exec(text))) {
-      if (matchesQuery(match[0], slots)) found.push({ start: match.index, end: match.index + match[0].length });
+      if (found.length && match.index >= found[0].start + 240) break;
+      if (matchesQueryCached(match[0], slots)) found.push({ start: match.index, end: match.index + match[0].length });
     }
     var start = found.length ? Math.max(0, found[0].start - 80) : 0;
     if (start > 0) {
