@@ -11,19 +11,21 @@ import Darwin
 public enum ByteSearch {
     /// The first occurrence of `needle` in `bytes[from...]`, as a range of `bytes`' indices.
     public static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Range<Int>? {
-        guard let first = needle.first, start <= bytes.count else { return nil }
-        return bytes.withUnsafeBufferPointer { haystack -> Range<Int>? in
-            needle.withUnsafeBufferPointer { needle -> Range<Int>? in
-                guard let base = haystack.baseAddress else { return nil }
-                var index = start
-                while haystack.count - index >= needle.count {
-                    guard let found = memchr(base + index, Int32(first), haystack.count - index - needle.count + 1) else { return nil }
-                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return at..<(at + needle.count) }
-                    index = at + 1
-                }
-                return nil
+        bytes.withUnsafeBytes { firstRange(of: needle, in: $0, from: start) }
+    }
+
+    /// ``firstRange(of:in:from:)`` in bytes lent by `Data` or a string.
+    public static func firstRange(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, from start: Int = 0) -> Range<Int>? {
+        guard let first = needle.first, start <= haystack.count, let base = haystack.baseAddress else { return nil }
+        return needle.withUnsafeBufferPointer { needle -> Range<Int>? in
+            var index = start
+            while haystack.count - index >= needle.count {
+                guard let found = memchr(base + index, Int32(first), haystack.count - index - needle.count + 1) else { return nil }
+                let at = base.distance(to: UnsafeRawPointer(found))
+                if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return at..<(at + needle.count) }
+                index = at + 1
             }
+            return nil
         }
     }
 

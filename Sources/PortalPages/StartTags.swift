@@ -48,6 +48,8 @@ package enum StartTags {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 16)
         let lt = UInt8(ascii: "<")
+        // A tag whose name is longer than every wanted one needs no string made of its name.
+        let longest = names.map(\.utf8.count).max() ?? 0
         var index = 0
         while index < bytes.count {
             guard let open = ByteSearch.firstIndex(of: lt, in: bytes, from: index) else {
@@ -57,7 +59,11 @@ package enum StartTags {
             out.append(contentsOf: bytes[index..<open])
             var nameEnd = open + 1
             while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-            let name = String(decoding: bytes[(open + 1)..<nameEnd], as: UTF8.self).lowercased()
+            // Name bytes are ASCII letters, digits and hyphens, so lowercasing them is lowercasing the name.
+            let name = nameEnd - open - 1 > longest ? "" : String(unsafeUninitializedCapacity: nameEnd - open - 1) { buffer in
+                for (offset, byte) in bytes[(open + 1)..<nameEnd].enumerated() { buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                return nameEnd - open - 1
+            }
             guard nameEnd > open + 1, names.contains(name), let close = tagEnd(bytes, from: nameEnd) else {
                 out.append(contentsOf: bytes[open..<max(nameEnd, open + 1)])
                 index = max(nameEnd, open + 1)
