@@ -36,10 +36,18 @@ let package = Package(
         .target(name: "StaffingModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Build-time SVG charts of the staffing figures (scores against bands, the complement); needs only the domain.
         .target(name: "PortalCharts", dependencies: ["StaffingModel"]),
-        // Reads and checks Content/: front matter, documents, references, data files; small shared file utilities.
+        // Small shared byte and file utilities that know nothing of content: byte search, line breaks, hashes, file reads and stamps.
+        .target(name: "PortalBytes", dependencies: ["CLibdeflate", "CXXHash"]),
+        // The build cache's binary record format: BinaryWriter, BinaryReader and the BinaryCodable protocol.
+        .target(name: "PortalBinaryCodec"),
+        // Finds occupation codes, with the grade and title written beside them, in running text and table rows.
+        .target(name: "PortalCodeRecognizer", dependencies: ["PortalBytes"]),
+        // Reads and checks Content/: front matter, documents, references, data files.
         .target(
             name: "PortalContent",
-            dependencies: ["PortalMarkdown", "PortalWork", "StaffingModel", "CLibdeflate", "CXXHash", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "PortalMarkdown", "PortalWork", "StaffingModel", "PortalBytes", "PortalBinaryCodec", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // Redlines: a position's current and proposed versions compared section by section and word by word.
         .target(name: "PortalRedline", dependencies: ["PortalMarkdown"]),
@@ -49,25 +57,32 @@ let package = Package(
         // (Sources/Mustache/README.md): its value lookups go straight to the strings and dictionaries pages use.
         .target(name: "Mustache", exclude: ["LICENSE.txt", "README.md"]),
         // Turns one parsed body into HTML sections: code links, staffing blocks, anchors, redlines, captions.
-        .target(name: "PortalRender", dependencies: ["PortalContent", "PortalRedline", "PortalMarkdown", "StaffingModel", "PortalWork", "Mustache"]),
+        .target(
+            name: "PortalRender",
+            dependencies: [
+                "PortalContent", "PortalRedline", "PortalMarkdown", "StaffingModel", "PortalWork", "Mustache", "PortalBytes", "PortalCodeRecognizer",
+            ]
+        ),
         // Offline packaging with no knowledge of the site: a deterministic ZIP writer (deflate by libdeflate), EPUB 3 packages.
-        .target(name: "PortalOffline", dependencies: ["PortalContent", "StaffingModel", "CLibdeflate"]),
+        .target(name: "PortalOffline", dependencies: ["PortalContent", "StaffingModel", "CLibdeflate", "PortalBytes"]),
         // The site model and the page generators: templates, listings, code pages, feeds, search output.
         .target(
             name: "PortalPages",
             dependencies: [
                 "PortalRender", "PortalRedline", "PortalContent", "PortalMarkdown", "StaffingModel", "PortalSearch", "PortalWork",
-                "PortalOffline", "Mustache", "PortalCharts",
+                "PortalOffline", "Mustache", "PortalCharts", "PortalBytes",
             ]
         ),
         // Checks over every page once the site is made: links and anchors, output paths.
-        .target(name: "PortalCheck", dependencies: ["PortalPages", "PortalRender", "PortalContent"]),
+        .target(name: "PortalCheck", dependencies: ["PortalPages", "PortalRender", "PortalContent", "PortalBytes"]),
         // Where the output goes: the claim on the folder, staging, the atomic swap, the lock, file writing.
-        .target(name: "PortalOutput", dependencies: ["PortalContent", "PortalWork"]),
+        .target(name: "PortalOutput", dependencies: ["PortalContent", "PortalWork", "PortalBytes", "PortalBinaryCodec"]),
         // The build cache: reused page units, kept bodies and search terms (implements PortalPages' protocols).
         .target(
             name: "PortalCache",
-            dependencies: ["PortalPages", "PortalRender", "PortalOutput", "PortalContent", "PortalSearch", "PortalWork"]
+            dependencies: [
+                "PortalPages", "PortalRender", "PortalOutput", "PortalContent", "PortalSearch", "PortalWork", "PortalBytes", "PortalBinaryCodec",
+            ]
         ),
         // The offline bundle: a deterministic, deflated ZIP of the whole site, written only when asked for.
         .target(name: "PortalBundle", dependencies: ["PortalOffline", "PortalOutput", "PortalRender", "PortalContent", "PortalWork", "StaffingModel"]),
@@ -83,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "PortalCLI",
             dependencies: [
-                "PortalSite", "PortalContent", "StaffingModel", "PortalOutput", "PortalCache",
+                "PortalSite", "PortalContent", "StaffingModel", "PortalOutput", "PortalCache", "PortalBytes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
@@ -92,7 +107,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["PortalMarkdown"]),
-        .testTarget(name: "ContentTests", dependencies: ["PortalContent", "PortalRedline", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "ContentTests",
+            dependencies: [
+                "PortalContent", "PortalRedline", "PortalBytes", "PortalBinaryCodec", "PortalCodeRecognizer",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "StaffingModelTests",
             dependencies: ["StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -111,7 +132,7 @@ let package = Package(
             // Yams: StalePageTests finds every value in front matter and data files by parsing them.
             dependencies: [
                 "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle", "PortalOffline",
-                "PortalContent", "PortalWork", "PortalSearch", .product(name: "Yams", package: "Yams"),
+                "PortalContent", "PortalWork", "PortalSearch", "PortalBytes", "PortalBinaryCodec", .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Runs the built `portal` binary end to end; depends on PortalCLI so it is built first.
@@ -121,7 +142,13 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: ["PortalCLI", "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle", "PortalContent", "PortalMarkdown", "PortalFuzzTargets"]),
         // libFuzzer targets (Scripts/fuzz.sh); without -DFUZZING, PortalFuzz replays saved inputs.
-        .target(name: "PortalFuzzTargets", dependencies: ["PortalContent", "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle"]),
+        .target(
+            name: "PortalFuzzTargets",
+            dependencies: [
+                "PortalContent", "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle",
+                "PortalCodeRecognizer",
+            ]
+        ),
         // The fuzzing executable: libFuzzer's entry point, or a replay of saved inputs.
         .executableTarget(name: "PortalFuzz", dependencies: ["PortalFuzzTargets"]),
     ],

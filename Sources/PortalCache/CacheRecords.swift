@@ -1,3 +1,4 @@
+import PortalBinaryCodec
 import PortalContent
 import PortalRender
 import PortalSearch

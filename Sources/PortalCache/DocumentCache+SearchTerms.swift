@@ -1,4 +1,6 @@
 import Foundation
+import PortalBinaryCodec
+import PortalBytes
 import PortalContent
 import PortalOutput
 import PortalPages

@@ -1,4 +1,5 @@
 import Foundation
+import PortalBytes
 
 /// Warns about invisible Unicode bidirectional controls, which can make published text display reversed.
 ///

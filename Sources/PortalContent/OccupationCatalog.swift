@@ -1,3 +1,5 @@
+import PortalBytes
+
 /// The position descriptions in the content, keyed by occupation code: the site's backbone.
 ///
 /// Built from an already checked ``ContentSite``: the loader has refused

@@ -1,4 +1,5 @@
 import Foundation
+import PortalBytes
 
 /// A text `portal new` writes for the author to replace, and what to write instead.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import PortalBytes
 #if canImport(Glibc)
 import Glibc
 #endif

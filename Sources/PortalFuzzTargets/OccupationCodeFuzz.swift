@@ -1,3 +1,4 @@
+import PortalCodeRecognizer
 import PortalContent
 
 /// Runs the recognizer on arbitrary text; every mention must be a well-formed code standing where it says.

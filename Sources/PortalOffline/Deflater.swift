@@ -1,4 +1,5 @@
 import CLibdeflate
+import PortalBytes
 import PortalContent
 
 /// Raw deflate (RFC 1951) through libdeflate, as ZIP's method 8 stores it.

@@ -1,4 +1,5 @@
 import Foundation
+import PortalBinaryCodec
 import PortalContent
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Foundation
+import PortalBytes
 import PortalContent
 
 /// One finished output file: where it goes, relative to the output root, and where its bytes come from.

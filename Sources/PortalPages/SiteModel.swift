@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import PortalBytes
 import PortalCharts
 import PortalContent
 import PortalRedline

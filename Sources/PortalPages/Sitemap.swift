@@ -1,3 +1,4 @@
+import PortalBytes
 import PortalContent
 import PortalRender
 

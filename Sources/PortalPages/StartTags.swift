@@ -1,3 +1,4 @@
+import PortalBytes
 import PortalContent
 
 /// Chosen start tags of the portal's own HTML, found and edited in one pass over its UTF-8 bytes.

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import PortalBytes
 import PortalContent
 import PortalMarkdown
 

@@ -1,3 +1,4 @@
+import PortalBytes
 import PortalContent
 
 /// Rewrites a page's rendered HTML so it can sit inside another page, as the proposal packet needs.

@@ -1,4 +1,6 @@
 import Foundation
+import PortalBytes
+import PortalCodeRecognizer
 import PortalContent
 import PortalMarkdown
 

@@ -1,4 +1,5 @@
 import Foundation
+import PortalCodeRecognizer
 import PortalContent
 import PortalWork
 import StaffingModel

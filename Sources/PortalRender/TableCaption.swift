@@ -1,4 +1,5 @@
 import Foundation
+import PortalBytes
 import PortalContent
 
 /// Gives a Markdown table the caption GFM cannot express, so every table on the site is named (WCAG 1.3.1).

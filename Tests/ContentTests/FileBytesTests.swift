@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import PortalBytes
 @testable import PortalContent
 
 #if canImport(Glibc)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+import PortalBinaryCodec
+import PortalBytes
 @testable import PortalContent
 
 /// The build cache hands the loader the documents an earlier build decoded; reusing them must change nothing.

@@ -1,5 +1,6 @@
 import Testing
 
+import PortalBytes
 @testable import PortalContent
 
 /// `LineBreaks.lines` finds line ends by bytes; it must cut text exactly where splitting by `Character` does.

@@ -1,3 +1,4 @@
+@testable import PortalCodeRecognizer
 @testable import PortalContent
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import PortalBinaryCodec
 @testable import PortalContent
 
 /// Responses and decisions: their fields, located errors, and the checks that keep a consultation linked.

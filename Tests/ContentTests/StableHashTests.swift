@@ -1,5 +1,6 @@
 import Testing
 
+import PortalBytes
 @testable import PortalContent
 
 /// ``StableHash`` is XXH3-64 chained through its seed, and mixes well enough to key the build cache.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import PortalBinaryCodec
 @testable import PortalContent
 
 /// A file whose stamp (device, inode, size, times) is the one the build cache kept is taken from the cache

@@ -1,4 +1,5 @@
 import Foundation
+import PortalBinaryCodec
 @testable import PortalBundle
 @testable import PortalCache
 @testable import PortalCheck

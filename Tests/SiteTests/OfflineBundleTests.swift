@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 @testable import PortalBundle
+import PortalBytes
 import PortalContent
 @testable import PortalOffline
 @testable import PortalSite

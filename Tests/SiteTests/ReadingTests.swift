@@ -1,6 +1,7 @@
 import Foundation
 import FoundationXML
 @testable import PortalBundle
+import PortalBytes
 @testable import PortalCache
 @testable import PortalCheck
 import PortalContent

@@ -1,4 +1,5 @@
 import Foundation
+import PortalBytes
 
 /// Notices changes under a set of folders by polling their files' sizes and modification times.
 ///

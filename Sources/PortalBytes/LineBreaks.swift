@@ -9,7 +9,7 @@ import Foundation
 /// does; those are refused in front matter rather than miscounted.
 public enum LineBreaks {
     /// `text` with CR LF and lone CR turned into LF; the same string when it has no CR.
-    static func normalized(_ text: String) -> String {
+    package static func normalized(_ text: String) -> String {
         var probe = text
         let hasCarriageReturn = probe.withUTF8 { bytes in
             bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
@@ -58,7 +58,7 @@ public enum LineBreaks {
     }
 
     /// The first character YAML would read as a line break but a text editor would not, with its 1-based line and column.
-    static func firstHiddenBreak(in text: String) -> (line: Int, column: Int, name: String)? {
+    package static func firstHiddenBreak(in text: String) -> (line: Int, column: Int, name: String)? {
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
             switch scalar {

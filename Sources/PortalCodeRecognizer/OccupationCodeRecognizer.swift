@@ -1,3 +1,5 @@
+import PortalBytes
+
 /// Finds occupation codes (`NNNN-NNNN`) in running text, with the grade and title written beside them.
 ///
 /// It recognizes the forms the consultations use: a bare `2345-5035`,
