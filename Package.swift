@@ -2,9 +2,10 @@
 import PackageDescription
 
 // One target per concern; dependencies flow one way (docs/architecture.md):
-// PortalMarkdown -> PortalContent -> PortalRender -> PortalPages -> PortalCheck -> PortalSite -> PortalCLI,
-// with StaffingModel, PortalRedline, PortalSearch and PortalOffline under the pages, and PortalOutput, PortalCache and PortalBundle
-// beside them: the cache implements protocols that PortalPages declares, so pages never see it.
+// PortalMarkdown -> PortalContent -> PortalRender -> PortalPages -> PortalDocumentPages -> PortalPacketPages -> PortalSite -> PortalCLI,
+// with PortalBytes, PortalBinaryCodec and PortalCodeRecognizer under the content, StaffingModel, PortalRedline, PortalSearch and
+// PortalOffline under the pages, and PortalCheck, PortalOutput, PortalCache and PortalBundle beside them: the cache implements
+// protocols that PortalPages declares, so pages never see it.
 let package = Package(
     name: "ConsultationPortal",
     platforms: [.macOS(.v13)],
@@ -65,12 +66,25 @@ let package = Package(
         ),
         // Offline packaging with no knowledge of the site: a deterministic ZIP writer (deflate by libdeflate), EPUB 3 packages.
         .target(name: "PortalOffline", dependencies: ["PortalContent", "StaffingModel", "CLibdeflate", "PortalBytes"]),
-        // The site model and the page generators: templates, listings, code pages, feeds, search output.
+        // The site model, the theme and the page generators it needs itself: slides, feeds, code, staffing, glossary and search pages.
         .target(
             name: "PortalPages",
             dependencies: [
                 "PortalRender", "PortalRedline", "PortalContent", "PortalMarkdown", "StaffingModel", "PortalSearch", "PortalWork",
-                "PortalOffline", "Mustache", "PortalCharts", "PortalBytes",
+                "Mustache", "PortalCharts", "PortalBytes",
+            ]
+        ),
+        // Document pages, home and listings, with a consultation's replies and §1004(d) timeline and the deadline calendar.
+        .target(
+            name: "PortalDocumentPages",
+            dependencies: ["PortalPages", "PortalRender", "PortalContent", "PortalMarkdown", "PortalRedline", "StaffingModel", "PortalWork"]
+        ),
+        // Proposal packets and their offline downloads: the packet page, each proposal's ZIP and EPUB, offline links, print destinations.
+        .target(
+            name: "PortalPacketPages",
+            dependencies: [
+                "PortalDocumentPages", "PortalPages", "PortalRender", "PortalContent", "PortalOffline", "PortalRedline", "StaffingModel",
+                "PortalWork", "PortalBytes",
             ]
         ),
         // Checks over every page once the site is made: links and anchors, output paths.
@@ -91,7 +105,7 @@ let package = Package(
             name: "PortalSite",
             dependencies: [
                 "PortalContent", "PortalMarkdown", "PortalWork", "StaffingModel", "PortalSearch", "PortalRender", "PortalPages",
-                "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle",
+                "PortalDocumentPages", "PortalPacketPages", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle",
             ]
         ),
         // The `portal` command: build, check, serve, new, staffing.
@@ -131,7 +145,8 @@ let package = Package(
             name: "SiteTests",
             // Yams: StalePageTests finds every value in front matter and data files by parsing them.
             dependencies: [
-                "PortalSite", "PortalPages", "PortalRender", "PortalCheck", "PortalOutput", "PortalCache", "PortalBundle", "PortalOffline",
+                "PortalSite", "PortalPages", "PortalDocumentPages", "PortalPacketPages", "PortalRender", "PortalCheck", "PortalOutput",
+                "PortalCache", "PortalBundle", "PortalOffline",
                 "PortalContent", "PortalWork", "PortalSearch", "PortalBytes", "PortalBinaryCodec", .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -6,6 +6,8 @@ import PortalSearch
 ///
 /// Each entry has an anchor (`glossary.html#term-crc`); a site without a glossary has no page and no menu entry.
 package struct GlossaryPage: PageGenerator {
+    package init() {}
+
     package static let path = "glossary.html"
 
     @Sendable package static func hasPage(_ model: SiteModel) -> Bool {

@@ -8,6 +8,8 @@ import PortalWork
 ///
 /// Nothing is written for a site that neither describes nor mentions a code.
 package struct OccupationCodePages: PageGenerator {
+    package init() {}
+
     /// Each page is its own unit.
     package var memoUnit: String? { nil }
 

@@ -17,6 +17,8 @@ import PortalWork
 /// tokenized terms (``SiteModel/searchTerms(of:)``), which the build cache
 /// keeps, so rebuilding it after one edit reads no other body.
 package struct SearchPages: PageGenerator {
+    package init() {}
+
     package static let path = "search.html"
 
     /// Each document file is its own unit, and so is the index.

@@ -3,6 +3,8 @@ import PortalRender
 
 /// The site-wide files beside the pages: the Atom feed of consultations and the 404 page.
 package struct SiteFeeds: PageGenerator {
+    package init() {}
+
     package static let feedPath = "feed.xml"
     package static let notFoundPath = "404.html"
 

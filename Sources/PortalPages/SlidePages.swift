@@ -7,6 +7,8 @@ import PortalRender
 /// page shows the same slides one by one through `assets/slides.js`. Without
 /// script every slide stays visible, so the page still reads top to bottom.
 package struct SlidePages: PageGenerator {
+    package init() {}
+
     /// Each page is its own unit.
     package var memoUnit: String? { nil }
 

@@ -11,6 +11,8 @@ import StaffingModel
 /// this generator writes from the same `Content/data/` files the tables use,
 /// so the page and the build share one source of truth.
 package struct StaffingPages: PageGenerator {
+    package init() {}
+
     package static let overviewPath = "staffing/index.html"
 
     package static func calculatorPath(_ stem: String) -> String { "staffing/\(stem)-calculator.html" }

@@ -2,6 +2,7 @@ import Foundation
 import PortalBundle
 import PortalContent
 import PortalOutput
+import PortalPacketPages
 import PortalPages
 import PortalWork
 

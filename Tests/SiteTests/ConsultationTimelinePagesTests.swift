@@ -1,4 +1,5 @@
 import Foundation
+@testable import PortalDocumentPages
 @testable import PortalPages
 @testable import PortalSite
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 @testable import PortalOffline
+@testable import PortalPacketPages
 @testable import PortalPages
 @testable import PortalSite
 import Testing

@@ -6,6 +6,7 @@ import PortalBytes
 @testable import PortalCheck
 import PortalContent
 @testable import PortalOutput
+@testable import PortalPacketPages
 @testable import PortalPages
 @testable import PortalRender
 @testable import PortalSite

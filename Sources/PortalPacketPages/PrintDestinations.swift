@@ -1,4 +1,5 @@
 import PortalContent
+import PortalPages
 import PortalRender
 
 /// Names where each link of a page leads, for print: a printed link cannot be followed, so `print.css` shows this name after it.

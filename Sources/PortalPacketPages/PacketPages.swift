@@ -1,4 +1,6 @@
 import PortalContent
+import PortalDocumentPages
+import PortalPages
 import PortalRender
 import PortalWork
 
@@ -11,6 +13,8 @@ import PortalWork
 /// own page (the dossier), which shows the downloads' sizes: so an unchanged
 /// consultation's downloads are reused with its pages, never made again.
 package struct PacketPages: PageGenerator {
+    package init() {}
+
     /// Each consultation is its own unit.
     package var memoUnit: String? { nil }
     /// Where the download links go in a page rendered before the downloads are made; an HTML comment, so harmless if left.

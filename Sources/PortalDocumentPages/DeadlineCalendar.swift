@@ -1,4 +1,5 @@
 import PortalContent
+import PortalPages
 import PortalRender
 import StaffingModel
 
@@ -10,6 +11,8 @@ import StaffingModel
 /// rather than adding another; DTSTAMP is the build's day (``BuildDate``), so the same input and day give
 /// the same bytes. With nothing due the calendar holds no event: subscribers then see the deadlines go.
 package struct DeadlineCalendar: PageGenerator {
+    package init() {}
+
     package static let path = "deadlines.ics"
 
     package func pages(for model: SiteModel) throws(Diagnostics) -> [OutputFile] {

@@ -1,4 +1,7 @@
 import Foundation
+import PortalDocumentPages
+import PortalPacketPages
+import PortalPages
 
 /// The page generators a build runs, in the order their pages are written.
 package enum PageGenerators {

@@ -1,7 +1,9 @@
 import Foundation
 import PortalBytes
 import PortalContent
+import PortalDocumentPages
 import PortalOffline
+import PortalPages
 import PortalRedline
 import PortalRender
 import StaffingModel

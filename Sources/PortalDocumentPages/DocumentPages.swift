@@ -1,9 +1,12 @@
 import PortalContent
+import PortalPages
 import PortalRender
 import PortalWork
 
 /// The pages every site has: the home page, one listing per kind, and one page per document.
 package struct DocumentPages: PageGenerator {
+    package init() {}
+
     /// Each page is its own unit.
     package var memoUnit: String? { nil }
 

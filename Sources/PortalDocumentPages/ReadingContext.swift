@@ -1,5 +1,6 @@
 import PortalContent
 import PortalMarkdown
+import PortalPages
 import PortalRedline
 import PortalRender
 import StaffingModel

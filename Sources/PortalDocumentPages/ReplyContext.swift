@@ -1,4 +1,5 @@
 import PortalContent
+import PortalPages
 import PortalRender
 import StaffingModel
 
