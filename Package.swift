@@ -99,7 +99,7 @@ let package = Package(
             ]
         ),
         // The offline bundle: a deterministic, deflated ZIP of the whole site, written only when asked for.
-        .target(name: "PortalBundle", dependencies: ["PortalOffline", "PortalOutput", "PortalRender", "PortalContent", "PortalWork", "StaffingModel"]),
+        .target(name: "PortalBundle", dependencies: ["PortalOffline", "PortalOutput", "PortalRender", "PortalContent", "PortalBytes", "PortalWork", "StaffingModel"]),
         // The build pipeline: load, render, generate, check, write, swap; progress and the report.
         .target(
             name: "PortalSite",

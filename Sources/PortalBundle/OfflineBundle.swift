@@ -1,4 +1,5 @@
 import Foundation
+import PortalBytes
 import PortalContent
 import PortalOffline
 import PortalOutput
