@@ -32,7 +32,9 @@ sys.path.insert(0, BENCHMARKS)
 sys.path.insert(0, os.path.join(ROOT, "Tests", "Browser"))
 
 # Words from the generator's vocabulary and the real content, codes it assigns,
-# a prefix being typed, and a query that matches nothing.
+# a prefix being typed, a query that matches nothing, and quoted phrases: one the
+# generated corpus never holds, one whose two words both keep only their best parts,
+# and one with a word whose list holds every part ("48") and one whose list is cut.
 QUERIES = [
     "workload",
     "customer relations coordinator",
@@ -50,6 +52,9 @@ QUERIES = [
     "re",
     "pro",
     "zyxwv",
+    '"48 hours"',
+    '"customer care"',
+    '"district 48"',
 ]
 
 

@@ -1,6 +1,9 @@
 """Search from file://: the header box, search.html, ranking, filters, keyboard use and the live count."""
+import os
 import pathlib
+import subprocess
 import sys
+import tempfile
 import urllib.parse
 
 from selenium.common.exceptions import StaleElementReferenceException
@@ -11,6 +14,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from browser import axe_violations, file_url, too_wide_at
 
 PUBLIC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Public").resolve()
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PORTAL = pathlib.Path(os.environ.get("PORTAL", ROOT / ".build/release/portal"))
 
 LETTER_2022 = "letters/2022-08-30-customer-relations-coordinators.html"
 LETTER_2019 = "letters/2019-12-12-enterprise-customer-care-restructure.html"
@@ -288,3 +293,44 @@ def test_codes_in_results_link_to_their_pages(driver):
     assert badges, "no code badge in the results"
     for badge in badges:
         assert badge.tag_name == "a" and badge.get_attribute("href").endswith(f"codes/{badge.text}.html"), badge.text
+
+
+def capped_site():
+    """A site where "hours" and "office" are in more parts than a word's list keeps (1,200, SearchRanking's
+    maximumPostingsPerTerm): 1,300 short answers hold "office hours", and a long last one, whose low impacts
+    leave it out of both cut lists, holds "48 hours" and "office hours"; "48" is in no other answer."""
+    site = pathlib.Path(tempfile.mkdtemp(prefix="portal-capped-"))
+    (site / "Content/customer-connect").mkdir(parents=True)
+    (site / "Content/site.yaml").write_text(
+        'title: Capped\ndescription: Cut posting lists.\nbase_url: ""\nid_authority: example.org\nid_date: 2024-01-01\n',
+        encoding="utf-8")
+    filler = " ".join(["Routes, mail and parcels are sorted before the carriers leave."] * 12)
+    lines = ["---", "title: Office questions", "kind: qa", "date: 2024-01-02", "---", "", "Questions on the office.", ""]
+    for number in range(1, 1301):
+        lines += [f"## Question {number}", "", "Office hours are posted.", ""]
+    lines += ["## A long answer", "", f"{filler} A representative calls back within 48 hours; office hours change. {filler}", ""]
+    (site / "Content/customer-connect/office.md").write_text("\n".join(lines), encoding="utf-8")
+    subprocess.run([str(PORTAL), "build", "--content", str(site / "Content"), "--theme", str(ROOT / "Theme"),
+                    "--output", str(site / "Public")], check=True, stdout=subprocess.DEVNULL)
+    return site / "Public"
+
+
+def test_quoted_phrase_finds_parts_a_common_words_cut_list_leaves_out(driver):
+    site = capped_site()
+
+    def search(query):
+        driver.get(file_url(site / "search.html") + "?q=" + urllib.parse.quote(query))
+        wait(driver, lambda d: d.find_element(By.ID, "search-results").get_attribute("data-query") == query,
+             f"no results drawn for {query!r}")
+        titles = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result-part")]
+        return titles, status(driver)
+
+    # "48" lists every part that holds it, so every part holding the phrase is found, and the count is whole.
+    titles, line = search('"48 hours"')
+    assert titles == ["\u2014 A long answer"], (titles, line)
+    assert line.startswith("1 result for") and line.endswith("\u201d."), line
+    # Both words of "office hours" are cut: the parts in both lists are checked and the line says there may be more.
+    titles, line = search('"office hours"')
+    assert titles and "there may be more" in line, line
+    titles, line = search('"hours office"')
+    assert not titles and "No results" in line and "other parts may hold it" in line, line

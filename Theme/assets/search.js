@@ -344,7 +344,8 @@
 
   // ---- Ranking ----
 
-  // A list led by -N keeps only the best parts of the N that contain a very common word.
+  // A list led by -N keeps only the best parts of the N that contain a very common word. Returns whether the
+  // list was cut so, i.e. whether a part missing from it may still hold the word.
   function addPostings(list, weight, into) {
     var document = 0;
     var start = 0;
@@ -355,6 +356,7 @@
       var value = list[i + 2] * weight;
       if (!(into.get(key) >= value)) into.set(key, value);
     }
+    return start === 1;
   }
 
   function postingsFor(term) {
@@ -362,12 +364,13 @@
     return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
   }
 
-  /** Parts that hold every one of `terms`, scored by their average impact. */
+  /** Parts that hold every one of `terms`, scored by their average impact; returns whether a list was cut. */
   function addAllOf(terms, weight, into) {
+    var cut = false;
     var maps = terms.map(function (term) {
       var map = new Map();
       var list = postingsFor(term);
-      if (list) addPostings(list, 1, map);
+      if (list) cut = addPostings(list, 1, map) || cut;
       return map;
     });
     maps[0].forEach(function (value, key) {
@@ -380,6 +383,7 @@
       var score = sum / maps.length * weight;
       if (!(into.get(key) >= score)) into.set(key, score);
     });
+    return cut;
   }
 
   /** A document's kind, read from the manifest's table without building its attributes: rank() asks for every part. */
@@ -402,20 +406,25 @@
     slots.forEach(function (slot) {
       var matches = new Map();
       var list = slot.term ? postingsFor(slot.term) : null;
-      if (list) addPostings(list, 1, matches);
-      slot.alternatives.forEach(function (terms) { addAllOf(terms, ALTERNATIVE_WEIGHT, matches); });
+      // For the phrase check (verify): whether `matches` holds every part that holds the slot's term, and
+      // every part that matches the slot in any way (its term, an abbreviation or expansion, a completion).
+      slot.termListed = !(list && addPostings(list, 1, matches));
+      var cut = !slot.termListed;
+      slot.alternatives.forEach(function (terms) { cut = addAllOf(terms, ALTERNATIVE_WEIGHT, matches) || cut; });
       if (slot.prefix) {
         var sources = slot.shards.map(function (n) { return state.shards[n]; })
           .concat(slot.headShards.map(function (n) { return state.heads[n]; }));
         sources.forEach(function (terms) {
           Object.keys(terms || {}).forEach(function (term) {
             if (term !== slot.term && term.lastIndexOf(slot.prefix, 0) === 0) {
-              addPostings(terms[term], PREFIX_WEIGHT, matches);
+              cut = addPostings(terms[term], PREFIX_WEIGHT, matches) || cut;
               state.completions[term] = true;
             }
           });
         });
       }
+      slot.listed = !cut;
+      slot.matches = matches;
       matches.forEach(function (value, key) {
         var total = totals.get(key);
         if (total === undefined) { totals.set(key, { score: value, matched: 1 }); return; }
@@ -433,8 +442,7 @@
       var sitePage = kind === SITE_PAGE_KIND;
       results.push({
         document: documentNumber, part: key % 65536, sitePage: sitePage,
-        score: total.score * coverage * coverage * (sitePage ? SITE_PAGE_WEIGHT : 1),
-        complete: total.matched === slots.length
+        score: total.score * coverage * coverage * (sitePage ? SITE_PAGE_WEIGHT : 1)
       });
     });
     var order = function (a, b) { return b.score - a.score || a.document - b.document || a.part - b.part; };
@@ -508,12 +516,35 @@
   }
 
   /**
+   * The results that may hold every quoted phrase and match the query's other words. A part that holds a
+   * phrase holds each of its terms, but a very common term's list keeps only its best parts (rank() marks
+   * slot.termListed), so a part missing from it may still hold the phrase: the text check settles a phrase's
+   * terms, and only complete lists narrow the candidates. The other words are not checked in the text, so
+   * every part must match them. When no list narrows the candidates (all of a phrase's words are cut and
+   * nothing else is typed), they must match every word, the best that can be done, and
+   * state.phraseIncomplete says that parts holding the phrase may be missing, as it does when a cut list of
+   * another word narrows them.
+   */
+  function phraseCandidates(results, slots, phrases) {
+    var inPhrase = function (slot) {
+      return slot.term && phrases.some(function (phrase) { return phrase.indexOf(slot.term) >= 0; });
+    };
+    var required = slots.filter(function (slot) { return !inPhrase(slot) || slot.termListed; });
+    if (!required.length) required = slots;
+    state.phraseIncomplete = !required.every(function (slot) { return inPhrase(slot) ? slot.termListed : slot.listed; });
+    return results.filter(function (result) {
+      var key = result.document * 65536 + result.part;
+      return required.every(function (slot) { return slot.matches.has(key); });
+    });
+  }
+
+  /**
    * Reorders the best results by their text: parts that hold the typed words next to each other first,
    * then parts with fewer typed words found only in another form, so exact words rank above stem-only matches. With quoted phrases, keeps only the parts that hold
-   * each phrase, checking the best MAX_PHRASE_DOCUMENTS documents' parts that match every word.
+   * each phrase, checking the best MAX_PHRASE_DOCUMENTS documents of phraseCandidates.
    */
   function verify(run, results, slots, phrases, done) {
-    var candidates = phrases.length ? results.filter(function (result) { return result.complete; }) : results;
+    var candidates = phrases.length ? phraseCandidates(results, slots, phrases) : results;
     var lead = leadingDocuments(candidates, phrases.length ? MAX_PHRASE_DOCUMENTS : VERIFY_DOCUMENTS);
     var terms = slots.map(function (slot) { return slot.term; }).filter(Boolean);
     loadAll(lead.paths, function () {
@@ -590,7 +621,9 @@
     var phrases = quotedPhrases(query);
     var code = codeQuery(query);
     state.truncated = false;
+    state.phraseQuery = phrases.length > 0;
     state.phraseLimited = false;
+    state.phraseIncomplete = false;
     state.completions = {};
     if (!slots.length && !code) {
       finish(run, query, [], started);
@@ -650,11 +683,19 @@
     var status = document.getElementById("search-status");
     var trimmed = query.trim();
     if (!trimmed) { status.textContent = ""; return; }
-    status.textContent = count === 0
-      ? "No results for \u201c" + trimmed + "\u201d. Check the spelling, use fewer words, or clear the filters."
-      : count + (count === 1 ? " result" : " results") + " for \u201c" + trimmed + "\u201d" +
-        (state.truncated ? ", the best of many: add words to narrow them." :
-          state.phraseLimited ? ", from the best matches checked for the exact phrase." : ".");
+    // A phrase's results are cut only where the phrase check could not reach every part (verify), never
+    // merely because a word's list was cut; then the line says there may be more, even with none found.
+    var partial = state.phraseQuery && (state.phraseIncomplete || state.phraseLimited);
+    var quoted = "\u201c" + trimmed + "\u201d";
+    if (count === 0) {
+      status.textContent = partial
+        ? "No results for " + quoted + " among the best matches checked for the exact phrase; other parts may hold it. Add a rarer word to narrow the search."
+        : "No results for " + quoted + ". Check the spelling, use fewer words, or clear the filters.";
+      return;
+    }
+    status.textContent = count + (count === 1 ? " result" : " results") + " for " + quoted +
+      (partial ? ", from the best matches checked for the exact phrase; there may be more." :
+        state.truncated && !state.phraseQuery ? ", the best of many: add words to narrow them." : ".");
   }
 
   // ---- Drawing results (textContent only) ----
