@@ -31,7 +31,7 @@ let package = Package(
         .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // Debian's libxxhash: XXH3-64 for the build cache's keys (StableHash).
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
-        // Threads for the stages that split their work; no dependencies, so any stage may use it.
+        // Threads for the stages that split their work, and per-build memos they share; no dependencies, so any stage may use it.
         .target(name: "PortalWork"),
         // The staffing criteria's workload model, districts and bands, and the §1004(d) timeline: pure computation, no files or HTML.
         .target(name: "StaffingModel", dependencies: [.product(name: "Yams", package: "Yams")]),

@@ -56,6 +56,8 @@ enum GlossaryCheck {
     static func ordinaryWords(_ site: ContentSite, among: Set<String>? = nil) -> Set<String> {
         var words: Set<String> = []
         for document in site.documents {
+            // Once every wanted word has turned up, the rest of the content can add nothing.
+            if let among, words.count == among.count { break }
             for text in [document.title, document.summary ?? "", document.body] {
                 if text.utf8.allSatisfy({ $0 < 0x80 }) {
                     ASCIIWords.ordinaryWords(in: text, into: &words, among: among)
