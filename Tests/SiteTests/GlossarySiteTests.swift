@@ -89,6 +89,30 @@ import Testing
         #expect(report.warnings.count == 2, "\(messages)")
     }
 
+    /// A capitalized word the content also writes in ordinary case, in another document or on a line with other
+    /// characters, is no abbreviation; the others are still warned, each where it first stands.
+    @Test func wordsWrittenInOrdinaryCaseElsewhereAreNotWarned() throws {
+        let article = """
+            ---
+            title: A note
+            kind: article
+            date: 2022-09-01
+            ---
+
+            The team uses it daily — and the foia office too.
+
+            PCC and BSN stand unexplained; NOTE the Note.
+
+            """
+        let (_, report) = try build([
+            "data/glossary.yaml": Self.glossary, "positions/2345-5035-current.md": Self.position, "articles/note.md": article,
+        ])
+        let messages = report.warnings.map(\.description).sorted()
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.contains { $0.contains("articles/note.md:9:1: warning: the abbreviation 'PCC' has no entry") }, "\(messages)")
+        #expect(messages.contains { $0.contains("articles/note.md:9:9: warning: the abbreviation 'BSN' has no entry") }, "\(messages)")
+    }
+
     @Test func aSiteWithoutGlossaryHasNoPageAndNoAbbreviationWarnings() throws {
         let (output, report) = try build(["positions/2345-5035-current.md": Self.position])
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("glossary.html").path))
