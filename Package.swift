@@ -43,11 +43,14 @@ let package = Package(
         .target(name: "PortalBinaryCodec"),
         // Finds occupation codes, with the grade and title written beside them, in running text and table rows.
         .target(name: "PortalCodeRecognizer", dependencies: ["PortalBytes"]),
+        // Finds abbreviation-shaped and ordinary words in text (by bytes for ASCII), for the glossary check.
+        .target(name: "PortalWordScan"),
         // Reads and checks Content/: front matter, documents, references, data files.
         .target(
             name: "PortalContent",
             dependencies: [
-                "PortalMarkdown", "PortalWork", "StaffingModel", "PortalBytes", "PortalBinaryCodec", .product(name: "Yams", package: "Yams"),
+                "PortalMarkdown", "PortalWork", "StaffingModel", "PortalBytes", "PortalBinaryCodec", "PortalWordScan",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Redlines: a position's current and proposed versions compared section by section and word by word.
@@ -124,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "ContentTests",
             dependencies: [
-                "PortalContent", "PortalRedline", "PortalBytes", "PortalBinaryCodec", "PortalCodeRecognizer",
+                "PortalContent", "PortalRedline", "PortalBytes", "PortalBinaryCodec", "PortalCodeRecognizer", "PortalWordScan",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

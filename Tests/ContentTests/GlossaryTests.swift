@@ -1,4 +1,5 @@
 @testable import PortalContent
+@testable import PortalWordScan
 import Testing
 
 /// Reading `glossary.yaml` and telling abbreviations from words set in capitals.
@@ -33,10 +34,10 @@ import Testing
     }
 
     @Test func abbreviationsAreShortCapitalWords() {
-        let words = GlossaryCheck.capitalWords(in: "The CRC and NBAs use C360; MANAGER, Mgr and EL-312 (I, x2).").map { String($0.0) }
+        let words = WordScan.capitalWords(in: "The CRC and NBAs use C360; MANAGER, Mgr and EL-312 (I, x2).").map { String($0.0) }
         #expect(words == ["CRC", "NBAs", "C360"], "EL-312 is a handbook number")
-        #expect(GlossaryCheck.capitalWords(in: "a BSN b")[0].1 == 3, "columns count from 1")
-        #expect(GlossaryCheck.isRomanNumeral("XIV"))
+        #expect(WordScan.capitalWords(in: "a BSN b")[0].1 == 3, "columns count from 1")
+        #expect(WordScan.isRomanNumeral("XIV"))
     }
 
     /// The ASCII scans find exactly what the `Character` scans find, on lines made of the pieces that matter.
@@ -50,16 +51,16 @@ import Testing
                 line += pieces[Int(state >> 33) % pieces.count]
             }
             let ascii = ASCIIWords.capitalWords(in: line[...]).map { "\($0.0)@\($0.1)" }
-            let characters = GlossaryCheck.characterCapitalWords(in: line[...]).map { "\($0.0)@\($0.1)" }
+            let characters = WordScan.characterCapitalWords(in: line[...]).map { "\($0.0)@\($0.1)" }
             #expect(ascii == characters, "\(line)")
             var asciiWords: Set<String> = [], characterWords: Set<String> = []
             ASCIIWords.ordinaryWords(in: line, into: &asciiWords)
-            GlossaryCheck.characterOrdinaryWords(in: line, into: &characterWords)
+            WordScan.characterOrdinaryWords(in: line, into: &characterWords)
             #expect(asciiWords == characterWords, "\(line)")
             let among: Set<String> = ["crc", "it", "mgr", "manager", "x2"]
             var asciiAmong: Set<String> = [], characterAmong: Set<String> = []
             ASCIIWords.ordinaryWords(in: line, into: &asciiAmong, among: among)
-            GlossaryCheck.characterOrdinaryWords(in: line, into: &characterAmong, among: among)
+            WordScan.characterOrdinaryWords(in: line, into: &characterAmong, among: among)
             #expect(asciiAmong == characterAmong && asciiAmong == asciiWords.intersection(among), "\(line)")
         }
     }
@@ -76,7 +77,7 @@ import Testing
             }
             let fast = ASCIIWords.capitalWordsByLine(of: body)!.map { "\($0.line):\($0.word)@\($0.column) [\($0.sourceLine)]" }
             let slow = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { index, line in
-                GlossaryCheck.capitalWords(in: line).map { "\(index):\($0.0)@\($0.1) [\(line)]" }
+                WordScan.capitalWords(in: line).map { "\(index):\($0.0)@\($0.1) [\(line)]" }
             }
             #expect(fast == slow, "\(body.debugDescription)")
         }

@@ -1,11 +1,11 @@
-/// The glossary check's word scans over ASCII text, byte by byte.
+/// ``WordScan``'s scans over ASCII text, byte by byte.
 ///
 /// Nearly all content is ASCII, and there a letter is `A`–`Z` or `a`–`z` and a
 /// number `0`–`9`, exactly what `Character`'s properties say of those bytes; the
 /// check runs over every line of every document on each build, where grapheme
 /// breaking and Unicode property lookups cost more than the rest of the load.
-/// Text with any other byte takes ``GlossaryCheck``'s `Character` path.
-enum ASCIIWords {
+/// Text with any other byte takes ``WordScan``'s `Character` path.
+package enum ASCIIWords {
     private static func isWordByte(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) || isDigit(byte) }
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
     private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
@@ -13,7 +13,7 @@ enum ASCIIWords {
 
     /// The words of `text` written in lower case or capitalized ("clerk", "Clerk"), lowercased, added to `words`;
     /// only those in `among` when it is given.
-    static func ordinaryWords(in text: some StringProtocol, into words: inout Set<String>, among: Set<String>? = nil) {
+    package static func ordinaryWords(in text: some StringProtocol, into words: inout Set<String>, among: Set<String>? = nil) {
         // A word longer than every wanted one needs no string made of it.
         let longest = among.map { $0.map(\.utf8.count).max() ?? 0 } ?? Int.max
         let bytes = Array(text.utf8)
@@ -34,7 +34,7 @@ enum ASCIIWords {
     }
 
     /// The abbreviation-shaped words of an ASCII line with their columns (1-based; one byte is one character here).
-    static func capitalWords(in line: Substring) -> [(Substring, Int)] {
+    package static func capitalWords(in line: Substring) -> [(Substring, Int)] {
         var found: [(Substring, Int)] = []
         let utf8 = line.utf8
         var index = utf8.startIndex
@@ -51,17 +51,17 @@ enum ASCIIWords {
                 column += 1
             }
             let word = line[start..<index]
-            if GlossaryCheck.isAbbreviation(word) && !GlossaryCheck.startsIdentifier(line[index...]) { found.append((word, startColumn)) }
+            if WordScan.isAbbreviation(word) && !WordScan.startsIdentifier(line[index...]) { found.append((word, startColumn)) }
         }
         return found
     }
 
     /// The abbreviation-shaped words of `body`, each with its line's index (from 0), its column and its line, as
-    /// splitting at `"\n"` and asking ``GlossaryCheck/capitalWords(in:)`` of each line gives them; nil when `body`
+    /// splitting at `"\n"` and asking ``WordScan/capitalWords(in:)`` of each line gives them; nil when `body`
     /// holds a carriage return (`"\r\n"` is one `Character`, so the `Character` split would not break there).
     ///
     /// ASCII lines are scanned in place, and text is made only of the words found, which are few.
-    static func capitalWordsByLine(of body: String) -> [(line: Int, word: Substring, column: Int, sourceLine: Substring)]? {
+    package static func capitalWordsByLine(of body: String) -> [(line: Int, word: Substring, column: Int, sourceLine: Substring)]? {
         let utf8 = body.utf8
         return utf8.withContiguousStorageIfAvailable { bytes -> [(line: Int, word: Substring, column: Int, sourceLine: Substring)]? in
             guard !bytes.contains(13) else { return nil }
@@ -84,7 +84,7 @@ enum ASCIIWords {
                     }
                 } else {
                     let line = body[index(lineStart)..<index(lineEnd)]
-                    for (word, column) in GlossaryCheck.characterCapitalWords(in: line) { found.append((lineIndex, word, column, line)) }
+                    for (word, column) in WordScan.characterCapitalWords(in: line) { found.append((lineIndex, word, column, line)) }
                 }
                 lineStart = lineEnd + 1
                 lineIndex += 1
