@@ -14,7 +14,13 @@ package struct StaffingBlocks {
     package let catalog: [String: PositionLabel]
     /// The tables worked out so far, by request: every dossier that names a model shows its tables, and each
     /// is a pure function of `data` and `catalog`.
-    private let tables = BuildMemo<String, StaffingTable>()
+    private let tables = BuildMemo<TableRequest, StaffingTable>()
+
+    /// A table asked for by a block's info string, or by name and parameters.
+    private enum TableRequest: Hashable, Sendable {
+        case info(String)
+        case named(String, [String: String])
+    }
 
     package init(site: ContentSite) throws(Diagnostics) {
         do {
@@ -59,7 +65,7 @@ package struct StaffingBlocks {
             throw .init(message: "staffing blocks take no content: the figures come from Content/data/; remove the lines inside the block", column: 1)
         }
         do {
-            let table = try tables.value("info " + info) { () throws(StaffingBlockError) in
+            let table = try tables.value(.info(info)) { () throws(StaffingBlockError) in
                 try data.table(infoString: info, catalog: catalog)
             }
             return (html(table, page: page), Self.text(table))
@@ -70,8 +76,7 @@ package struct StaffingBlocks {
 
     /// The named table with these parameters, worked out once per build.
     package func table(named name: String, parameters: [String: String]) throws(StaffingBlockError) -> StaffingTable {
-        let key = "named \(name)" + parameters.keys.sorted().map { " \($0)=\(parameters[$0]!)" }.joined()
-        return try tables.value(key) { () throws(StaffingBlockError) in
+        try tables.value(.named(name, parameters)) { () throws(StaffingBlockError) in
             try data.table(named: name, parameters: parameters, catalog: catalog)
         }
     }
