@@ -41,9 +41,8 @@ extension GlossaryAbbreviations {
 
     /// `mark(_:glossary:marked:)` for text whose every byte is ASCII.
     static func markASCII(_ text: String, glossary: Glossary, filter: TermFilter, marked: Marked) -> [TextRun] {
-        var runs: [TextRun] = []
+        var cutter = RunCutter(text)
         let utf8 = text.utf8
-        var plainStart = utf8.startIndex
         var index = utf8.startIndex
         while index < utf8.endIndex {
             guard isWordByte(utf8[index]) else {
@@ -57,17 +56,10 @@ extension GlossaryAbbreviations {
                 length += 1
             }
             if filter.admits(first: utf8[index], length: length) {
-                let word = text[index..<end]
-                let entry = glossary.entry(for: word) ?? (length > 2 && utf8[utf8.index(before: end)] == 0x73 ? glossary.entry(for: word.dropLast()) : nil)
-                if let entry, marked.insert(entry.term) {
-                    if plainStart < index { runs.append(.text(String(text[plainStart..<index]))) }
-                    runs.append(.abbreviation(text: String(word), title: entry.title))
-                    plainStart = end
-                }
+                cutter.mark(index..<end, entry: entry(for: text[index..<end], count: length, in: glossary), marked: marked)
             }
             index = end
         }
-        if plainStart < text.endIndex || runs.isEmpty { runs.append(.text(String(text[plainStart...]))) }
-        return runs
+        return cutter.finish()
     }
 }

@@ -55,8 +55,7 @@ package struct GlossaryAbbreviations: Sendable {
     }
 
     static func mark(_ text: String, glossary: Glossary, marked: Marked) -> [TextRun] {
-        var runs: [TextRun] = []
-        var plainStart = text.startIndex
+        var cutter = RunCutter(text)
         var index = text.startIndex
         while index < text.endIndex {
             guard text[index].isLetter || text[index].isNumber else {
@@ -66,15 +65,40 @@ package struct GlossaryAbbreviations: Sendable {
             var end = index
             while end < text.endIndex && (text[end].isLetter || text[end].isNumber) { end = text.index(after: end) }
             let word = text[index..<end]
-            let entry = glossary.entry(for: word) ?? (word.count > 2 && word.last == "s" ? glossary.entry(for: word.dropLast()) : nil)
-            if let entry, marked.insert(entry.term) {
-                if plainStart < index { runs.append(.text(String(text[plainStart..<index]))) }
-                runs.append(.abbreviation(text: String(word), title: entry.title))
-                plainStart = end
-            }
+            cutter.mark(index..<end, entry: entry(for: word, count: word.count, in: glossary), marked: marked)
             index = end
         }
-        if plainStart < text.endIndex || runs.isEmpty { runs.append(.text(String(text[plainStart...]))) }
-        return runs
+        return cutter.finish()
+    }
+
+    /// The entry a word names as written or in capitals, or as the plural of a term ("NBAs").
+    static func entry(for word: Substring, count: Int, in glossary: Glossary) -> Glossary.Entry? {
+        glossary.entry(for: word) ?? (count > 2 && word.last == "s" ? glossary.entry(for: word.dropLast()) : nil)
+    }
+
+    /// One text node cut into runs: plain text, and each term's first use in the body marked.
+    struct RunCutter {
+        private let text: String
+        private var runs: [TextRun] = []
+        private var plainStart: String.Index
+
+        init(_ text: String) {
+            self.text = text
+            plainStart = text.startIndex
+        }
+
+        /// Marks the word at `range` when it names `entry` and is the entry's first use in the body.
+        mutating func mark(_ range: Range<String.Index>, entry: Glossary.Entry?, marked: Marked) {
+            guard let entry, marked.insert(entry.term) else { return }
+            if plainStart < range.lowerBound { runs.append(.text(String(text[plainStart..<range.lowerBound]))) }
+            runs.append(.abbreviation(text: String(text[range]), title: entry.title))
+            plainStart = range.upperBound
+        }
+
+        /// The runs, ending with the plain text after the last mark.
+        mutating func finish() -> [TextRun] {
+            if plainStart < text.endIndex || runs.isEmpty { runs.append(.text(String(text[plainStart...]))) }
+            return runs
+        }
     }
 }
