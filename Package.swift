@@ -139,7 +139,7 @@ let package = Package(
             name: "ChartTests",
             dependencies: ["PortalCharts", "StaffingModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SearchTests", dependencies: ["PortalSearch"]),
+        .testTarget(name: "SearchTests", dependencies: ["PortalSearch", "PortalWork"]),
         .testTarget(
             name: "MustacheTests",
             dependencies: ["Mustache", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -9,8 +9,12 @@ import Foundation
 /// lock; each stripe stops taking words at ``limit`` so unusual text cannot grow it without end.
 final class StemMemo: @unchecked Sendable {
     static let shared = StemMemo()
-    /// Words a stripe keeps at most (about 64,000 in all, far beyond an English vocabulary).
-    static let limit = 4096
+    /// Words a stripe keeps at most (4,096 by default: about 64,000 in all, far beyond an English vocabulary).
+    let limit: Int
+
+    init(limit: Int = 4096) {
+        self.limit = limit
+    }
 
     private final class Stripe: @unchecked Sendable {
         let lock = NSLock()
@@ -27,8 +31,11 @@ final class StemMemo: @unchecked Sendable {
         if let stem = stripe.lock.withLock({ stripe.stems[key] }) { return stem }
         let stem = EnglishStemmer.stem(Array(word))
         stripe.lock.withLock {
-            if stripe.stems.count < Self.limit { stripe.stems[key] = stem }
+            if stripe.stems.count < limit { stripe.stems[key] = stem }
         }
         return stem
     }
+
+    /// How many words are kept.
+    var count: Int { stripes.reduce(0) { total, stripe in total + stripe.lock.withLock { stripe.stems.count } } }
 }
