@@ -85,7 +85,7 @@ package enum OfflineBundle {
                     let data = try Data(contentsOf: URL(fileURLWithPath: root + "/" + path), options: .uncached)
                     // memchr and memcmp, not `Data.range(of:)`, whose generic search showed in a build's profile.
                     if path.hasSuffix(".html"), data.withUnsafeBytes({ ByteSearch.firstRange(of: onlineOnlyStartBytes, in: $0) }) != nil {
-                        return deflater.entry(Array(withoutOnlineOnlyParts(data)))
+                        return deflater.entry(withoutOnlineOnlyParts([UInt8](data)))
                     }
                     return data.withUnsafeBytes { deflater.entry($0) }
                 }
@@ -133,8 +133,12 @@ package enum OfflineBundle {
         return (CivilDate(newestContentDate) ?? CivilDate(year: 1980, month: 1, day: 1)!, 0)
     }
 
+    /// A page as the bundle holds it: without what stands between ``onlineOnlyStart`` and ``onlineOnlyEnd``.
     package static func withoutOnlineOnlyParts(_ data: Data) -> Data {
-        let bytes = [UInt8](data)
+        Data(withoutOnlineOnlyParts([UInt8](data)))
+    }
+
+    private static func withoutOnlineOnlyParts(_ bytes: [UInt8]) -> [UInt8] {
         let end = Array(onlineOnlyEnd.utf8)
         var kept: [UInt8] = []
         kept.reserveCapacity(bytes.count)
@@ -145,7 +149,7 @@ package enum OfflineBundle {
             index = close.upperBound
         }
         kept += bytes[index...]
-        return Data(kept)
+        return kept
     }
 
     private static let onlineOnlyStartBytes = Array(onlineOnlyStart.utf8)

@@ -78,7 +78,7 @@ package enum StartTags {
             case .remove: index = skipNewline(bytes, index)
             case .removeElement:
                 let endTag = Array("</\(name)>".utf8)
-                index = find(endTag, in: bytes, from: index).map { skipNewline(bytes, $0 + endTag.count) } ?? bytes.count
+                index = ByteSearch.firstRange(of: endTag, in: bytes, from: index).map { skipNewline(bytes, $0.upperBound) } ?? bytes.count
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -126,14 +126,5 @@ package enum StartTags {
 
     private static func skipNewline(_ bytes: [UInt8], _ index: Int) -> Int {
         index < bytes.count && bytes[index] == 0x0A ? index + 1 : index
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        var index = start
-        while let candidate = ByteSearch.firstIndex(of: needle[0], in: bytes, from: index) {
-            if candidate + needle.count <= bytes.count, bytes[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
-            index = candidate + 1
-        }
-        return nil
     }
 }

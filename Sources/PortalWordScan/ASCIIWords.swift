@@ -35,25 +35,12 @@ package enum ASCIIWords {
 
     /// The abbreviation-shaped words of an ASCII line with their columns (1-based; one byte is one character here).
     package static func capitalWords(in line: Substring) -> [(Substring, Int)] {
-        var found: [(Substring, Int)] = []
         let utf8 = line.utf8
-        var index = utf8.startIndex
-        var column = 1
-        while index < utf8.endIndex {
-            guard isWordByte(utf8[index]) else {
-                utf8.formIndex(after: &index)
-                column += 1
-                continue
-            }
-            let start = index, startColumn = column
-            while index < utf8.endIndex, isWordByte(utf8[index]) {
-                utf8.formIndex(after: &index)
-                column += 1
-            }
-            let word = line[start..<index]
-            if WordScan.isAbbreviation(word) && !WordScan.startsIdentifier(line[index...]) { found.append((word, startColumn)) }
+        let ranges = utf8.withContiguousStorageIfAvailable { capitalWordRanges($0, 0, $0.count) }
+            ?? Array(utf8).withUnsafeBufferPointer { capitalWordRanges($0, 0, $0.count) }
+        return ranges.map { start, end in
+            (line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)], start + 1)
         }
-        return found
     }
 
     /// The abbreviation-shaped words of `body`, each with its line's index (from 0), its column and its line, as
@@ -93,7 +80,8 @@ package enum ASCIIWords {
         } ?? nil
     }
 
-    /// The byte ranges of the abbreviation-shaped words between `start` and `end`, as ``capitalWords(in:)`` finds them.
+    /// The byte ranges of the abbreviation-shaped words between `start` and `end`: what
+    /// ``WordScan/characterCapitalWords(in:)`` finds in the same ASCII text (a test holds them together).
     private static func capitalWordRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [(Int, Int)] {
         var ranges: [(Int, Int)] = []
         var index = start

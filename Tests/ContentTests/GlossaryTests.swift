@@ -43,13 +43,7 @@ import Testing
     /// The ASCII scans find exactly what the `Character` scans find, on lines made of the pieces that matter.
     @Test func asciiScansAgreeWithCharacterScans() {
         let pieces = ["CRC", "s", "Mgr", "C360", "x2", "EL", "-", "312", " ", "(", ")", ",", ";", "IT", "it", "MANAGER", "a", "Z9", "\t", "_", "'"]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<3000 {
-            var line = ""
-            for _ in 0..<12 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                line += pieces[Int(state >> 33) % pieces.count]
-            }
+        for line in Self.texts(3000, of: 12, from: pieces, seed: 0x9E37_79B9_7F4A_7C15) {
             let ascii = ASCIIWords.capitalWords(in: line[...]).map { "\($0.0)@\($0.1)" }
             let characters = WordScan.characterCapitalWords(in: line[...]).map { "\($0.0)@\($0.1)" }
             #expect(ascii == characters, "\(line)")
@@ -68,19 +62,24 @@ import Testing
     /// The in-place scan of a whole body finds what splitting it into lines and scanning each finds, lines with other characters included.
     @Test func bodyScanAgreesWithLineByLineScan() {
         let pieces = ["CRC", "s", "Mgr", "C360", "EL", "-", "312", " ", "\n", "\n", "IT", "é", "§", "NBAs", "x", "Z9", "KPIs"]
-        var state: UInt64 = 0x1234_5678_9ABC_DEF1
-        for _ in 0..<2000 {
-            var body = ""
-            for _ in 0..<16 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                body += pieces[Int(state >> 33) % pieces.count]
-            }
+        for body in Self.texts(2000, of: 16, from: pieces, seed: 0x1234_5678_9ABC_DEF1) {
             let fast = ASCIIWords.capitalWordsByLine(of: body)!.map { "\($0.line):\($0.word)@\($0.column) [\($0.sourceLine)]" }
             let slow = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { index, line in
-                WordScan.capitalWords(in: line).map { "\(index):\($0.0)@\($0.1) [\(line)]" }
+                WordScan.characterCapitalWords(in: line).map { "\(index):\($0.0)@\($0.1) [\(line)]" }
             }
             #expect(fast == slow, "\(body.debugDescription)")
         }
         #expect(ASCIIWords.capitalWordsByLine(of: "CRC\r\nBSN") == nil, "a carriage return takes the Character path")
+    }
+
+    /// `count` texts of `length` pieces each, picked by a fixed linear congruential generator, so every run tests the same texts.
+    static func texts(_ count: Int, of length: Int, from pieces: [String], seed: UInt64) -> [String] {
+        var state = seed
+        return (0..<count).map { _ in
+            (0..<length).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return pieces[Int(state >> 33) % pieces.count]
+            }.joined()
+        }
     }
 }
