@@ -92,6 +92,7 @@ def index_summary(site):
     def group(prefix):
         return [size for path, size in files.items() if path.startswith(prefix)]
     shards, documents, codes = group("search/s/"), group("search/d/"), group("search/c/")
+    positions = group("search/p/")
     return {
         "index_bytes": sum(files.values()),
         "manifest_bytes": files.get("search/manifest.js", 0),
@@ -99,6 +100,7 @@ def index_summary(site):
         "median_shard_bytes": int(statistics.median(shards or [0])),
         "document_files": len(documents), "largest_document_bytes": max(documents or [0]),
         "code_shards": len(codes), "largest_code_shard_bytes": max(codes or [0]),
+        "position_files": len(positions), "position_bytes": sum(positions), "largest_position_bytes": max(positions or [0]),
         "search_js_bytes": os.path.getsize(os.path.join(site, "assets", "search.js")),
     }
 
@@ -159,7 +161,8 @@ def table(summary, rows):
     lines.append("")
     lines.append("Index: %(index_bytes)d bytes in %(shards)d term shards (largest %(largest_shard_bytes)d B), "
                  "%(document_files)d document files (largest %(largest_document_bytes)d B), "
-                 "%(code_shards)d code shards (largest %(largest_code_shard_bytes)d B); "
+                 "%(code_shards)d code shards (largest %(largest_code_shard_bytes)d B), "
+                 "%(position_files)d position files (%(position_bytes)d B, largest %(largest_position_bytes)d B); "
                  "manifest %(manifest_bytes)d B; search.js %(search_js_bytes)d B." % summary)
     return "\n".join(lines)
 

@@ -90,7 +90,9 @@ package final class SearchTermStore: @unchecked Sendable {
                 return Prepared.empty
             }
             // The previous build's entries fit, so the builder's arrays are not grown (and copied) by doubling.
-            builder.reserveCapacity(entries: cached.snapshot.entryCount + cached.snapshot.entryCount / 64)
+            builder.reserveCapacity(
+                entries: cached.snapshot.entryCount + cached.snapshot.entryCount / 64,
+                positions: cached.snapshot.positionCount + cached.snapshot.positionCount / 64)
             var numbers: [String: (sourceHash: UInt64, number: Int)] = [:]
             numbers.reserveCapacity(cached.documents.count)
             for (number, document) in cached.documents.enumerated() where document.sourceHash != 0 {

@@ -8,15 +8,16 @@
 /// Encoded as a format byte, then 32-bit little-endian numbers: the dictionary (count, then each term's
 /// UTF-8 length and bytes), the documents' unit counts, the units' lengths (title, code, body) and where
 /// their entries end, the entries' term numbers, then their packed counts, and the counts too large to
-/// pack (entry, title, code, body). Decoding checks everything an index built from it relies on not to fail:
+/// pack (entry, title, code, body), then the positions' count, where each unit's positions end, and the
+/// positions as 16-bit numbers (padded to a multiple of 4 bytes). Decoding checks everything an index built from it relies on not to fail:
 /// bounds, term numbers inside the dictionary, ends in order, a count for every entry. It does not check
-/// that a unit names a term once or that its lengths are the sums of its counts; the cache guards the
-/// bytes with a checksum.
+/// that a unit names a term once, that its lengths are the sums of its counts, or that its positions match
+/// its counts (the index gives a posting whose positions do not fit none); the cache guards the bytes with a checksum.
 public struct BuilderSnapshot: Sendable {
     typealias FieldCounts = SearchDocumentTerms.FieldCounts
 
     /// Changes whenever the layout or the tokenizer's rules change, so older bytes no longer decode.
-    static let format: UInt8 = 2
+    static let format: UInt8 = 3
 
     /// Every term, in number order.
     public let dictionary: [String]
@@ -29,10 +30,13 @@ public struct BuilderSnapshot: Sendable {
     let entryTerms: [Int32]
     let entryCounts: [UInt32]
     let largeCounts: [Int: FieldCounts]
+    /// By unit, in order: its terms' positions (``SearchDocumentTerms/Unit/positions``), and where they end.
+    let positions: [UInt16]
+    let unitPositionEnds: [Int]
 
     init(
         dictionary: [String], unitCounts: [Int], unitLengths: [FieldCounts], unitEnds: [Int], entryTerms: [Int32],
-        entryCounts: [UInt32], largeCounts: [Int: FieldCounts]
+        entryCounts: [UInt32], largeCounts: [Int: FieldCounts], positions: [UInt16], unitPositionEnds: [Int]
     ) {
         self.dictionary = dictionary
         var starts = [0]
@@ -44,6 +48,8 @@ public struct BuilderSnapshot: Sendable {
         self.entryTerms = entryTerms
         self.entryCounts = entryCounts
         self.largeCounts = largeCounts
+        self.positions = positions
+        self.unitPositionEnds = unitPositionEnds
     }
 
     /// How many documents it holds, numbered in the order they were added.
@@ -57,12 +63,18 @@ public struct BuilderSnapshot: Sendable {
     /// How many entries ((unit, term) pairs) it holds.
     public var entryCount: Int { entryTerms.count }
 
+    /// How many word positions its units hold.
+    public var positionCount: Int { positions.count }
+
     /// The length of the bytes ``encode(dictionary:renumbering:chunk:_:)`` writes with `dictionary`.
     public func encodedCount(dictionary: [String]? = nil) -> Int {
         let terms = dictionary ?? self.dictionary
         return 1 + 4 + terms.reduce(0) { $0 + 4 + $1.utf8.count } + 4 + 4 * documentCount + 4 + 16 * unitLengths.count
-            + 4 + 8 * entryTerms.count + 4 + 16 * largeCounts.count
+            + 4 + 8 * entryTerms.count + 4 + 16 * largeCounts.count + 4 + 4 * unitPositionEnds.count + Self.paddedCount(positions.count)
     }
+
+    /// The bytes of `count` 16-bit positions, padded to a multiple of 4.
+    private static func paddedCount(_ count: Int) -> Int { (2 * count + 3) / 4 * 4 }
 
     /// The encoded snapshot, handed to `emit` a piece of about `chunk` bytes at a time.
     ///
@@ -81,6 +93,7 @@ public struct BuilderSnapshot: Sendable {
         try writeUnits(to: &out, emit)
         try writeEntries(renumbering: renumbering, to: &out, emit)
         writeLargeCounts(to: &out)
+        try writePositions(to: &out, emit)
         try out.flush(force: true, emit)
     }
 
@@ -140,6 +153,19 @@ public struct BuilderSnapshot: Sendable {
         }
     }
 
+    /// The positions' count, where each unit's positions end, then the positions, padded to 4 bytes.
+    private func writePositions(to out: inout ChunkWriter, _ emit: ([UInt8]) throws -> Void) rethrows {
+        out.put(positions.count)
+        for end in unitPositionEnds { out.put(end) }
+        try out.flush(emit)
+        let step = max(1, out.chunk / 2)
+        for start in stride(from: 0, to: positions.count, by: step) {
+            out.put(positions[start..<min(start + step, positions.count)])
+            try out.flush(emit)
+        }
+        if positions.count % 2 == 1 { out.bytes += [0, 0] }
+    }
+
     private static var isLittleEndian: Bool { 1.littleEndian == 1 }
 
     /// Decodes and checks bytes that ``encode(dictionary:renumbering:chunk:_:)`` wrote; nil when they are
@@ -160,12 +186,17 @@ public struct BuilderSnapshot: Sendable {
             let checkedUnits = Self.checkedUnits(units, count: unitCount, entryCount: entryCount),
             Self.termsAreInside(entryTerms, termCount: dictionary.count),
             let largeCount = reader.number(), largeCount == Self.zeroCount(entryCounts),
-            let large = reader.numbers(largeCount * 4, as: Int32.self), reader.position == bytes.count,
-            let largeCounts = Self.checkedLargeCounts(large, count: largeCount, entryCounts: entryCounts)
+            let large = reader.numbers(largeCount * 4, as: Int32.self),
+            let largeCounts = Self.checkedLargeCounts(large, count: largeCount, entryCounts: entryCounts),
+            let positionCount = reader.number(), let positionEnds = reader.numbers(unitCount, as: UInt32.self),
+            let unitPositionEnds = Self.checkedEnds(positionEnds, total: positionCount),
+            let positions = reader.halfWords(positionCount),
+            reader.position == bytes.count
         else { return nil }
         self.init(
             dictionary: dictionary, unitCounts: unitCounts.map { Int($0) }, unitLengths: checkedUnits.lengths,
-            unitEnds: checkedUnits.ends, entryTerms: entryTerms, entryCounts: entryCounts, largeCounts: largeCounts)
+            unitEnds: checkedUnits.ends, entryTerms: entryTerms, entryCounts: entryCounts, largeCounts: largeCounts,
+            positions: positions, unitPositionEnds: unitPositionEnds)
         #endif
     }
 
@@ -209,6 +240,18 @@ public struct BuilderSnapshot: Sendable {
         }
         guard previousEnd == entryCount else { return nil }
         return (unitLengths, unitEnds)
+    }
+
+    /// Where each unit's positions end, when they never go back and the last is `total` (0 with no units).
+    @inline(__always)
+    private static func checkedEnds(_ ends: [UInt32], total: Int) -> [Int]? {
+        var previous = 0
+        for end in ends {
+            guard Int(end) >= previous else { return nil }
+            previous = Int(end)
+        }
+        guard previous == total else { return nil }
+        return ends.map { Int($0) }
     }
 
     // Over raw buffers: these two run over every entry of the corpus.
@@ -286,6 +329,20 @@ private struct NumberReader {
         guard position + 4 <= bytes.count else { return nil }
         defer { position += 4 }
         return Int(bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+    }
+
+    /// The next `count` 16-bit numbers, copied as they are, and the padding to a multiple of 4 bytes after them.
+    @inline(__always)
+    mutating func halfWords(_ count: Int) -> [UInt16]? {
+        guard count >= 0, count <= (bytes.count - position) / 2 else { return nil }
+        let start = position
+        let padded = (2 * count + 3) / 4 * 4
+        guard padded <= bytes.count - position else { return nil }
+        position += padded
+        return [UInt16](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + count * 2)]))
+            initialized = count
+        }
     }
 
     /// The next `count` numbers, copied as they are; nil when the bytes end first.

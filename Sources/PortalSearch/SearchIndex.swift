@@ -20,6 +20,10 @@ public struct SearchIndex: Sendable, Equatable {
     public var postings: [String: [Posting]]
     /// For a term whose list was cut to ``SearchRanking/maximumPostingsPerTerm``, how many parts contain it.
     public var prunedCounts: [String: Int] = [:]
+    /// By term, for each posting of its list in order: the count `n` of the term's positions in that part,
+    /// then the `n` positions ascending (see ``SearchDocumentTerms``); `n` is 0 when the part has none
+    /// (too long, or made without them), and the browser's phrase check then reads the part's text.
+    public var positions: [String: [UInt16]] = [:]
 
     /// Every term in Unicode scalar order, the order shards and the browser use.
     public var sortedTerms: [String] {
@@ -57,7 +61,7 @@ public struct SearchIndex: Sendable, Equatable {
             precondition(builder.unitCounts[number] == document.parts.count + 1, "terms of another version of document \(number)")
         }
         self.documents = documents
-        (postings, prunedCounts) = builder.postings(jobs: jobs)
+        (postings, prunedCounts, positions) = builder.postings(jobs: jobs)
     }
 
     /// Gathers the index one document's terms at a time, so a caller need not hold every document's terms at once.
@@ -86,6 +90,10 @@ public struct SearchIndex: Sendable, Equatable {
         private var entryTerms: [Int32] = []
         private var entryCounts: [UInt32] = []
         private var largeCounts: [Int: FieldCounts] = [:]
+        /// By unit, in order: its entries' positions, as ``SearchDocumentTerms/Unit/positions`` lists them, and where
+        /// they end; a unit without positions has an empty range.
+        private var positions: [UInt16] = []
+        private var unitPositionEnds: [Int] = []
 
         public init(ranking: SearchRanking = SearchRanking()) {
             self.ranking = ranking
@@ -105,10 +113,11 @@ public struct SearchIndex: Sendable, Equatable {
             partsContaining = Array(repeating: 0, count: names.count)
         }
 
-        /// Makes room for `entries` (unit, term) pairs, when the caller has an idea of how many are coming.
-        public mutating func reserveCapacity(entries: Int) {
+        /// Makes room for `entries` (unit, term) pairs and their `positions`, when the caller has an idea of how many are coming.
+        public mutating func reserveCapacity(entries: Int, positions: Int = 0) {
             entryTerms.reserveCapacity(entries)
             entryCounts.reserveCapacity(entries)
+            self.positions.reserveCapacity(positions)
         }
 
         /// Every term numbered so far, in number order.
@@ -153,6 +162,11 @@ public struct SearchIndex: Sendable, Equatable {
                     addEntry(term: numbers[Int(entry.term)], counts: entry.counts)
                 }
                 unitEnds.append(entryTerms.count)
+                // Units made by hand may leave their positions out: such a unit has none.
+                if unit.positions.count == unit.terms.reduce(0, { $0 + Int($1.counts.title + $1.counts.code + $1.counts.body) }) {
+                    positions += unit.positions
+                }
+                unitPositionEnds.append(positions.count)
             }
             return numbers
         }
@@ -162,7 +176,7 @@ public struct SearchIndex: Sendable, Equatable {
         public var snapshot: BuilderSnapshot {
             BuilderSnapshot(
                 dictionary: names, unitCounts: unitCounts, unitLengths: unitLengths, unitEnds: unitEnds, entryTerms: entryTerms,
-                entryCounts: entryCounts, largeCounts: largeCounts)
+                entryCounts: entryCounts, largeCounts: largeCounts, positions: positions, unitPositionEnds: unitPositionEnds)
         }
 
         /// Adds document `number` of `snapshot` as the next document, as adding its terms again would.
@@ -174,11 +188,15 @@ public struct SearchIndex: Sendable, Equatable {
             let first = units.lowerBound == 0 ? 0 : snapshot.unitEnds[units.lowerBound - 1]
             let entries = first..<snapshot.unitEnds[units.upperBound - 1]
             let base = entryTerms.count
+            let firstPosition = units.lowerBound == 0 ? 0 : snapshot.unitPositionEnds[units.lowerBound - 1]
+            let positionBase = positions.count
             unitCounts.append(units.count)
             for unit in units {
                 addUnit(snapshot.unitLengths[unit])
                 unitEnds.append(base + snapshot.unitEnds[unit] - first)
+                unitPositionEnds.append(positionBase + snapshot.unitPositionEnds[unit] - firstPosition)
             }
+            positions += snapshot.positions[firstPosition..<snapshot.unitPositionEnds[units.upperBound - 1]]
             partsContaining.withUnsafeMutableBufferPointer { parts in
                 for term in snapshot.entryTerms[entries] {
                     precondition(Int(term) < parts.count, "a cached term outside the dictionary")
@@ -230,7 +248,7 @@ public struct SearchIndex: Sendable, Equatable {
         /// of its own from where the runs before it leave each term's list; the lists are then made a run of
         /// terms per thread. Every slot gets the value a single pass would give it, so the index does not
         /// depend on `jobs`.
-        consuming func postings(jobs: Int = 1) -> ([String: [SearchIndex.Posting]], [String: Int]) {
+        consuming func postings(jobs: Int = 1) -> ([String: [SearchIndex.Posting]], [String: Int], [String: [UInt16]]) {
             let unitCount = unitLengths.count
             let averages = Field.allCases.map { field in
                 nonEmptyFields[field.rawValue] == 0 ? 1 : Double(lengthSums[field.rawValue]) / Double(nonEmptyFields[field.rawValue])
@@ -286,12 +304,53 @@ public struct SearchIndex: Sendable, Equatable {
                     }
                 }
             }
+            let rules = Self.keepRules(listStart: listStart, postingImpact: postingImpact, limit: ranking.maximumPostingsPerTerm, work: work)
+            let positions = listedPositions(listStart: listStart, postingImpact: postingImpact, rules: rules)
             // The entries are spent; dropped before the lists are made.
             entryTerms = []
             entryCounts = []
-            return Self.lists(
+            self.positions = []
+            let (lists, pruned) = Self.lists(
                 names: names, listStart: listStart, postingUnit: postingUnit, postingImpact: postingImpact,
-                unitDocument: unitDocument, unitPart: unitPart, limit: ranking.maximumPostingsPerTerm, work: work)
+                unitDocument: unitDocument, unitPart: unitPart, rules: rules, limit: ranking.maximumPostingsPerTerm, work: work)
+            return (lists, pruned, positions)
+        }
+
+        /// The positions of every listed posting, by term, as ``SearchIndex/positions`` holds them.
+        ///
+        /// One pass over the entries in unit order, which is the order `fill` gave each term's slots, so a cursor
+        /// per term finds each entry's slot, and the term's ``KeepRule`` whether the list keeps it.
+        private func listedPositions(listStart: [Int], postingImpact: [Int32], rules: [KeepRule]) -> [String: [UInt16]] {
+            var slot = Array(listStart.dropLast())
+            var rules = rules
+            var listed = [[UInt16]](repeating: [], count: names.count)
+            var entry = 0
+            for unit in 0..<unitEnds.count {
+                var position = unit == 0 ? 0 : unitPositionEnds[unit - 1]
+                let positionEnd = unitPositionEnds[unit]
+                let hasPositions = position < positionEnd
+                while entry < unitEnds[unit] {
+                    let term = Int(entryTerms[entry])
+                    let counts = counts(ofEntry: entry)
+                    let count = Int(counts.title + counts.code + counts.body)
+                    if rules[term].keeps(Int(postingImpact[slot[term]])) {
+                        // A snapshot's lengths are not checked against its counts, so a range too short counts as none.
+                        if hasPositions && position + count <= positionEnd && count <= Int(UInt16.max) {
+                            listed[term].append(UInt16(count))
+                            listed[term] += positions[position..<(position + count)]
+                        } else {
+                            listed[term].append(0)
+                        }
+                    }
+                    slot[term] += 1
+                    if hasPositions { position += count }
+                    entry += 1
+                }
+            }
+            var byName: [String: [UInt16]] = [:]
+            byName.reserveCapacity(names.count)
+            for term in names.indices where listStart[term] < listStart[term + 1] { byName[names[term]] = listed[term] }
+            return byName
         }
 
         /// `0..<count` cut into at most `parts` runs with about as much work each, none empty but when `count` is 0.
@@ -367,17 +426,79 @@ public struct SearchIndex: Sendable, Equatable {
             }
         }
 
-        /// Each term's list from the filled arrays, cut to the best `limit` parts when longer.
+        /// Which postings of one term's list are kept: those above `threshold`, then the first `atThreshold`
+        /// at it, in slot order. A list no longer than the limit keeps everything.
+        struct KeepRule {
+            var threshold: Int
+            var atThreshold: Int
+            var isCut: Bool
+
+            static let keepsAll = KeepRule(threshold: .min, atThreshold: 0, isCut: false)
+
+            /// Whether the next posting in slot order, of this impact, is kept; counts it against `atThreshold`.
+            mutating func keeps(_ impact: Int) -> Bool {
+                if impact > threshold { return true }
+                guard impact == threshold, atThreshold > 0 else { return false }
+                atThreshold -= 1
+                return true
+            }
+        }
+
+        /// Each term's ``KeepRule``: keep the `limit` highest impacts, ties to the earlier part.
+        private static func keepRules(listStart: [Int], postingImpact: [Int32], limit: Int, work: ParallelWork) -> [KeepRule] {
+            let count = listStart.count - 1
+            let runs = Self.runs(count: count, parts: work.jobs) { listStart[$0 + 1] }
+            return work.map(runs) { run -> [KeepRule] in
+                var histogram: [Int] = []
+                return run.map { term in
+                    let range = listStart[term]..<listStart[term + 1]
+                    return range.count > limit ? keepRule(postingImpact[range], limit: limit, histogram: &histogram) : .keepsAll
+                }
+            }.flatMap { $0 }
+        }
+
+        /// Everything above the impact of the `limit`-th best, then as many at that impact as fit.
+        private static func keepRule(_ impacts: ArraySlice<Int32>, limit: Int, histogram: inout [Int]) -> KeepRule {
+            let maximum = Int(impacts.max()!)
+            guard maximum <= 1 << 16 else {
+                let threshold = Int(impacts.sorted(by: >)[limit - 1])
+                return KeepRule(threshold: threshold, atThreshold: limit - impacts.filter { Int($0) > threshold }.count, isCut: true)
+            }
+            if histogram.count <= maximum { histogram = [Int](repeating: 0, count: maximum + 1) }
+            for impact in impacts { histogram[Int(impact)] += 1 }
+            var threshold = maximum
+            var above = 0
+            while above + histogram[threshold] < limit {
+                above += histogram[threshold]
+                threshold -= 1
+            }
+            for impact in impacts { histogram[Int(impact)] = 0 }
+            return KeepRule(threshold: threshold, atThreshold: limit - above, isCut: true)
+        }
+
+        /// Each term's list from the filled arrays, cut by its rule, and the full counts of the terms cut.
         private static func lists(
             names: [String], listStart: [Int], postingUnit: [Int32], postingImpact: [Int32],
-            unitDocument: [Int32], unitPart: [Int32], limit: Int, work: ParallelWork
+            unitDocument: [Int32], unitPart: [Int32], rules: [KeepRule], limit: Int, work: ParallelWork
         ) -> ([String: [SearchIndex.Posting]], [String: Int]) {
             // Runs of terms with about as many postings each; each thread makes its run's lists.
             let runs = Self.runs(count: names.count, parts: work.jobs) { listStart[$0 + 1] }
             let made = work.map(runs) { run in
-                listRun(
-                    run, names: names, listStart: listStart, postingUnit: postingUnit, postingImpact: postingImpact,
-                    unitDocument: unitDocument, unitPart: unitPart, limit: limit)
+                var lists: [(String, [SearchIndex.Posting])] = []
+                var pruned: [(String, Int)] = []
+                for term in run where listStart[term] < listStart[term + 1] {
+                    // A term from the dictionary a builder started with that no document contains has no list.
+                    var rule = rules[term]
+                    var list: [SearchIndex.Posting] = []
+                    list.reserveCapacity(min(limit, listStart[term + 1] - listStart[term]))
+                    for slot in listStart[term]..<listStart[term + 1] where rule.keeps(Int(postingImpact[slot])) {
+                        let unit = Int(postingUnit[slot])
+                        list.append(SearchIndex.Posting(document: Int(unitDocument[unit]), part: Int(unitPart[unit]), impact: Int(postingImpact[slot])))
+                    }
+                    if rule.isCut { pruned.append((names[term], listStart[term + 1] - listStart[term])) }
+                    lists.append((names[term], list))
+                }
+                return (lists: lists, pruned: pruned)
             }
             var postings: [String: [SearchIndex.Posting]] = [:]
             postings.reserveCapacity(made.reduce(0) { $0 + $1.lists.count })
@@ -387,63 +508,6 @@ public struct SearchIndex: Sendable, Equatable {
                 for (name, count) in run.pruned { pruned[name] = count }
             }
             return (postings, pruned)
-        }
-
-        /// The lists of the terms numbered `terms`, and the full counts of those cut.
-        private static func listRun(
-            _ terms: Range<Int>, names: [String], listStart: [Int], postingUnit: [Int32], postingImpact: [Int32],
-            unitDocument: [Int32], unitPart: [Int32], limit: Int
-        ) -> (lists: [(String, [SearchIndex.Posting])], pruned: [(String, Int)]) {
-            func posting(_ slot: Int) -> SearchIndex.Posting {
-                let unit = Int(postingUnit[slot])
-                return SearchIndex.Posting(document: Int(unitDocument[unit]), part: Int(unitPart[unit]), impact: Int(postingImpact[slot]))
-            }
-            var lists: [(String, [SearchIndex.Posting])] = []
-            lists.reserveCapacity(terms.count)
-            var pruned: [(String, Int)] = []
-            var histogram: [Int] = []
-            for term in terms {
-                let name = names[term]
-                let range = listStart[term]..<listStart[term + 1]
-                // A term from the dictionary a builder started with that no document contains.
-                if range.isEmpty { continue }
-                var list: [SearchIndex.Posting] = []
-                if range.count > limit {
-                    pruned.append((name, range.count))
-                    // Keep the `limit` highest impacts, ties to the earlier part: everything above
-                    // the impact of the limit-th best, then as many at that impact as fit, in order.
-                    var (threshold, atThreshold) = (0, 0)
-                    let maximum = Int(postingImpact[range].max()!)
-                    if maximum <= 1 << 16 {
-                        if histogram.count <= maximum { histogram = [Int](repeating: 0, count: maximum + 1) }
-                        for slot in range { histogram[Int(postingImpact[slot])] += 1 }
-                        threshold = maximum
-                        var above = 0
-                        while above + histogram[threshold] < limit {
-                            above += histogram[threshold]
-                            threshold -= 1
-                        }
-                        atThreshold = limit - above
-                        for slot in range { histogram[Int(postingImpact[slot])] = 0 }
-                    } else {
-                        threshold = Int(postingImpact[range].sorted(by: >)[limit - 1])
-                        atThreshold = limit - postingImpact[range].filter { Int($0) > threshold }.count
-                    }
-                    list.reserveCapacity(limit)
-                    for slot in range {
-                        let impact = Int(postingImpact[slot])
-                        if impact > threshold || (impact == threshold && atThreshold > 0) {
-                            if impact == threshold { atThreshold -= 1 }
-                            list.append(posting(slot))
-                        }
-                    }
-                } else {
-                    list.reserveCapacity(range.count)
-                    for slot in range { list.append(posting(slot)) }
-                }
-                lists.append((name, list))
-            }
-            return (lists, pruned)
         }
     }
 }

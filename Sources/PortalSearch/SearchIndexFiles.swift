@@ -11,6 +11,11 @@ import PortalWork
 /// - `search/s/N.js`: the postings of shard N, per term a flat list of
 ///   (document delta, part, impact) triples, led by a negative count when
 ///   only the best parts of a very common term were kept.
+/// - `search/p/N.js`: the positions of shard N's postings, per term a flat
+///   list that gives, for each posting in order, its count of positions and
+///   then the first position and the gaps to the next (a count of 0: none
+///   known, read the text); a quoted phrase loads these for its words and
+///   settles most parts without reading their text.
 /// - `search/h/N.js`: head shard N, each term's best ``headLength`` parts,
 ///   cut like the term shards; a typed prefix whose words span more term
 ///   shards than a query may load reads these instead, so it still finds
@@ -65,6 +70,7 @@ public struct SearchIndexFiles: Sendable {
             terms: terms, budget: shardBudget, sizes: headEnds.indices.map { headEnds[$0] - ($0 == 0 ? 0 : headEnds[$0 - 1]) + 1 })
         files.append(("\(Self.directory)/manifest.js", manifest(index, plan: plan, codePlan: codePlan, headPlan: headPlan)))
         Self.appendTermShards(plan, entries: entries, entryEnds: entryEnds, to: &files)
+        Self.appendPositionShards(plan, positions: index.positions, to: &files)
         Self.appendTermShards(headPlan, entries: heads, entryEnds: headEnds, to: &files, folder: "h", function: "addHeads")
         if includingDocuments {
             for (number, document) in index.documents.enumerated() {
@@ -147,6 +153,44 @@ public struct SearchIndexFiles: Sendable {
             files.append(("\(directory)/\(folder)/\(number).js", String(decoding: out, as: UTF8.self)))
             first = last
         }
+    }
+
+    /// Appends `search/p/N.js` for each shard of `plan`: the positions of its terms' postings, in the same order.
+    private static func appendPositionShards(
+        _ plan: ShardPlan, positions: [String: [UInt16]], to files: inout [(path: String, contents: String)]
+    ) {
+        for (number, shard) in plan.shards.enumerated() {
+            var out: [UInt8] = []
+            out += "PortalSearch.addPositions(".utf8
+            appendDecimal(number, to: &out)
+            out += ",{".utf8
+            for (offset, term) in shard.terms.enumerated() {
+                if offset > 0 { out.append(0x2C) }
+                appendPositionEntry(term, positions[term] ?? [], to: &out)
+            }
+            out += "});\n".utf8
+            files.append(("\(directory)/p/\(number).js", String(decoding: out, as: UTF8.self)))
+        }
+    }
+
+    /// `"term":[count,first,gap,…,count,…]`: ``SearchIndex/positions``' list with each posting's positions after the first as gaps.
+    static func appendPositionEntry(_ term: String, _ positions: [UInt16], to out: inout [UInt8]) {
+        JavaScriptLiteral.append(term, to: &out)
+        out += ":[".utf8
+        var index = 0
+        while index < positions.count {
+            if index > 0 { out.append(0x2C) }
+            let count = Int(positions[index])
+            appendDecimal(count, to: &out)
+            var previous = 0
+            for position in positions[(index + 1)..<min(index + 1 + count, positions.count)] {
+                out.append(0x2C)
+                appendDecimal(Int(position) - previous, to: &out)
+                previous = Int(position)
+            }
+            index += 1 + count
+        }
+        out.append(0x5D)
     }
 
     /// Appends `search/c/N.js` for each non-empty shard of `codePlan`: its slice of the code table, in order.

@@ -295,35 +295,46 @@ def test_codes_in_results_link_to_their_pages(driver):
         assert badge.tag_name == "a" and badge.get_attribute("href").endswith(f"codes/{badge.text}.html"), badge.text
 
 
+def build_site(title, files):
+    """Builds a one-off site of Customer Connect `files` (name → Markdown) in a temporary folder; returns its Public/."""
+    site = pathlib.Path(tempfile.mkdtemp(prefix="portal-search-"))
+    (site / "Content/customer-connect").mkdir(parents=True)
+    (site / "Content/site.yaml").write_text(
+        f'title: {title}\ndescription: A search test.\nbase_url: ""\nid_authority: example.org\nid_date: 2024-01-01\n',
+        encoding="utf-8")
+    for name, text in files.items():
+        (site / "Content/customer-connect" / name).write_text(text, encoding="utf-8")
+    subprocess.run([str(PORTAL), "build", "--content", str(site / "Content"), "--theme", str(ROOT / "Theme"),
+                    "--output", str(site / "Public")], check=True, stdout=subprocess.DEVNULL)
+    return site / "Public"
+
+
 def capped_site():
     """A site where "hours" and "office" are in more parts than a word's list keeps (1,200, SearchRanking's
     maximumPostingsPerTerm): 1,300 short answers hold "office hours", and a long last one, whose low impacts
     leave it out of both cut lists, holds "48 hours" and "office hours"; "48" is in no other answer."""
-    site = pathlib.Path(tempfile.mkdtemp(prefix="portal-capped-"))
-    (site / "Content/customer-connect").mkdir(parents=True)
-    (site / "Content/site.yaml").write_text(
-        'title: Capped\ndescription: Cut posting lists.\nbase_url: ""\nid_authority: example.org\nid_date: 2024-01-01\n',
-        encoding="utf-8")
     filler = " ".join(["Routes, mail and parcels are sorted before the carriers leave."] * 12)
     lines = ["---", "title: Office questions", "kind: qa", "date: 2024-01-02", "---", "", "Questions on the office.", ""]
     for number in range(1, 1301):
         lines += [f"## Question {number}", "", "Office hours are posted.", ""]
     lines += ["## A long answer", "", f"{filler} A representative calls back within 48 hours; office hours change. {filler}", ""]
-    (site / "Content/customer-connect/office.md").write_text("\n".join(lines), encoding="utf-8")
-    subprocess.run([str(PORTAL), "build", "--content", str(site / "Content"), "--theme", str(ROOT / "Theme"),
-                    "--output", str(site / "Public")], check=True, stdout=subprocess.DEVNULL)
-    return site / "Public"
+    return build_site("Capped", {"office.md": "\n".join(lines)})
+
+
+def search_site(driver, site, query):
+    """Runs `query` on a one-off site: the drawn results' part titles, the status line, and PortalSearch.last."""
+    driver.get(file_url(site / "search.html") + "?q=" + urllib.parse.quote(query))
+    wait(driver, lambda d: d.find_element(By.ID, "search-results").get_attribute("data-query") == query,
+         f"no results drawn for {query!r}")
+    titles = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result-part")]
+    return titles, status(driver), driver.execute_script("return PortalSearch.last")
 
 
 def test_quoted_phrase_finds_parts_a_common_words_cut_list_leaves_out(driver):
     site = capped_site()
 
     def search(query):
-        driver.get(file_url(site / "search.html") + "?q=" + urllib.parse.quote(query))
-        wait(driver, lambda d: d.find_element(By.ID, "search-results").get_attribute("data-query") == query,
-             f"no results drawn for {query!r}")
-        titles = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result-part")]
-        return titles, status(driver)
+        return search_site(driver, site, query)[:2]
 
     # "48" lists every part that holds it, so every part holding the phrase is found, and the count is whole.
     titles, line = search('"48 hours"')
@@ -334,3 +345,42 @@ def test_quoted_phrase_finds_parts_a_common_words_cut_list_leaves_out(driver):
     assert titles and "there may be more" in line, line
     titles, line = search('"hours office"')
     assert not titles and "No results" in line and "other parts may hold it" in line, line
+
+
+def spread_site():
+    """A site where the parts holding both words of "office hours" are spread over 30 documents, more than the
+    ten whose text a query reads for its first results: each document has the phrase in one part, its words with
+    a stop word between them in another, the words reversed in a third, and "office" ending a heading whose text
+    starts with "hours" in a fourth."""
+    return build_site("Spread", {f"office-{number:02d}.md": "\n".join([
+        "---", f"title: Branch {number} questions", "kind: qa", f"date: 2024-01-{number % 28 + 1:02d}", "---", "",
+        "Questions from one branch.", "",
+        "## Posted", "", "Office hours are posted at the window.", "",
+        "## Between", "", "The office of the hours clerk opens early.", "",
+        "## Reversed", "", "Hours at the office vary by season.", "",
+        "## Front office", "", "Hours of the front desk are shorter.", "",
+    ]) for number in range(30)})
+
+
+def test_quoted_phrase_is_settled_by_word_positions_without_reading_every_document(driver):
+    site = spread_site()
+
+    def search(query):
+        titles, line, last = search_site(driver, site, query)
+        return last, set(titles), line
+
+    # Each document's "Posted" and "Between" parts (stop words are skipped, as the text check skips them); never
+    # the reversed words, nor a heading's last word followed by its text's first.
+    last, parts, line = search('"office hours"')
+    assert last["results"] == 60, last
+    assert line.startswith("60 results for") and "may be more" not in line, line
+    assert parts and parts <= {"\u2014 Posted", "\u2014 Between"}, parts
+    loaded = last["loaded"]
+    assert any(path.startswith("search/p/") for path in loaded), loaded
+    documents = [path for path in loaded if path.startswith("search/d/")]
+    assert len(documents) <= 10, f"{len(documents)} document files read to settle the phrase: {documents}"
+    last, parts, _ = search('"office hours" clerk')
+    assert last["results"] == 30 and parts == {"\u2014 Between"}, (last, parts)
+    for other in ("season", "desk"):
+        last, parts, line = search('"office hours" ' + other)
+        assert last["results"] == 0 and not parts, (other, last, line)

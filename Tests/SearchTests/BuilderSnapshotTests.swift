@@ -143,11 +143,13 @@ import Testing
         let bytes = Self.encode(builder.snapshot)
         #expect(Self.decode(bytes) != nil)
         // Offsets in this layout: format 1, dictionary 4 + (4 + 4) + (4 + 5), documents 4 + 4, units 4 + 16,
-        // entries 4 + 2 × 4 + 2 × 4, large counts 4 + 16.
+        // entries 4 + 2 × 4 + 2 × 4, large counts 4 + 16, positions 4 + 4 (the unit is too long to have any).
         let documents = 1 + 4 + 8 + 9
         let units = documents + 8
         let entries = units + 20
         let large = entries + 4 + 16
+        let positions = large + 4 + 16
+        #expect(bytes.count == positions + 8)
         func with(_ value: UInt32, at offset: Int) -> [UInt8] {
             var changed = bytes
             withUnsafeBytes(of: value.littleEndian) { for (index, byte) in $0.enumerated() { changed[offset + index] = byte } }
@@ -162,6 +164,8 @@ import Testing
         #expect(Self.decode(with(0, at: entries + 4 + 8)) == nil, "an entry without counts")
         #expect(Self.decode(with(0, at: large + 4)) == nil, "large counts for an entry that packs its own")
         #expect(Self.decode(with(UInt32(bitPattern: -3), at: large + 4 + 4)) == nil, "a negative count")
+        #expect(Self.decode(with(1, at: positions + 4)) == nil, "a unit whose positions end past them all")
+        #expect(Self.decode(with(2, at: positions)) == nil, "positions no unit holds")
         #expect(Self.decode(with(1, at: 1)) == nil, "a dictionary that ends early")
         var invalidText = bytes
         invalidText[1 + 4 + 4] = 0xFF

@@ -35,7 +35,7 @@ import Testing
     @Test func smallSiteBuildsWithRelativeLinks() throws {
         let (content, output) = try makeSite()
         let report = try builder(content, output).build()
-        #expect(report.pagesWritten == 11)  // home, article listing, article, search page; search manifest, shard, head shard, document; 404, feed, deadlines.ics (no sitemap without an address)
+        #expect(report.pagesWritten == 12)  // home, article listing, article, search page; search manifest, shard, position file, head shard, document; 404, feed, deadlines.ics (no sitemap without an address)
         let article = try read(output.appendingPathComponent("articles/hello.html"))
         #expect(article.contains("<h1>Hello</h1>"))
         #expect(article.contains("First words."))

@@ -32,7 +32,7 @@
   var base = scriptElement ? scriptElement.src.replace(/assets\/search\.js(\?.*)?$/, "") : "";
 
   var state = {
-    manifest: null, shards: {}, heads: {}, documents: {}, codes: {},
+    manifest: null, shards: {}, heads: {}, positions: {}, documents: {}, codes: {},
     status: {}, waiters: {}, loaded: [],
     run: 0, results: [], shown: 0, query: null, timer: null
   };
@@ -400,6 +400,8 @@
     return { kind: documentKind(number), grade: grade ? m.grades[grade - 1] : null };
   }
 
+  function byScore(a, b) { return b.score - a.score || a.document - b.document || a.part - b.part; }
+
   function rank(slots, filters) {
     var totals = new Map();
     state.truncated = false;
@@ -445,7 +447,7 @@
         score: total.score * coverage * coverage * (sitePage ? SITE_PAGE_WEIGHT : 1)
       });
     });
-    var order = function (a, b) { return b.score - a.score || a.document - b.document || a.part - b.part; };
+    var order = byScore;
     results.sort(order);
     var seen = {};
     results.forEach(function (result) {
@@ -538,35 +540,124 @@
     });
   }
 
+  // ---- Quoted phrases by word positions ----
+
+  /** The position files (search/p/N.js, beside each term shard) of the phrases' words. */
+  function positionPaths(phrases) {
+    var needed = {};
+    phrases.forEach(function (phrase) {
+      phrase.forEach(function (term) { needed["search/p/" + shardFor(term) + ".js"] = true; });
+    });
+    return Object.keys(needed).sort();
+  }
+
+  /**
+   * A term's positions by part key, read beside its postings: each posting's count of positions, then the first
+   * and the gaps to the next. A part with a count of 0, or none listed, maps to nothing: its text must tell.
+   */
+  function positionsByPart(term, memo) {
+    if (memo[term]) return memo[term];
+    var map = new Map();
+    var shard = shardFor(term);
+    var list = postingsFor(term);
+    var terms = state.positions[shard] || {};
+    var positions = Object.prototype.hasOwnProperty.call(terms, term) ? terms[term] : null;
+    if (list && positions) {
+      var document = 0;
+      var at = 0;
+      for (var i = list[0] < 0 ? 1 : 0; i < list.length && at < positions.length; i += 3) {
+        document += list[i];
+        var count = positions[at++];
+        if (count > 0) {
+          var found = [];
+          var position = 0;
+          for (var k = 0; k < count; k++) { position += positions[at++]; found.push(position); }
+          map.set(document * 65536 + list[i + 1], found);
+        }
+      }
+    }
+    memo[term] = map;
+    return map;
+  }
+
+  /** Whether the part holds the phrase by its words' positions: true, false, or null when a word's positions are not listed for it. */
+  function holdsByPositions(key, phrase, memo) {
+    var lists = [];
+    for (var i = 0; i < phrase.length; i++) {
+      var found = positionsByPart(phrase[i], memo).get(key);
+      if (!found) return null;
+      lists.push(found);
+    }
+    return lists[0].some(function (start) {
+      for (var k = 1; k < lists.length; k++) if (lists[k].indexOf(start + k) < 0) return false;
+      return true;
+    });
+  }
+
+  /** The candidates split by their positions: those that hold every phrase, and those only their text can settle. */
+  function settleByPositions(candidates, phrases) {
+    var memo = {};
+    var held = [];
+    var open = [];
+    candidates.forEach(function (result) {
+      var key = result.document * 65536 + result.part;
+      var all = true;
+      for (var i = 0; i < phrases.length; i++) {
+        var holds = holdsByPositions(key, phrases[i], memo);
+        if (holds === false) return;
+        if (holds === null) all = false;
+      }
+      (all ? held : open).push(result);
+    });
+    return { held: held, open: open };
+  }
+
   /**
    * Reorders the best results by their text: parts that hold the typed words next to each other first,
-   * then parts with fewer typed words found only in another form, so exact words rank above stem-only matches. With quoted phrases, keeps only the parts that hold
-   * each phrase, checking the best MAX_PHRASE_DOCUMENTS documents of phraseCandidates.
+   * then parts with fewer typed words found only in another form, so exact words rank above stem-only matches.
+   * With quoted phrases, keeps only the parts that hold each phrase. Candidates from at most VERIFY_DOCUMENTS
+   * documents are read, as the results shown would be; more are settled by their words' positions first
+   * (settleByPositions, one file per word), and the rest by the text of the best MAX_PHRASE_DOCUMENTS documents among them.
    */
   function verify(run, results, slots, phrases, done) {
-    var candidates = phrases.length ? phraseCandidates(results, slots, phrases) : results;
-    var lead = leadingDocuments(candidates, phrases.length ? MAX_PHRASE_DOCUMENTS : VERIFY_DOCUMENTS);
+    if (!phrases.length) return reorderHead(run, results, slots, done);
+    var candidates = phraseCandidates(results, slots, phrases);
+    var few = leadingDocuments(candidates, VERIFY_DOCUMENTS).count === candidates.length;
+    loadAll(few ? [] : positionPaths(phrases), function () {
+      if (run !== state.run) return;
+      var settled = few ? { held: [], open: candidates } : settleByPositions(candidates, phrases);
+      var lead = leadingDocuments(settled.open, MAX_PHRASE_DOCUMENTS);
+      state.phraseLimited = lead.count < settled.open.length;
+      loadAll(lead.paths, function () {
+        if (run !== state.run) return;
+        var read = settled.open.slice(0, lead.count).filter(function (result) {
+          var runs = partRuns(result);
+          return phrases.every(function (phrase) { return holdsInOrder(runs, phrase); });
+        });
+        reorderHead(run, settled.held.concat(read).sort(byScore), slots, done);
+      });
+    });
+  }
+
+  /** The text check of the best VERIFY_DOCUMENTS documents' results, which reorders them; the rest follow by score. */
+  function reorderHead(run, results, slots, done) {
+    var lead = leadingDocuments(results, VERIFY_DOCUMENTS);
     var terms = slots.map(function (slot) { return slot.term; }).filter(Boolean);
     loadAll(lead.paths, function () {
       if (run !== state.run) return;
-      var head = candidates.slice(0, lead.count).map(function (result) {
+      var head = results.slice(0, lead.count).map(function (result) {
         var runs = partRuns(result);
         // A glossary entry spells out its expansion in its heading; it never outranks the documents for that alone.
         result.adjacent = terms.length > 1 && !result.sitePage && holdsInOrder(runs, terms);
-        result.phrases = phrases.every(function (phrase) { return holdsInOrder(runs, phrase); });
         result.stemOnly = stemOnlyWords(runs, slots);
         result.score *= Math.pow(STEM_ONLY_WEIGHT, result.stemOnly);
         return result;
       });
-      if (phrases.length) {
-        state.phraseLimited = lead.count < candidates.length;
-        head = head.filter(function (result) { return result.phrases; });
-      }
       head.sort(function (a, b) {
         return (b.adjacent ? 1 : 0) - (a.adjacent ? 1 : 0) || a.stemOnly - b.stemOnly ||
           b.score - a.score || a.document - b.document || a.part - b.part;
       });
-      done(phrases.length ? head : head.concat(candidates.slice(lead.count)));
+      done(head.concat(results.slice(lead.count)));
     });
   }
 
@@ -903,6 +994,7 @@
     },
     addShard: function (number, terms) { state.shards[number] = terms; },
     addHeads: function (number, terms) { state.heads[number] = terms; },
+    addPositions: function (number, terms) { state.positions[number] = terms; },
     addDocument: function (number, fields) { state.documents[number] = fields; },
     addCodes: function (number, codes) {
       Object.keys(codes).forEach(function (code) { state.codes[code] = codes[code]; });
