@@ -23,7 +23,7 @@
   var VERIFY_DOCUMENTS = 10;        // the best results whose text is checked for exact words and adjacent words
   var MAX_PHRASE_DOCUMENTS = 60;    // a quoted phrase checks at most this many documents' texts, within the download budget
   var SITE_PAGE_KIND = "Site page";  // SearchPages.sitePageKind
-  var STOP_WORDS = {};
+  var STOP_WORDS = Object.create(null);  // no prototype: "constructor" is a word, not a stop word
   ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it",
     "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"].forEach(function (w) { STOP_WORDS[w] = true; });
   var MAX_TERM_LENGTH = 32;
@@ -447,15 +447,14 @@
         score: total.score * coverage * coverage * (sitePage ? SITE_PAGE_WEIGHT : 1)
       });
     });
-    var order = byScore;
-    results.sort(order);
+    results.sort(byScore);
     var seen = {};
     results.forEach(function (result) {
       var count = seen[result.document] || 0;
       result.score *= Math.pow(REPEAT_DAMPING, count);
       seen[result.document] = count + 1;
     });
-    return results.sort(order);
+    return results.sort(byScore);
   }
 
   // ---- Checking the best results' text: exact words, adjacent words, quoted phrases ----
@@ -556,7 +555,7 @@
    * and the gaps to the next. A part with a count of 0, or none listed, maps to nothing: its text must tell.
    */
   function positionsByPart(term, memo) {
-    if (memo[term]) return memo[term];
+    if (memo.has(term)) return memo.get(term);
     var map = new Map();
     var shard = shardFor(term);
     var list = postingsFor(term);
@@ -576,7 +575,7 @@
         }
       }
     }
-    memo[term] = map;
+    memo.set(term, map);
     return map;
   }
 
@@ -596,7 +595,7 @@
 
   /** The candidates split by their positions: those that hold every phrase, and those only their text can settle. */
   function settleByPositions(candidates, phrases) {
-    var memo = {};
+    var memo = new Map();
     var held = [];
     var open = [];
     candidates.forEach(function (result) {
