@@ -238,7 +238,7 @@ public struct SearchIndex: Sendable, Equatable {
             return PackedCounts.unpack(packed)
         }
 
-        /// The lists by term, those longer than the limit cut to their best parts, and the cut terms' full counts.
+        /// The lists by term, those longer than the limit cut to their best parts, the cut terms' full counts, and the listed postings' positions.
         ///
         /// Every (term, part) pair is one posting, so a term's posting count is the
         /// number of parts that contain it: counting those first lets every list be
@@ -247,15 +247,26 @@ public struct SearchIndex: Sendable, Equatable {
         /// With more than one job the parts are split in runs of about as many entries, each filled on a thread
         /// of its own from where the runs before it leave each term's list; the lists are then made a run of
         /// terms per thread. Every slot gets the value a single pass would give it, so the index does not
-        /// depend on `jobs`.
+        /// depend on `jobs`. The listed postings' positions are picked before the entries are dropped.
         consuming func postings(jobs: Int = 1) -> ([String: [SearchIndex.Posting]], [String: Int], [String: [UInt16]]) {
-            let unitCount = unitLengths.count
-            let averages = Field.allCases.map { field in
-                nonEmptyFields[field.rawValue] == 0 ? 1 : Double(lengthSums[field.rawValue]) / Double(nonEmptyFields[field.rawValue])
-            }
-            let weights = Field.allCases.map(ranking.weight)
-            let idf = partsContaining.map { ranking.idf(partsContaining: $0, of: unitCount) }
+            let work = ParallelWork(jobs: jobs)
+            let listStart = listStarts()
+            let (postingUnit, postingImpact) = filledSlots(listStart: listStart, work: work)
+            let rules = Self.keepRules(listStart: listStart, postingImpact: postingImpact, limit: ranking.maximumPostingsPerTerm, work: work)
+            let positions = listedPositions(listStart: listStart, postingImpact: postingImpact, rules: rules)
+            // The entries are spent; dropped before the lists are made.
+            entryTerms = []
+            entryCounts = []
+            self.positions = []
+            let (unitDocument, unitPart) = unitPlaces()
+            let (lists, pruned) = Self.lists(
+                names: names, listStart: listStart, postingUnit: postingUnit, postingImpact: postingImpact,
+                unitDocument: unitDocument, unitPart: unitPart, rules: rules, limit: ranking.maximumPostingsPerTerm, work: work)
+            return (lists, pruned, positions)
+        }
 
+        /// Where each term's list starts in the slots, by term number, and the count of slots at the end.
+        private func listStarts() -> [Int] {
             var listStart: [Int] = []
             listStart.reserveCapacity(names.count + 1)
             var total = 0
@@ -264,19 +275,34 @@ public struct SearchIndex: Sendable, Equatable {
                 total += count
             }
             listStart.append(total)
+            return listStart
+        }
+
+        /// Each unit's document and part number.
+        private func unitPlaces() -> (documents: [Int32], parts: [Int32]) {
             var unitDocument: [Int32] = []
             var unitPart: [Int32] = []
-            unitDocument.reserveCapacity(unitCount)
-            unitPart.reserveCapacity(unitCount)
+            unitDocument.reserveCapacity(unitLengths.count)
+            unitPart.reserveCapacity(unitLengths.count)
             for (document, units) in unitCounts.enumerated() {
                 for part in 0..<units {
                     unitDocument.append(Int32(document))
                     unitPart.append(Int32(part))
                 }
             }
+            return (unitDocument, unitPart)
+        }
 
-            // Runs of parts with about as many entries each, and where each run starts filling each term's list.
-            let work = ParallelWork(jobs: jobs)
+        /// Every posting's unit and impact, in its term's slots from `listStart`: runs of parts with about as many
+        /// entries each, filled side by side, each from where the runs before it leave each term's list.
+        private func filledSlots(listStart: [Int], work: ParallelWork) -> (units: [Int32], impacts: [Int32]) {
+            let unitCount = unitLengths.count
+            let averages = Field.allCases.map { field in
+                nonEmptyFields[field.rawValue] == 0 ? 1 : Double(lengthSums[field.rawValue]) / Double(nonEmptyFields[field.rawValue])
+            }
+            let weights = Field.allCases.map(ranking.weight)
+            let idf = partsContaining.map { ranking.idf(partsContaining: $0, of: unitCount) }
+
             func firstEntry(ofUnit unit: Int) -> Int { unit == 0 ? 0 : unitEnds[unit - 1] }
             let runs = Self.runs(count: unitCount, parts: work.jobs) { firstEntry(ofUnit: $0 + 1) }
             var cursors = [listStart]
@@ -289,6 +315,7 @@ public struct SearchIndex: Sendable, Equatable {
             }
 
             // Every slot is written below exactly once, so the arrays need no zeroing first.
+            let total = listStart.last!
             var postingUnit = [Int32](unsafeUninitializedCapacity: total) { _, count in count = total }
             // Impacts are small (a score below about 35, times the scale), so 32 bits hold them.
             var postingImpact = [Int32](unsafeUninitializedCapacity: total) { _, count in count = total }
@@ -304,16 +331,7 @@ public struct SearchIndex: Sendable, Equatable {
                     }
                 }
             }
-            let rules = Self.keepRules(listStart: listStart, postingImpact: postingImpact, limit: ranking.maximumPostingsPerTerm, work: work)
-            let positions = listedPositions(listStart: listStart, postingImpact: postingImpact, rules: rules)
-            // The entries are spent; dropped before the lists are made.
-            entryTerms = []
-            entryCounts = []
-            self.positions = []
-            let (lists, pruned) = Self.lists(
-                names: names, listStart: listStart, postingUnit: postingUnit, postingImpact: postingImpact,
-                unitDocument: unitDocument, unitPart: unitPart, rules: rules, limit: ranking.maximumPostingsPerTerm, work: work)
-            return (lists, pruned, positions)
+            return (postingUnit, postingImpact)
         }
 
         /// The positions of every listed posting, by term, as ``SearchIndex/positions`` holds them.
